@@ -1,0 +1,41 @@
+# RxAtlas: the two commands are `make demo` and `make test`; each installs what it needs first.
+SHELL := /bin/bash
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+SAMPLE := datasets/sample
+OUT ?= out/demo
+RELEASE_BIN := .build/release/rxatlas
+
+.PHONY: bootstrap build release test demo bench peers clean
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	swift build
+
+release: bootstrap
+	swift build -c release --product rxatlas
+
+## Runs every test (Swift Testing).
+test: bootstrap
+	swift test --parallel
+
+## Ingests the bundled sample into a store and reports on it.
+demo: release
+	rm -rf $(OUT)
+	mkdir -p $(OUT)
+	$(RELEASE_BIN) ingest $(SAMPLE)/epd_*.csv.gz --store $(OUT)/store \
+		--list-sizes $(SAMPLE)/list_sizes_*.csv.gz --orgs $(SAMPLE)/orgs.csv.gz
+	$(RELEASE_BIN) store info --store $(OUT)/store
+
+## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
+bench: release
+	cd Benchmarks && swift package --allow-writing-to-directory .benchmarkBaselines benchmark
+
+## The same per-practice x presentation sums in RxAtlas, DuckDB and Polars, one run, one file.
+peers: release
+	Benchmarks/peers/run.sh
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "RxAtlas",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RxData", targets: ["RxData"]),
+        .library(name: "RxStats", targets: ["RxStats"]),
+        .library(name: "RxSynth", targets: ["RxSynth"]),
+        .executable(name: "rxatlas", targets: ["rxatlas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
+        .systemLibrary(name: "CGzip", path: "Sources/CGzip"),
+        .target(
+            name: "RxData",
+            dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "RxStats", dependencies: ["CLapack"]),
+        .target(name: "RxSynth", dependencies: ["RxData"]),
+        .executableTarget(
+            name: "rxatlas",
+            dependencies: [
+                "RxData", "RxStats", "RxSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RxDataTests", dependencies: ["RxData", "RxSynth"]),
+        .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,45 @@
+/// A problem with an input file, located precisely enough to fix it.
+///
+/// Every error names the file; row-level errors add the 1-based line number and the field
+/// (column name) at fault, and all give a plain reason.
+public struct InputError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The file being read.
+    public var file: String
+    /// The 1-based line number, when the problem is on one line.
+    public var line: Int?
+    /// The column name, when the problem is in one field.
+    public var field: String?
+    /// What is wrong, in plain words.
+    public var reason: String
+
+    /// Creates an error.
+    public init(file: String, line: Int? = nil, field: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.reason = reason
+    }
+
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        if let field { s += ": field \(field)" }
+        return s + ": " + reason
+    }
+}
+
+/// A problem with a store directory or one of its snapshot files.
+public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The file or directory concerned.
+    public var path: String
+    /// What is wrong.
+    public var reason: String
+
+    /// Creates an error.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

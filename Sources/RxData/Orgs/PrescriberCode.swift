@@ -1,0 +1,39 @@
+/// What kind of prescriber a prescribing row's practice code names.
+public enum PrescriberKind: String, Sendable, Codable, CaseIterable {
+    /// A GP practice code (standard or not: see ``OrgDirectory/isStandardPractice(_:)``).
+    case practice
+    /// Unidentified prescribing (EPD `PRACTICE_CODE` `-` or `UNIDENTIFIED` = `Y`), kept as its own
+    /// bucket per area and never merged into a practice.
+    case unidentified
+    /// A non-practice dispenser or prescriber (Scotland's GPPractice 99996 community pharmacy,
+    /// 99997 unallocated, 99998 hospital, 99999 dental).
+    case nonPractice = "non_practice"
+}
+
+/// Conventions for prescriber codes in the store.
+public enum PrescriberCode {
+    /// The bucket code for unidentified prescribing within an area: `-` followed by `@` and the
+    /// area's code (e.g. `-@11M00`), or `-` alone when the row names no area.
+    public static func unidentified(area: String?) -> String {
+        guard let area, !area.isEmpty else { return "-" }
+        return "-@" + area
+    }
+
+    /// The kind a stored practice code denotes.
+    public static func kind(of code: String) -> PrescriberKind {
+        if code.hasPrefix("-") { return .unidentified }
+        if let label = scottishNonPracticeLabel(code) { _ = label; return .nonPractice }
+        return .practice
+    }
+
+    /// Scotland's non-practice GPPractice codes and what they mean; nil for any other code.
+    public static func scottishNonPracticeLabel(_ code: String) -> String? {
+        switch code {
+        case "99996": "community pharmacy"
+        case "99997": "unallocated"
+        case "99998": "hospital"
+        case "99999": "dental"
+        default: nil
+        }
+    }
+}
