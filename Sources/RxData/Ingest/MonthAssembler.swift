@@ -1,0 +1,173 @@
+import Dispatch
+
+/// Merges the workers' rows into sorted month tables.
+///
+/// Each worker's practice and presentation ids are translated to global ones (presentation
+/// codes through the BNF code mapping first, so renamed codes sum together); rows are then
+/// bucketed by practice, sorted by presentation within each practice, and rows sharing a key
+/// are summed. Measure columns are gathered one at a time so peak memory stays near one copy
+/// of the data.
+struct MonthAssembler {
+    let workers: [ScanWorker]
+    let codeMap: (@Sendable (BNFCode) -> BNFCode)?
+
+    /// The assembled months, in month order.
+    func assemble(measures: MeasureSet) -> [MonthTable] {
+        // Global practice codes, sorted.
+        var practiceIndex: [String: Int32] = [:]
+        for w in workers {
+            for key in w.practiceKeys {
+                let code = String(decoding: CodeDictionary.unpack(key), as: UTF8.self)
+                practiceIndex[code] = 0
+            }
+        }
+        let practiceCodes = practiceIndex.keys.sorted()
+        for (i, c) in practiceCodes.enumerated() { practiceIndex[c] = Int32(i) }
+        // Global presentation codes after mapping, sorted.
+        var presIndex: [BNFCode: Int32] = [:]
+        var workerPres: [[BNFCode?]] = []
+        for w in workers {
+            var mapped: [BNFCode?] = []
+            mapped.reserveCapacity(w.presentationKeys.count)
+            for key in w.presentationKeys {
+                guard var code = BNFCode(bytes: CodeDictionary.unpack(key)) else { mapped.append(nil); continue }
+                if let codeMap { code = codeMap(code) }
+                mapped.append(code)
+                presIndex[code] = 0
+            }
+            workerPres.append(mapped)
+        }
+        let presCodes = presIndex.keys.sorted()
+        for (i, c) in presCodes.enumerated() { presIndex[c] = Int32(i) }
+
+        let practiceMaps: [[Int32]] = workers.map { w in
+            w.practiceKeys.map { practiceIndex[String(decoding: CodeDictionary.unpack($0), as: UTF8.self)]! }
+        }
+        let presMaps: [[Int32]] = workerPres.map { list in list.map { $0.map { presIndex[$0]! } ?? -1 } }
+
+        var allMonths = Set<YearMonth>()
+        for w in workers { allMonths.formUnion(w.months) }
+        return allMonths.sorted().map { month in
+            assembleMonth(month, practiceCodes: practiceCodes, presCodes: presCodes,
+                          practiceMaps: practiceMaps, presMaps: presMaps, measures: measures)
+        }
+    }
+
+    private func assembleMonth(_ month: YearMonth, practiceCodes: [String], presCodes: [BNFCode],
+                               practiceMaps: [[Int32]], presMaps: [[Int32]], measures: MeasureSet) -> MonthTable {
+        let practiceCount = practiceCodes.count
+        // Worker-local month index for this month (-1 if the worker never saw it).
+        let localMonth: [Int] = workers.map { $0.months.firstIndex(of: month) ?? -1 }
+        var rowBase: [Int] = []
+        var total = 0
+        for w in workers { rowBase.append(total); total += w.rows.count }
+
+        // 1. Count rows per global practice.
+        var counts = [Int](repeating: 0, count: practiceCount + 1)
+        for (wi, w) in workers.enumerated() where localMonth[wi] >= 0 {
+            let m = UInt32(localMonth[wi])
+            let pmap = practiceMaps[wi]
+            for r in 0..<w.rows.count {
+                let pm = w.rows.practiceMonth(r)
+                if pm >> 24 == m { counts[Int(pmap[Int(pm & 0xFF_FFFF)]) + 1] += 1 }
+            }
+        }
+        for p in 0..<practiceCount { counts[p + 1] += counts[p] }
+        let inMonth = counts[practiceCount]
+
+        // 2. Bucket row references by practice, keyed by global presentation.
+        var keys = [UInt64](repeating: 0, count: inMonth)
+        var fill = counts
+        for (wi, w) in workers.enumerated() where localMonth[wi] >= 0 {
+            let m = UInt32(localMonth[wi])
+            let pmap = practiceMaps[wi], prmap = presMaps[wi]
+            let base = UInt64(rowBase[wi])
+            for r in 0..<w.rows.count {
+                let pm = w.rows.practiceMonth(r)
+                guard pm >> 24 == m else { continue }
+                let p = Int(pmap[Int(pm & 0xFF_FFFF)])
+                let pres = UInt64(UInt32(bitPattern: prmap[Int(w.rows.presentation(r))]))
+                keys[fill[p]] = pres << 32 | (base + UInt64(r))
+                fill[p] += 1
+            }
+        }
+
+        // 3. Sort each practice's rows by presentation (in parallel over practice ranges).
+        keys.withUnsafeMutableBufferPointer { kb in
+            let parts = 8
+            let step = (practiceCount + parts - 1) / max(parts, 1)
+            nonisolated(unsafe) let kbu = kb
+            let bounds = counts
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lo = part * step, hi = min(practiceCount, lo + step)
+                guard lo < hi else { return }
+                for p in lo..<hi {
+                    let a = bounds[p], b = bounds[p + 1]
+                    if b - a > 1 {
+                        var slice = UnsafeMutableBufferPointer(rebasing: kbu[a..<b])
+                        slice.sort()
+                    }
+                }
+            }
+        }
+
+        // 4. Collapse equal keys: output rows, their presentation and the run of inputs they sum.
+        var usedPractice: [Int32] = []
+        var practiceStart: [Int32] = [0]
+        var presentation: [Int32] = []
+        var runStart: [Int32] = []
+        presentation.reserveCapacity(inMonth)
+        runStart.reserveCapacity(inMonth + 1)
+        var presUsed = [Bool](repeating: false, count: presCodes.count)
+        for p in 0..<practiceCount {
+            let a = counts[p], b = counts[p + 1]
+            guard a < b else { continue }
+            var prev: UInt64 = .max
+            for k in a..<b {
+                let pres = keys[k] >> 32
+                if pres != prev {
+                    presentation.append(Int32(pres))
+                    presUsed[Int(pres)] = true
+                    runStart.append(Int32(k))
+                    prev = pres
+                }
+            }
+            usedPractice.append(Int32(p))
+            practiceStart.append(Int32(presentation.count))
+        }
+        runStart.append(Int32(inMonth))
+        let outRows = presentation.count
+
+        // 5. Re-index presentations to this month's own table.
+        var monthPresIndex = [Int32](repeating: -1, count: presCodes.count)
+        var monthPresCodes: [BNFCode] = []
+        for (i, used) in presUsed.enumerated() where used {
+            monthPresIndex[i] = Int32(monthPresCodes.count)
+            monthPresCodes.append(presCodes[i])
+        }
+        for r in 0..<outRows { presentation[r] = monthPresIndex[Int(presentation[r])] }
+
+        // 6. Gather each measure column, summing each run.
+        let workerCount = workers.count
+        var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
+        let refMask: UInt64 = 0xFFFF_FFFF
+        for c in 0..<Measure.allCases.count {
+            var out = [Int64](repeating: 0, count: outRows)
+            guard measures.has(Measure(rawValue: c)!) else { columns[c] = out; continue }
+            for r in 0..<outRows {
+                var sum: Int64 = 0
+                for k in Int(runStart[r])..<Int(runStart[r + 1]) {
+                    let ref = Int(keys[k] & refMask)
+                    var wi = workerCount - 1
+                    while rowBase[wi] > ref { wi -= 1 }
+                    sum &+= workers[wi].rows.value(ref - rowBase[wi], c)
+                }
+                out[r] = sum
+            }
+            columns[c] = out
+        }
+        return MonthTable(month: month, practiceCodes: usedPractice.map { practiceCodes[Int($0)] },
+                          presentationCodes: monthPresCodes, practiceStart: practiceStart,
+                          presentation: presentation, columns: columns, measures: measures)
+    }
+}

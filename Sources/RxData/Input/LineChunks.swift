@@ -1,0 +1,154 @@
+import ZIPFoundation
+import Foundation
+
+/// Reads an input file (plain, `.gz` or `.zip`) as a sequence of chunks that each end on a
+/// line boundary, so a chunk can be split and scanned in parallel without losing a line.
+///
+/// Plain files are memory-mapped and handed out in place (no copy), and pages already scanned
+/// are released; compressed files are inflated into one reused buffer. Either way memory stays
+/// flat however large the file.
+public struct LineChunks: Sendable {
+    /// The file read.
+    public let path: String
+    /// Target chunk size in bytes.
+    public let chunkSize: Int
+
+    /// Prepares to read `path` in chunks of about `chunkSize` bytes.
+    public init(path: String, chunkSize: Int = 32 << 20) {
+        self.path = path
+        self.chunkSize = chunkSize
+    }
+
+    /// Calls `body` with each chunk in order. Every chunk but the last ends with `\n`; the last
+    /// holds whatever follows the final newline (possibly a line without one), and `isLast`
+    /// is true for it. An empty file yields one empty last chunk.
+    public func forEach(_ body: (_ chunk: UnsafeRawBufferPointer, _ isLast: Bool) throws -> Void) throws {
+        let mapped = try MappedFile(path: path)
+        let magic = Array(mapped.bytes.prefix(4))
+        switch InputCompression.detect(magic: magic) {
+        case .none:
+            try forEachMapped(mapped, body)
+        case .gzip:
+            try forEachGzip(mapped, body)
+        case .zip:
+            try forEachZip(body)
+        }
+    }
+
+    /// Reads the whole file, decompressed, into memory (for small reference files).
+    public static func readAll(path: String) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try LineChunks(path: path, chunkSize: 4 << 20).forEach { chunk, _ in out.append(contentsOf: chunk) }
+        return out
+    }
+
+    private func forEachMapped(_ mapped: MappedFile, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+        let all = mapped.bytes
+        var start = 0
+        while all.count - start > chunkSize {
+            var end = start + chunkSize
+            while end > start && all[end - 1] != 0x0A { end -= 1 }
+            if end == start {
+                // A single line longer than a chunk: extend to its end.
+                end = start + chunkSize
+                while end < all.count && all[end - 1] != 0x0A { end += 1 }
+                if end == all.count && all[end - 1] != 0x0A { break }
+            }
+            try body(UnsafeRawBufferPointer(rebasing: all[start..<end]), false)
+            start = end
+            mapped.release(upTo: start)
+        }
+        try body(UnsafeRawBufferPointer(rebasing: all[start..<all.count]), true)
+    }
+
+    /// Gathers decompressed bytes into a line-aligned buffer and emits full chunks.
+    private final class Assembler {
+        var buffer: UnsafeMutableRawBufferPointer
+        var used = 0
+        let chunkSize: Int
+        init(chunkSize: Int) {
+            self.chunkSize = chunkSize
+            buffer = .allocate(byteCount: chunkSize * 2, alignment: 64)
+        }
+        deinit { buffer.deallocate() }
+
+        func append(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+            var src = bytes
+            while !src.isEmpty {
+                if used == buffer.count { grow() }
+                let n = min(src.count, buffer.count - used)
+                UnsafeMutableRawBufferPointer(rebasing: buffer[used..<used + n]).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[0..<n]))
+                used += n
+                src = UnsafeRawBufferPointer(rebasing: src[n...])
+                if used >= chunkSize { try flush(body) }
+            }
+        }
+
+        /// Emits everything up to the last newline and keeps the remainder.
+        func flush(_ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+            var end = used
+            while end > 0 && buffer[end - 1] != 0x0A { end -= 1 }
+            guard end > 0 else { return }  // no newline yet: keep gathering (grow on demand)
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<end]), false)
+            let rest = used - end
+            if rest > 0 {
+                UnsafeMutableRawBufferPointer(rebasing: buffer[0..<rest]).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[end..<used]))
+            }
+            used = rest
+        }
+
+        func finish(_ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<used]), true)
+            used = 0
+        }
+
+        private func grow() {
+            let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 64)
+            bigger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+            buffer.deallocate()
+            buffer = bigger
+        }
+    }
+
+    private func forEachGzip(_ mapped: MappedFile, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+        let inflater = try GzipInflater(path: path)
+        let assembler = Assembler(chunkSize: chunkSize)
+        let out = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { out.deallocate() }
+        let ended = try inflater.inflate(mapped.bytes, output: out) { piece in
+            try assembler.append(piece, body)
+        }
+        guard ended else {
+            throw InputError(file: path, reason: "gzip stream is truncated (the file ends before the compressed data does)")
+        }
+        try assembler.finish(body)
+    }
+
+    private func forEachZip(_ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw InputError(file: path, reason: "not a readable zip archive: \(error)")
+        }
+        let members = archive.filter { $0.type == .file && !$0.path.hasPrefix("__MACOSX") }
+        let csvs = members.filter { $0.path.lowercased().hasSuffix(".csv") }
+        let chosen = csvs.count == 1 ? csvs : members
+        guard chosen.count == 1, let entry = chosen.first else {
+            let names = members.map(\.path).joined(separator: ", ")
+            throw InputError(file: path, reason: "zip archive must hold exactly one CSV file; it holds: \(names.isEmpty ? "nothing" : names)")
+        }
+        let assembler = Assembler(chunkSize: chunkSize)
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
+                try data.withUnsafeBytes { try assembler.append($0, body) }
+            }
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw InputError(file: "\(path)!\(entry.path)", reason: "cannot extract: \(error)")
+        }
+        try assembler.finish(body)
+    }
+}
