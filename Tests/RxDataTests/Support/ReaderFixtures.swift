@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import RxData
 
 /// Fixture files for the small-file reader tests: a private temporary folder per test, and the
@@ -21,7 +22,7 @@ struct ReaderFixtures {
     /// Writes raw bytes to `name` and returns the path.
     func file(_ name: String, bytes: [UInt8]) -> String {
         let path = folder.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 
@@ -49,7 +50,7 @@ struct ReaderFixtures {
 }
 
 /// Runs `body` and returns the ``InputError`` it throws, or nil if it throws nothing or another error.
-func inputError(_ body: () throws -> Void) -> InputError? {
+func readerError(_ body: () throws -> Void) -> InputError? {
     do { try body() } catch let error as InputError { return error } catch { return nil }
     return nil
 }
