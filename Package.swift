@@ -17,9 +17,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(name: "CGzip", path: "Sources/CGzip"),
+        .target(name: "CRxScan"),
         .target(
             name: "RxData",
-            dependencies: ["CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CGzip", "CRxScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "RxStats", dependencies: ["CLapack"]),
         .target(name: "RxSynth", dependencies: ["RxData"]),
@@ -32,6 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "RxDataTests", dependencies: ["RxData", "RxSynth"]),
         .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
+        .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,77 @@
 import ArgumentParser
+import Foundation
+import RxData
 
+/// `rxatlas ingest`: reads prescribing files (and list sizes, org mappings, code mappings) into a
+/// columnar store.
 struct IngestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ingest", abstract: "Read prescribing files into a columnar store.")
-    func run() throws { throw ValidationError("ingest: not yet wired") }
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read prescribing files (EPD, PDPI, PHS; .csv, .csv.gz or .zip) into a columnar store.",
+        discussion: """
+        Layouts are detected from each file's header. Rows are summed to one per month, practice and \
+        presentation; re-ingesting a month replaces it atomically. PDPI address (ADDR) and chemical \
+        (CHEM) companion files may be given alongside the prescribing files.
+        """
+    )
+
+    @Argument(help: "Prescribing files, and any PDPI ADDR/CHEM companion files.")
+    var files: [String]
+
+    @Option(help: "The store directory (created if absent).")
+    var store: String?
+
+    @Option(name: .customLong("list-sizes"), parsing: .upToNextOption, help: "List-size files (any of the three published layouts).")
+    var listSizes: [String] = []
+
+    @Option(name: .customLong("list-size-month"), help: "The month (YYYY-MM) a list-size file without a date applies to.")
+    var listSizeMonth: String?
+
+    @Option(help: "Org mapping CSV (practice_code, pcn_code, pcn_name, sub_icb_code, … setting).")
+    var orgs: String?
+
+    @Option(name: .customLong("code-mapping"), help: "BNF code changes CSV (old_code,new_code), applied before summing.")
+    var codeMapping: String?
+
+    @Option(name: .customLong("on-error"), help: "fail (default) or quarantine:FILE to set bad lines aside with their reasons.")
+    var onError: String = "fail"
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @Flag(help: "Read and check the files without writing a store.")
+    var check = false
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard ErrorPolicy(argument: onError) != nil else {
+            throw ValidationError("--on-error must be 'fail' or 'quarantine:FILE', not '\(onError)'")
+        }
+        if !check && store == nil { throw ValidationError("--store DIR is required (or use --check)") }
+    }
+
+    func run() throws {
+        let policy = ErrorPolicy(argument: onError)!
+        let options = IngestOptions(
+            files: files, listSizes: listSizes,
+            listSizeMonth: try listSizeMonth.map { text in
+                guard let m = YearMonth(parsing: text) else { throw ValidationError("--list-size-month: not a month: \(text)") }
+                return m
+            },
+            orgMapping: orgs, codeMapping: codeMapping, errorPolicy: policy,
+            threads: threads ?? ProcessInfoThreads.active, softwareVersion: RxAtlasVersion.current)
+        let started = Date()
+        let report = try StoreIngest(options: options).run(store: check ? nil : store) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text(seconds: Date().timeIntervalSince(started)))
+        }
+    }
 }

@@ -1,11 +1,13 @@
-/// Splits one CSV line into field boundaries, scanning eight bytes at a time.
+import CRxScan
+
+/// Splits one CSV line into field boundaries: the Swift face of the C kernel `rx_split_line`
+/// (Sources/CRxScan), which finds commas, quotes and line ends 32 bytes at a time with AVX2
+/// (eight at a time elsewhere).
 ///
-/// The hot loop of every prescribing reader. It finds commas, quotes and the line end with
-/// SWAR (SIMD within a register) tests on 64-bit words, so unquoted text is skipped a word at
-/// a time. Quoted fields may hold commas and doubled quotes; a newline inside quotes is not
-/// allowed (no published prescribing layout has one) and is reported as an unterminated quote.
-/// Boundaries are byte offsets from the line start; a quoted field's boundaries exclude its
-/// quotes and ``FieldSplitter/Line/escaped`` marks fields whose text still holds doubled quotes.
+/// Quoted fields may hold commas and doubled quotes; a newline inside quotes is not allowed (no
+/// published prescribing layout has one) and is reported as an unterminated quote. Boundaries are
+/// byte offsets from the line start; a quoted field's boundaries exclude its quotes and
+/// ``escaped(_:)`` marks fields whose text still holds doubled quotes.
 public struct FieldSplitter {
     /// The result of splitting a line.
     public enum Outcome: Equatable {
@@ -23,136 +25,48 @@ public struct FieldSplitter {
     /// Field capacity.
     public let capacity: Int
     /// Start offset of each field (relative to the line start).
-    public var starts: UnsafeMutablePointer<Int32>
+    public let starts: UnsafeMutablePointer<Int32>
     /// End offset (exclusive) of each field.
-    public var ends: UnsafeMutablePointer<Int32>
-    /// Whether each field held a doubled quote (`""`) that must be unescaped to read its text.
-    public var escaped: UnsafeMutablePointer<Bool>
+    public let ends: UnsafeMutablePointer<Int32>
+    /// Per field: 0 unquoted, 1 quoted, 2 quoted with doubled quotes inside.
+    public let quoted: UnsafeMutablePointer<UInt8>
 
     /// Creates a splitter for lines of up to `capacity` fields.
     public init(capacity: Int) {
         self.capacity = capacity
         starts = .allocate(capacity: capacity)
         ends = .allocate(capacity: capacity)
-        escaped = .allocate(capacity: capacity)
+        quoted = .allocate(capacity: capacity)
     }
 
     /// Frees the boundary buffers.
     public func deallocate() {
         starts.deallocate()
         ends.deallocate()
-        escaped.deallocate()
+        quoted.deallocate()
     }
 
-    @inline(__always)
-    private static func specialMask(_ w: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let comma = w ^ (ones &* 0x2C)
-        let quote = w ^ (ones &* 0x22)
-        let newline = w ^ (ones &* 0x0A)
-        let c = (comma &- ones) & ~comma
-        let q = (quote &- ones) & ~quote
-        let n = (newline &- ones) & ~newline
-        return (c | q | n) & highs
-    }
+    /// Whether field `i` holds doubled quotes that must be collapsed to read its text.
+    public func escaped(_ i: Int) -> Bool { quoted[i] == 2 }
 
     /// Splits the line starting at `base[from]`, reading no further than `base[end - 1]`.
     /// A trailing `\r` before the newline is excluded from the last field.
     @inline(__always)
     public func split(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Outcome {
-        var i = from
-        var field = 0
-        var fieldStart = from
-        starts[0] = 0
-        escaped[0] = false
-        while true {
-            // Find the next special byte at or after i.
-            var found = end
-            while i + 8 <= end {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let m = FieldSplitter.specialMask(w)
-                if m != 0 {
-                    found = i + (m.trailingZeroBitCount >> 3)
-                    break
-                }
-                i += 8
-            }
-            if found == end {
-                while i < end {
-                    let c = base[i]
-                    if c == 0x2C || c == 0x22 || c == 0x0A { break }
-                    i += 1
-                }
-                found = i
-            }
-            i = found
-            if i == end || base[i] == 0x0A {
-                // End of line.
-                var e = i
-                if e > fieldStart && base[e - 1] == 0x0D { e -= 1 }
-                starts[field] = Int32(fieldStart - from)
-                ends[field] = Int32(e - from)
-                return .line(fields: field + 1, next: i == end ? end : i + 1)
-            }
-            let c = base[i]
-            if c == 0x2C {
-                starts[field] = Int32(fieldStart - from)
-                ends[field] = Int32(i - from)
-                field += 1
-                if field >= capacity { return .tooManyFields(next: lineEnd(base, from: i, end: end)) }
-                escaped[field] = false
-                i += 1
-                fieldStart = i
-                continue
-            }
-            // A quote: only meaningful at the start of a field.
-            if i != fieldStart {
-                // A stray quote inside an unquoted field is kept as text.
-                i += 1
-                continue
-            }
-            var j = i + 1
-            var hadEscape = false
-            while true {
-                while j < end && base[j] != 0x22 && base[j] != 0x0A { j += 1 }
-                if j >= end || base[j] == 0x0A {
-                    return .unterminatedQuote(field: field, next: j >= end ? end : j + 1)
-                }
-                if j + 1 < end && base[j + 1] == 0x22 {
-                    hadEscape = true
-                    j += 2
-                    continue
-                }
-                break
-            }
-            // base[j] is the closing quote.
-            let after = j + 1
-            starts[field] = Int32(i + 1 - from)
-            ends[field] = Int32(j - from)
-            escaped[field] = hadEscape
-            var k = after
-            if k < end && base[k] == 0x0D { k += 1 }
-            if k >= end || base[k] == 0x0A {
-                return .line(fields: field + 1, next: k >= end ? end : k + 1)
-            }
-            guard base[after] == 0x2C else {
-                return .textAfterQuote(field: field, next: lineEnd(base, from: after, end: end))
-            }
-            field += 1
-            if field >= capacity { return .tooManyFields(next: lineEnd(base, from: after, end: end)) }
-            escaped[field] = false
-            i = after + 1
-            fieldStart = i
-            starts[field] = Int32(fieldStart - from)
+        var next = 0
+        var bad: Int32 = 0
+        let n = rx_split_line(base, from, end, starts, ends, quoted, Int32(capacity), &next, &bad)
+        switch n {
+        case Int32(RX_SPLIT_UNTERMINATED_QUOTE): return .unterminatedQuote(field: Int(bad), next: next)
+        case Int32(RX_SPLIT_TEXT_AFTER_QUOTE): return .textAfterQuote(field: Int(bad), next: next)
+        case Int32(RX_SPLIT_TOO_MANY_FIELDS): return .tooManyFields(next: next)
+        default: return .line(fields: Int(n), next: next)
         }
     }
 
     /// Offset just past the newline at or after `from` (or `end`).
     @inline(__always)
-    public func lineEnd(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
-        var i = from
-        while i < end && base[i] != 0x0A { i += 1 }
-        return i < end ? i + 1 : end
+    public static func lineEnd(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+        rx_line_end(base, from, end)
     }
 }

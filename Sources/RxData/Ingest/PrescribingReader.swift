@@ -46,6 +46,7 @@ public struct PrescribingReader: Sendable {
     public func read(path: String) throws -> PrescribingFile {
         var layout: PrescribingLayout?
         var workers: [ScanWorker] = []
+        defer { for i in workers.indices { workers[i].free() } }
         var linesSoFar = 0        // lines fully accounted for before the current chunk
         var rejected: [RejectedLine] = []
         var sawAnyByte = false
@@ -84,11 +85,21 @@ public struct PrescribingReader: Sendable {
                 bounds.append(cut)
             }
             bounds.append(chunk.count)
-            nonisolated(unsafe) let ws = workers
             nonisolated(unsafe) let b = base
             let parts = bounds
-            DispatchQueue.concurrentPerform(iterations: ws.count) { t in
-                if parts[t] < parts[t + 1] { _ = ws[t].scan(b, from: parts[t], to: parts[t + 1]) } else { ws[t].lines = 0; ws[t].problems = [] }
+            workers.withUnsafeMutableBufferPointer { wp in
+                nonisolated(unsafe) let ws = wp
+                DispatchQueue.concurrentPerform(iterations: ws.count) { t in
+                    if parts[t] < parts[t + 1] {
+                        // Scan a copy on this thread's stack so workers never share a cache line.
+                        var local = ws[t]
+                        _ = local.scan(b, from: parts[t], to: parts[t + 1])
+                        ws[t] = local
+                    } else {
+                        ws[t].lines = 0
+                        ws[t].problems = []
+                    }
+                }
             }
             var lineBase = linesSoFar
             for w in workers {

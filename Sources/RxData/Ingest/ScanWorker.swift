@@ -1,10 +1,15 @@
+import CRxScan
+
 /// One thread's share of reading a prescribing file.
 ///
 /// A worker parses the lines of the slices it is handed, dictionary-encodes practice and
 /// presentation codes to its own dense ids, and sums rows per (month, practice, presentation)
 /// within each run of lines for one practice (real files keep a practice's rows together, so
 /// pack sizes collapse here; whatever is left over is summed when the workers' rows are merged).
-final class ScanWorker {
+///
+/// A value type so that the hot loop's state is checked for exclusive access at compile time,
+/// not per access at run time; its owner calls ``free()`` when done.
+struct ScanWorker {
     /// Practice metadata captured from the first row that names a practice.
     struct PracticeMeta {
         var name: String?
@@ -25,12 +30,15 @@ final class ScanWorker {
 
     let layout: PrescribingLayout
     let stopAtFirstProblem: Bool
-    private let splitter: FieldSplitter
+    private let starts: UnsafeMutablePointer<Int32>
+    private let ends: UnsafeMutablePointer<Int32>
+    private let quoted: UnsafeMutablePointer<UInt8>
+    private let capacity: Int32
     private var practiceDict = CodeDictionary(capacity: 1 << 13)
     private var presentationDict = CodeDictionary(capacity: 1 << 15)
     private var monthSpellings: [(key: (UInt64, UInt64), index: Int)] = []
     private(set) var months: [YearMonth] = []
-    let rows = RowBuffer()
+    private(set) var rows = RowBuffer()
     private(set) var practiceMeta: [PracticeMeta] = []
     private(set) var presentationNames: [String?] = []
     private(set) var chemicalNames: [BNFCode: String] = [:]
@@ -65,7 +73,10 @@ final class ScanWorker {
     init(layout: PrescribingLayout, stopAtFirstProblem: Bool) {
         self.layout = layout
         self.stopAtFirstProblem = stopAtFirstProblem
-        splitter = FieldSplitter(capacity: layout.columnCount + 2)
+        capacity = Int32(layout.columnCount + 2)
+        starts = .allocate(capacity: Int(capacity))
+        ends = .allocate(capacity: Int(capacity))
+        quoted = .allocate(capacity: Int(capacity))
         presSlotCapacity = 1 << 15
         presSlot = .allocate(capacity: presSlotCapacity)
         presSlot.initialize(repeating: -1, count: presSlotCapacity)
@@ -82,9 +93,13 @@ final class ScanWorker {
         padded = layout.format == .pdpiPadded
     }
 
-    deinit {
-        splitter.deallocate()
+    /// Frees the worker's buffers and rows.
+    mutating func free() {
+        starts.deallocate()
+        ends.deallocate()
+        quoted.deallocate()
         presSlot.deallocate()
+        rows.free()
     }
 
     /// Practice keys in id order.
@@ -94,41 +109,35 @@ final class ScanWorker {
 
     /// Parses the lines in `base[from..<to]`. Returns false if it stopped at a problem (only
     /// when ``stopAtFirstProblem``). Line numbers in problems are relative to this slice.
-    func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
+    mutating func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
         lines = 0
         problems.removeAll(keepingCapacity: true)
         var i = from
+        var next = 0
+        var badField: Int32 = 0
         while i < to {
             let lineStart = i
             let localLine = lines
             lines += 1
             // Blank line?
-            if base[i] == 0x0A || (base[i] == 0x0D && i + 1 < to && base[i + 1] == 0x0A) || (base[i] == 0x0D && i + 1 == to) {
+            if base[i] == 0x0A || (base[i] == 0x0D && (i + 1 == to || base[i + 1] == 0x0A)) {
                 blankLines += 1
-                i = splitter.lineEnd(base, from: i, end: to)
+                i = rx_line_end(base, i, to)
                 continue
             }
-            let outcome = splitter.split(base, from: i, end: to)
-            let next: Int
+            let fields = rx_split_line(base, i, to, starts, ends, quoted, capacity, &next, &badField)
             var problem: (String?, String)? = nil
-            switch outcome {
-            case .line(let fields, let n):
-                next = n
-                if fields != layout.columnCount {
-                    let truncated = n == to && (to == 0 || base[to - 1] != 0x0A)
-                    problem = (nil, "expected \(layout.columnCount) fields, found \(fields)" + (truncated && fields < layout.columnCount ? " (the last line is truncated)" : ""))
-                } else {
-                    problem = handleRow(base + lineStart, localLine: localLine)
-                }
-            case .unterminatedQuote(let field, let n):
-                next = n
-                problem = (fieldName(field), "quoted field is not closed before the end of the line" + (n == to ? " (the last line may be truncated)" : ""))
-            case .textAfterQuote(let field, let n):
-                next = n
-                problem = (fieldName(field), "text follows the closing quote")
-            case .tooManyFields(let n):
-                next = n
-                problem = (nil, "expected \(layout.columnCount) fields, found more than \(splitter.capacity)")
+            if fields == Int32(layout.columnCount) {
+                problem = handleRow(base + lineStart, localLine: localLine)
+            } else if fields > 0 {
+                let truncated = next == to && base[to - 1] != 0x0A
+                problem = (nil, "expected \(layout.columnCount) fields, found \(fields)" + (truncated && Int(fields) < layout.columnCount ? " (the last line is truncated)" : ""))
+            } else if fields == RX_SPLIT_UNTERMINATED_QUOTE {
+                problem = (fieldName(Int(badField)), "quoted field is not closed before the end of the line" + (next == to ? " (the last line may be truncated)" : ""))
+            } else if fields == RX_SPLIT_TEXT_AFTER_QUOTE {
+                problem = (fieldName(Int(badField)), "text follows the closing quote")
+            } else {
+                problem = (nil, "expected \(layout.columnCount) fields, found more than \(capacity)")
             }
             if let (field, reason) = problem {
                 var e = next
@@ -147,7 +156,7 @@ final class ScanWorker {
 
     @inline(__always)
     private func field(_ line: UnsafePointer<UInt8>, _ c: Int) -> (UnsafePointer<UInt8>, Int) {
-        var s = Int(splitter.starts[c]), e = Int(splitter.ends[c])
+        var s = Int(starts[c]), e = Int(ends[c])
         if padded {
             while s < e && line[s] == 0x20 { s += 1 }
             while e > s && line[e - 1] == 0x20 { e -= 1 }
@@ -156,7 +165,7 @@ final class ScanWorker {
     }
 
     @inline(__always)
-    private func number(_ line: UnsafePointer<UInt8>, _ c: Int, decimals: Int, value: inout Int64) -> String? {
+    private mutating func number(_ line: UnsafePointer<UInt8>, _ c: Int, decimals: Int, value: inout Int64) -> String? {
         let (p, n) = field(line, c)
         if n > 40 { return "number is \(n) characters long" }
         var r = false
@@ -176,7 +185,7 @@ final class ScanWorker {
 
     /// Reads one split row into the aggregates; returns (field, reason) on a problem.
     @inline(__always)
-    private func handleRow(_ line: UnsafePointer<UInt8>, localLine: Int) -> (String?, String)? {
+    private mutating func handleRow(_ line: UnsafePointer<UInt8>, localLine: Int) -> (String?, String)? {
         // Numbers first: a bad row must not leave dictionary entries behind.
         var items: Int64 = 0, quantity: Int64 = 0, nic: Int64 = 0, cost: Int64 = 0, adq: Int64 = 0
         if let e = number(line, cItems, decimals: 0, value: &items) { return (layout.names[cItems], e) }
@@ -282,11 +291,12 @@ final class ScanWorker {
         if Int(presID) >= presSlotCapacity { growPresSlots() }
         var row = Int(presSlot[Int(presID)])
         if row < 0 {
-            row = rows.append(practiceMonth: rk, presentation: UInt32(presID))
+            row = rows.append(practiceMonth: rk, presentation: UInt32(presID), items, quantity, nic, cost, adq)
             presSlot[Int(presID)] = Int32(truncatingIfNeeded: row)
             touched.append(presID)
+        } else {
+            rows.add(row: row, items, quantity, nic, cost, adq)
         }
-        rows.add(row: row, items, quantity, nic, cost, adq)
         if items < 0 { negatives[0] += 1 }
         if quantity < 0 { negatives[1] += 1 }
         if nic < 0 { negatives[2] += 1 }
@@ -296,7 +306,7 @@ final class ScanWorker {
         return nil
     }
 
-    private func growPresSlots() {
+    private mutating func growPresSlots() {
         let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: presSlotCapacity * 2)
         bigger.initialize(repeating: -1, count: presSlotCapacity * 2)
         bigger.update(from: presSlot, count: presSlotCapacity)
@@ -308,8 +318,8 @@ final class ScanWorker {
     private func text(_ line: UnsafePointer<UInt8>, _ role: ColumnRole) -> String? {
         let c = layout.column(role)
         guard c >= 0 else { return nil }
-        let s = Int(splitter.starts[c]), e = Int(splitter.ends[c])
-        let t = FieldText.string(line + s, count: e - s, escaped: splitter.escaped[c])
+        let s = Int(starts[c]), e = Int(ends[c])
+        let t = FieldText.string(line + s, count: e - s, escaped: quoted[c] == 2)
         return t.isEmpty ? nil : t
     }
 
@@ -321,7 +331,7 @@ final class ScanWorker {
                      unidentified: unidentified)
     }
 
-    private func capturePresentation(_ line: UnsafePointer<UInt8>, code: UnsafePointer<UInt8>, count: Int) {
+    private mutating func capturePresentation(_ line: UnsafePointer<UInt8>, code: UnsafePointer<UInt8>, count: Int) {
         presentationNames.append(text(line, .bnfName))
         if let chem = text(line, .chemicalCode), let name = text(line, .chemicalName), let c = BNFCode(chem) {
             chemicalNames[c] = name

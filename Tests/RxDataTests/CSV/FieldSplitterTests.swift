@@ -10,7 +10,7 @@ import Testing
             let outcome = s.split(b.baseAddress!, from: 0, end: b.count)
             guard case .line(let n, _) = outcome else { return (outcome, []) }
             let fields = (0..<n).map { i in
-                FieldText.string(b.baseAddress! + Int(s.starts[i]), count: Int(s.ends[i] - s.starts[i]), escaped: s.escaped[i])
+                FieldText.string(b.baseAddress! + Int(s.starts[i]), count: Int(s.ends[i] - s.starts[i]), escaped: s.escaped(i))
             }
             return (outcome, fields)
         }

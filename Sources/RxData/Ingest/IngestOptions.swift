@@ -1,0 +1,33 @@
+/// What one `ingest` run reads and how.
+public struct IngestOptions: Sendable {
+    /// Prescribing files and PDPI ADDR/CHEM companions, in order.
+    public var files: [String]
+    /// List-size files.
+    public var listSizes: [String]
+    /// The month for list-size files that carry no date (and whose name gives none).
+    public var listSizeMonth: YearMonth?
+    /// An org mapping CSV, applied over what the prescribing files say.
+    public var orgMapping: String?
+    /// A BNF code mapping CSV, applied before summing.
+    public var codeMapping: String?
+    /// What to do with bad lines.
+    public var errorPolicy: ErrorPolicy
+    /// Worker threads.
+    public var threads: Int
+    /// The software version recorded in the store's provenance log.
+    public var softwareVersion: String
+
+    /// Creates options.
+    public init(files: [String], listSizes: [String] = [], listSizeMonth: YearMonth? = nil, orgMapping: String? = nil,
+                codeMapping: String? = nil, errorPolicy: ErrorPolicy = .fail, threads: Int = ProcessInfoThreads.active,
+                softwareVersion: String) {
+        self.files = files
+        self.listSizes = listSizes
+        self.listSizeMonth = listSizeMonth
+        self.orgMapping = orgMapping
+        self.codeMapping = codeMapping
+        self.errorPolicy = errorPolicy
+        self.threads = threads
+        self.softwareVersion = softwareVersion
+    }
+}

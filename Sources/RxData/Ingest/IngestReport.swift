@@ -1,0 +1,73 @@
+/// What an `ingest` run did, file by file.
+public struct IngestReport: Sendable, Codable {
+    /// One summary per prescribing file.
+    public var files: [IngestSummary] = []
+    /// Companion files read (PDPI ADDR/CHEM) and what they gave.
+    public var companions: [String: String] = [:]
+    /// List-size files: path → months covered and practices per month.
+    public var listSizes: [ListSizeReport] = []
+    /// Practices in the list-size data with no prescribing in the same month (reported, not fatal).
+    public var listSizePracticesWithoutPrescribing: [String: Int] = [:]
+    /// Months written to the store.
+    public var monthsWritten: [YearMonth] = []
+    /// Where bad lines were written, when quarantining.
+    public var quarantineFile: String?
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// One list-size file's contribution.
+    public struct ListSizeReport: Sendable, Codable {
+        /// The file.
+        public var file: String
+        /// Its layout.
+        public var layout: String
+        /// Months it covers.
+        public var months: [YearMonth]
+        /// Practices with a list, per month (same for every month of a file).
+        public var practices: Int
+        /// Rows skipped, by reason.
+        public var skipped: [String: Int]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case files, companions
+        case listSizes = "list_sizes"
+        case listSizePracticesWithoutPrescribing = "list_size_practices_without_prescribing"
+        case monthsWritten = "months_written"
+        case quarantineFile = "quarantine_file"
+    }
+
+    /// A plain-text summary for the terminal.
+    public func text(seconds: Double) -> String {
+        var out: [String] = []
+        for f in files {
+            var line = "\(f.file): \(f.format.rawValue), \(f.linesRead) lines read, \(f.rowsKept) rows kept, " +
+                "\(f.linesQuarantined) quarantined, \(f.rowsOut) rows after summing pack sizes"
+            if f.blankLines > 0 { line += ", \(f.blankLines) blank lines" }
+            if !f.negativeValues.isEmpty {
+                line += ", negative values kept: " + f.negativeValues.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            }
+            if f.roundedValues > 0 { line += ", \(f.roundedValues) values rounded to 5 decimals" }
+            if f.emptyADQValues > 0 { line += ", \(f.emptyADQValues) empty ADQ values read as 0" }
+            line += "; months " + f.months.map(\.description).joined(separator: ", ")
+            out.append(line)
+        }
+        for (file, what) in companions.sorted(by: { $0.key < $1.key }) { out.append("\(file): \(what)") }
+        for l in listSizes {
+            out.append("\(l.file): \(l.layout), \(l.practices) practices, months " + l.months.map(\.description).joined(separator: ", ") +
+                       (l.skipped.isEmpty ? "" : "; skipped " + l.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")))
+        }
+        for (month, n) in listSizePracticesWithoutPrescribing.sorted(by: { $0.key < $1.key }) where n > 0 {
+            out.append("note: \(n) practices have a list size but no prescribing in \(month)")
+        }
+        if let q = quarantineFile { out.append("bad lines written to \(q)") }
+        if !monthsWritten.isEmpty {
+            out.append("wrote \(monthsWritten.count) month(s): " + monthsWritten.map(\.description).joined(separator: ", "))
+        }
+        out.append(String(format: "done in %.2f s", seconds))
+        return out.joined(separator: "\n")
+    }
+}
+
+import Foundation

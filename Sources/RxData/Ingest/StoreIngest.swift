@@ -1,0 +1,144 @@
+import Foundation
+
+/// Runs an ingest: reads every input of an ``IngestOptions`` and writes the store.
+///
+/// Order of precedence for organisation data: what the store already holds, then what the
+/// prescribing files say, then PDPI address files, then the org mapping (which wins). A month
+/// that appears in more than one input of the same run is summed across them (England's and
+/// Scotland's files for one month, say); a month from an earlier run is replaced. The same file
+/// given twice is refused, so nothing is counted twice.
+public struct StoreIngest: Sendable {
+    /// The inputs and settings.
+    public let options: IngestOptions
+
+    /// Creates an ingest.
+    public init(options: IngestOptions) { self.options = options }
+
+    /// Reads everything and, when `storePath` is given, writes the store; `progress` receives one
+    /// line per step for the terminal.
+    public func run(store storePath: String?, progress: (String) -> Void = { _ in }) throws -> IngestReport {
+        var report = IngestReport()
+        var inputs: [ProvenanceEntry.InputFile] = []
+        var seen: [String: String] = [:]   // checksum -> path
+        func describe(_ path: String) throws -> ProvenanceEntry.InputFile {
+            let d = try ProvenanceEntry.InputFile(describing: path)
+            if let other = seen[d.checksum] {
+                throw InputError(file: path, reason: "has the same contents as \(other); each file may be given once, so nothing is counted twice")
+            }
+            seen[d.checksum] = path
+            inputs.append(d)
+            return d
+        }
+
+        let mapping = try options.codeMapping.map { path -> CodeMapping in
+            _ = try describe(path)
+            return try CodeMapping.read(path: path)
+        }
+        var codeMap: (@Sendable (BNFCode) -> BNFCode)? = nil
+        if let mapping { codeMap = { code in mapping.map(code) } }
+
+        let store = try storePath.map { try Store.openOrCreate(at: $0, softwareVersion: options.softwareVersion) }
+        var orgs = try store?.readOrgs() ?? OrgDirectory()
+        var addressRecords: [PracticeRecord] = []
+        var names: [BNFCode: String] = [:]
+        var written: [YearMonth: Bool] = [:]
+        var practicesByMonth: [YearMonth: Set<String>] = [:]
+        var rejected: [(String, RejectedLine)] = []
+        let reader = PrescribingReader(errorPolicy: options.errorPolicy, codeMap: codeMap, threads: options.threads)
+
+        for path in options.files {
+            _ = try describe(path)
+            if let companion = try CompanionFile.detect(path: path) {
+                switch companion {
+                case .pdpiAddresses:
+                    let records = try PDPICompanions.readAddresses(path: path)
+                    addressRecords += records
+                    report.companions[path] = "PDPI addresses: \(records.count) practices"
+                case .pdpiChemicals:
+                    let chemicals = try PDPICompanions.readChemicals(path: path)
+                    for (code, name) in chemicals { names[code] = names[code] ?? name }
+                    report.companions[path] = "PDPI chemical names: \(chemicals.count)"
+                }
+                progress("read \(path) (\(companion.rawValue))")
+                continue
+            }
+            progress("reading \(path)")
+            let file = try reader.read(path: path)
+            report.files.append(file.summary)
+            rejected += file.rejected.map { (path, $0) }
+            orgs.merge(file.orgs)
+            for (code, name) in file.presentationNames where names[code] == nil { names[code] = name }
+            for (code, name) in file.chemicalNames where names[code] == nil { names[code] = name }
+            for var month in file.months {
+                if written[month.month] == true, let store {
+                    month = try store.loadMonth(month.month).decode().merged(with: month)
+                    progress("  \(month.month): summed with an earlier file of this run")
+                }
+                practicesByMonth[month.month, default: []].formUnion(month.practiceCodes)
+                if let store {
+                    _ = try store.writeMonth(month)
+                    progress("  wrote \(month.month): \(month.rowCount) rows, \(month.practiceCodes.count) prescribers")
+                }
+                written[month.month] = true
+            }
+        }
+        for record in addressRecords { orgs.upsert(record) }
+
+        for path in options.listSizes {
+            _ = try describe(path)
+            let file = try ListSizeReader.read(path: path, months: options.listSizeMonth.map { [$0] })
+            orgs.merge(file.orgs)
+            for month in file.months {
+                try store?.writeListSizes(month)
+                let prescribing: Set<String>?
+                if let known = practicesByMonth[month.month] {
+                    prescribing = known
+                } else if let store, try store.months().contains(month.month) {
+                    prescribing = Set(try store.loadMonth(month.month).decode().practiceCodes)
+                } else {
+                    prescribing = nil
+                }
+                if let prescribing {
+                    report.listSizePracticesWithoutPrescribing[month.month.description] =
+                        month.practices.keys.filter { !prescribing.contains($0) }.count
+                }
+            }
+            report.listSizes.append(.init(file: path, layout: file.layout.rawValue, months: file.coveredMonths,
+                                          practices: file.months.first?.practices.count ?? 0, skipped: file.skipped))
+            progress("read \(path): list sizes for \(file.coveredMonths.map(\.description).joined(separator: ", "))")
+        }
+
+        if let path = options.orgMapping {
+            _ = try describe(path)
+            orgs.merge(try OrgMappingReader.read(path: path))
+        }
+
+        if case .quarantine(let qpath) = options.errorPolicy {
+            try writeQuarantine(rejected, to: qpath)
+            report.quarantineFile = qpath
+        }
+        report.monthsWritten = written.keys.sorted()
+        if let store {
+            try store.writeOrgs(orgs)
+            try store.mergePresentationNames(names)
+            var notes: [String: String] = [:]
+            notes["rows_kept"] = String(report.files.reduce(0) { $0 + $1.rowsKept })
+            notes["lines_quarantined"] = String(report.files.reduce(0) { $0 + $1.linesQuarantined })
+            if let m = options.codeMapping { notes["code_mapping"] = m }
+            try store.appendProvenance(ProvenanceEntry(softwareVersion: options.softwareVersion, inputs: inputs,
+                                                       monthsWritten: report.monthsWritten, notes: notes))
+        }
+        return report
+    }
+
+    /// Writes bad lines verbatim, each after a `#` line giving file, line, field and reason.
+    private func writeQuarantine(_ lines: [(String, RejectedLine)], to path: String) throws {
+        try AtomicFile.withWriter(path) { w in
+            for (file, r) in lines {
+                try w.write("# \(file):\(r.line)\(r.field.map { ": field \($0)" } ?? ""): \(r.reason)\n")
+                try w.write(r.text)
+                try w.write([0x0A])
+            }
+        }
+    }
+}

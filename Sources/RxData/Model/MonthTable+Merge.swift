@@ -1,0 +1,51 @@
+extension MonthTable {
+    /// Sums two tables of the same month into one (for a month whose rows arrive in several
+    /// files, such as England's and Scotland's prescribing for the same month). Rows with the
+    /// same practice and presentation are added; the published measures are the union.
+    public func merged(with other: MonthTable) -> MonthTable {
+        precondition(month == other.month, "merging different months")
+        let practices = Array(Set(practiceCodes).union(other.practiceCodes)).sorted()
+        let presentations = Array(Set(presentationCodes).union(other.presentationCodes)).sorted()
+        let pIndex = Dictionary(uniqueKeysWithValues: practices.enumerated().map { ($1, Int32($0)) })
+        let bIndex = Dictionary(uniqueKeysWithValues: presentations.enumerated().map { ($1, Int32($0)) })
+        // (practice, presentation) key -> source rows.
+        var keyed: [(UInt64, Int, Int)] = []   // key, table (0/1), row
+        keyed.reserveCapacity(rowCount + other.rowCount)
+        for (t, table) in [self, other].enumerated() {
+            let rowPractice = table.practiceOfRow()
+            for r in 0..<table.rowCount {
+                let p = UInt64(UInt32(pIndex[table.practiceCodes[Int(rowPractice[r])]]!))
+                let b = UInt64(UInt32(bIndex[table.presentationCodes[Int(table.presentation[r])]]!))
+                keyed.append((p << 32 | b, t, r))
+            }
+        }
+        keyed.sort { $0.0 < $1.0 }
+        var practiceStart: [Int32] = [0]
+        var presentation: [Int32] = []
+        var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
+        var currentPractice: UInt64 = .max
+        var usedPractices: [String] = []
+        var i = 0
+        while i < keyed.count {
+            let key = keyed[i].0
+            let p = key >> 32
+            if p != currentPractice {
+                if currentPractice != .max { practiceStart.append(Int32(presentation.count)) }
+                usedPractices.append(practices[Int(p)])
+                currentPractice = p
+            }
+            var sums = [Int64](repeating: 0, count: Measure.allCases.count)
+            while i < keyed.count && keyed[i].0 == key {
+                let table = keyed[i].1 == 0 ? self : other
+                for c in 0..<sums.count { sums[c] &+= table.columns[c][keyed[i].2] }
+                i += 1
+            }
+            presentation.append(Int32(key & 0xFFFF_FFFF))
+            for c in 0..<sums.count { columns[c].append(sums[c]) }
+        }
+        if currentPractice != .max { practiceStart.append(Int32(presentation.count)) }
+        return MonthTable(month: month, practiceCodes: usedPractices, presentationCodes: presentations,
+                          practiceStart: practiceStart, presentation: presentation, columns: columns,
+                          measures: measures.union(other.measures))
+    }
+}
