@@ -17,5 +17,6 @@ public struct AtomicFileError: Error, Sendable, CustomStringConvertible, Equatab
         self.reason = reason
     }
 
+    /// `path: operation failed: reason`.
     public var description: String { "\(path): \(operation) failed: \(reason)" }
 }

@@ -49,6 +49,7 @@ public struct StoreInfo: Sendable, Equatable, Codable {
             case actualCost = "actual_cost"
         }
 
+        /// Encodes with the JSON keys of `store info`, amounts as exact decimals, `null` when unpublished.
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(month, forKey: .month)
@@ -61,6 +62,7 @@ public struct StoreInfo: Sendable, Equatable, Codable {
             }
         }
 
+        /// Decodes what ``encode(to:)`` writes; amounts must be exact to five decimals.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             month = try c.decode(YearMonth.self, forKey: .month)
