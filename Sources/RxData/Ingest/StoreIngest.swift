@@ -21,7 +21,8 @@ public struct StoreIngest: Sendable {
         var inputs: [ProvenanceEntry.InputFile] = []
         var seen: [String: String] = [:]   // checksum -> path
         func describe(_ path: String) throws -> ProvenanceEntry.InputFile {
-            let d = try ProvenanceEntry.InputFile(describing: path)
+            let (size, digest) = try FileDigest.xxh64(path: path)
+            let d = ProvenanceEntry.InputFile(path: path, size: size, checksum: ProvenanceEntry.InputFile.checksumText(digest))
             if let other = seen[d.checksum] {
                 throw InputError(file: path, reason: "has the same contents as \(other); each file may be given once, so nothing is counted twice")
             }

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import RxData
+
+@Suite struct StoreIngestTests {
+    let dir = TempDir()
+
+    private func epd(_ name: String, month: String = "2017_09", practices: [String] = ["L84073", "B85010"], items: String = "1") -> String {
+        var lines = [Fixtures.epdLegacyHeader]
+        for p in practices {
+            lines.append(Fixtures.epdLegacyRow(month: month, practice: p, items: items))
+            lines.append(Fixtures.epdLegacyRow(month: month, practice: p, bnf: "0101010R0AAABAB", items: items))
+        }
+        return dir.write(name, lines.joined(separator: "\r\n") + "\r\n")
+    }
+
+    private func ingest(_ files: [String], listSizes: [String] = [], orgs: String? = nil, policy: ErrorPolicy = .fail,
+                        store: String? = nil) throws -> IngestReport {
+        let options = IngestOptions(files: files, listSizes: listSizes, orgMapping: orgs, errorPolicy: policy,
+                                    threads: 2, softwareVersion: "test")
+        return try StoreIngest(options: options).run(store: store ?? dir.path("store"))
+    }
+
+    @Test func writesMonthsOrgsAndProvenance() throws {
+        let report = try ingest([epd("a.csv")])
+        #expect(report.monthsWritten == [YearMonth(year: 2017, month: 9)])
+        let store = try Store.open(at: dir.path("store"))
+        let info = try store.info(verify: true)
+        #expect(info.months.count == 1)
+        #expect(info.months[0].rows == 4)
+        #expect(info.months[0].items == 4)
+        #expect(info.months[0].practices == 2)
+        let orgs = try store.readOrgs()
+        #expect(orgs.practices["L84073"]?.parents[.icb] == "Q64")
+        #expect(orgs.names[.icb]?["Q64"] == "BATH,GLOS,SWINDON & WILTSHIRE AREA TEAM")
+        #expect(try store.manifest().ingests.count == 1)
+        #expect(try store.readPresentationNames()[BNFCode("0105010B0BIAAAS")!] == "Octasa_MR Tab E/C 800mg")
+    }
+
+    @Test func reingestingAMonthReplacesIt() throws {
+        _ = try ingest([epd("a.csv", items: "1")])
+        _ = try ingest([epd("b.csv", practices: ["L84073"], items: "5")])
+        let info = try Store.open(at: dir.path("store")).info()
+        #expect(info.months.map(\.items) == [10])
+        #expect(info.months.map(\.practices) == [1])
+    }
+
+    @Test func sameMonthInTwoFilesOfOneRunIsSummed() throws {
+        _ = try ingest([epd("a.csv", practices: ["L84073"]), epd("b.csv", practices: ["B85010"], items: "3")])
+        let table = try Store.open(at: dir.path("store")).loadMonth(YearMonth(year: 2017, month: 9)!).decode()
+        #expect(table.practiceCodes == ["B85010", "L84073"])
+        #expect(table.total(.items) == 8)
+    }
+
+    @Test func theSameFileTwiceIsRefused() throws {
+        let a = epd("a.csv")
+        let copy = dir.path("copy.csv")
+        try FileManager.default.copyItem(atPath: a, toPath: copy)
+        #expect(throws: InputError.self) { try ingest([a, copy]) }
+    }
+
+    @Test func listSizesForPracticesWithoutPrescribingAreReportedNotFatal() throws {
+        let header = "PUBLICATION,EXTRACT_DATE,ORG_TYPE,ORG_CODE,ONS_CODE,POSTCODE,SEX,AGE_GROUP_5,NUMBER_OF_PATIENTS"
+        var rows = [header]
+        for code in ["L84073", "Z99999"] {
+            rows.append("GP_PRAC_PAT_LIST,01SEP2017,GP,\(code),,HD5 8DY,ALL,ALL,100")
+            rows.append("GP_PRAC_PAT_LIST,01SEP2017,GP,\(code),,HD5 8DY,MALE,ALL,40")
+            rows.append("GP_PRAC_PAT_LIST,01SEP2017,GP,\(code),,HD5 8DY,FEMALE,ALL,60")
+            rows.append("GP_PRAC_PAT_LIST,01SEP2017,GP,\(code),,HD5 8DY,MALE,0_4,40")
+            rows.append("GP_PRAC_PAT_LIST,01SEP2017,GP,\(code),,HD5 8DY,FEMALE,0_4,60")
+        }
+        let lists = dir.write("lists.csv", rows.joined(separator: "\n") + "\n")
+        let report = try ingest([epd("a.csv")], listSizes: [lists])
+        #expect(report.listSizePracticesWithoutPrescribing["2017-09"] == 1)
+        let sizes = try Store.open(at: dir.path("store")).readListSizes(YearMonth(year: 2017, month: 9)!)
+        #expect(sizes?.practices["L84073"]?.total == 100)
+    }
+
+    @Test func orgMappingOverridesTheFilesHierarchy() throws {
+        let mapping = dir.write("orgs.csv", "practice_code,pcn_code,pcn_name,icb_code,icb_name,setting\nL84073,U123,NORTH PCN,QOX,NEW ICB,4\n")
+        _ = try ingest([epd("a.csv")], orgs: mapping)
+        let orgs = try Store.open(at: dir.path("store")).readOrgs()
+        #expect(orgs.practices["L84073"]?.parents[.pcn] == "U123")
+        #expect(orgs.practices["L84073"]?.parents[.icb] == "QOX")
+        #expect(orgs.practices["L84073"]?.parents[.subICB] == "11M00")
+        #expect(orgs.names[.pcn]?["U123"] == "NORTH PCN")
+        #expect(orgs.isStandardPractice("L84073", hasList: false))
+    }
+
+    @Test func quarantineFileHoldsEachBadLineVerbatimWithItsReason() throws {
+        let bad = Fixtures.epdLegacyRow(items: "lots")
+        let path = dir.write("q.csv", [Fixtures.epdLegacyHeader, Fixtures.epdLegacyRow(), bad].joined(separator: "\n") + "\n")
+        let qpath = dir.path("bad.txt")
+        let report = try ingest([path], policy: .quarantine(path: qpath))
+        #expect(report.files[0].linesQuarantined == 1)
+        let text = try String(contentsOfFile: qpath, encoding: .utf8)
+        #expect(text == "# \(path):3: field ITEMS: not a number: 'lots'\n\(bad)\n")
+    }
+
+    @Test func checkModeWritesNothing() throws {
+        let report = try StoreIngest(options: IngestOptions(files: [epd("a.csv")], softwareVersion: "test")).run(store: nil)
+        #expect(report.files[0].rowsKept == 4)
+        #expect(!FileManager.default.fileExists(atPath: dir.path("store")))
+    }
+}
