@@ -8,11 +8,13 @@ import Dispatch
 /// are summed. Measure columns are gathered one at a time so peak memory stays near one copy
 /// of the data.
 struct MonthAssembler {
-    let workers: [ScanWorker]
+    /// The workers whose rows are merged; their measure columns are freed as the last month is
+    /// gathered.
+    var workers: [ScanWorker]
     let codeMap: (@Sendable (BNFCode) -> BNFCode)?
 
     /// The assembled months, in month order.
-    func assemble(measures: MeasureSet) -> [MonthTable] {
+    mutating func assemble(measures: MeasureSet) -> [MonthTable] {
         // Global practice codes, sorted.
         var practiceIndex: [String: Int32] = [:]
         for w in workers {
@@ -47,14 +49,19 @@ struct MonthAssembler {
 
         var allMonths = Set<YearMonth>()
         for w in workers { allMonths.formUnion(w.months) }
-        return allMonths.sorted().map { month in
-            assembleMonth(month, practiceCodes: practiceCodes, presCodes: presCodes,
-                          practiceMaps: practiceMaps, presMaps: presMaps, measures: measures)
+        let ordered = allMonths.sorted()
+        var tables: [MonthTable] = []
+        for (k, month) in ordered.enumerated() {
+            tables.append(assembleMonth(month, practiceCodes: practiceCodes, presCodes: presCodes,
+                                        practiceMaps: practiceMaps, presMaps: presMaps, measures: measures,
+                                        freeColumns: k == ordered.count - 1))
         }
+        return tables
     }
 
-    private func assembleMonth(_ month: YearMonth, practiceCodes: [String], presCodes: [BNFCode],
-                               practiceMaps: [[Int32]], presMaps: [[Int32]], measures: MeasureSet) -> MonthTable {
+    private mutating func assembleMonth(_ month: YearMonth, practiceCodes: [String], presCodes: [BNFCode],
+                               practiceMaps: [[Int32]], presMaps: [[Int32]], measures: MeasureSet,
+                                        freeColumns: Bool) -> MonthTable {
         let practiceCount = practiceCodes.count
         // Worker-local month index for this month (-1 if the worker never saw it).
         let localMonth: [Int] = workers.map { $0.months.firstIndex(of: month) ?? -1 }
@@ -165,6 +172,7 @@ struct MonthAssembler {
                 out[r] = sum
             }
             columns[c] = out
+            if freeColumns { for w in workers.indices { workers[w].freeColumn(c) } }
         }
         return MonthTable(month: month, practiceCodes: usedPractice.map { practiceCodes[Int($0)] },
                           presentationCodes: monthPresCodes, practiceStart: practiceStart,

@@ -130,10 +130,13 @@ public struct PrescribingReader: Sendable {
             throw InputError(file: path, line: linesSoFar, reason: "the file has a header but no data rows")
         }
 
-        let months = MonthAssembler(workers: workers, codeMap: codeMap).assemble(measures: layout.measures)
+        var assembler = MonthAssembler(workers: workers, codeMap: codeMap)
+        workers = []
+        defer { for i in assembler.workers.indices { assembler.workers[i].free() } }
+        let months = assembler.assemble(measures: layout.measures)
         summary.months = months.map(\.month)
         summary.rowsOut = months.reduce(0) { $0 + $1.rowCount }
-        let (orgs, names, chemicals) = collectReferenceData(layout: layout, workers: workers)
+        let (orgs, names, chemicals) = collectReferenceData(layout: layout, workers: assembler.workers)
         return PrescribingFile(format: layout.format, months: months, orgs: orgs, presentationNames: names,
                                chemicalNames: chemicals, summary: summary, rejected: rejected)
     }

@@ -59,6 +59,18 @@ struct RowBuffer {
         for _ in 0..<RowBuffer.columnCount { valueSegments.append(.allocate(capacity: RowBuffer.segmentSize)) }
     }
 
+    /// Frees one measure column of every segment once it has been gathered elsewhere, so peak
+    /// memory stays near one copy of the data. Reading the column afterwards is an error.
+    mutating func freeColumn(_ c: Int) {
+        var s = 0
+        while s * RowBuffer.columnCount + c < valueSegments.count {
+            let i = s * RowBuffer.columnCount + c
+            valueSegments[i].deallocate()
+            valueSegments[i] = .allocate(capacity: 1)
+            s += 1
+        }
+    }
+
     /// Frees every segment.
     mutating func free() {
         practiceMonthSegments.forEach { $0.deallocate() }

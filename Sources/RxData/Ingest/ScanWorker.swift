@@ -93,6 +93,9 @@ struct ScanWorker {
         padded = layout.format == .pdpiPadded
     }
 
+    /// Frees one measure column of the worker's rows (see ``RowBuffer/freeColumn(_:)``).
+    mutating func freeColumn(_ c: Int) { rows.freeColumn(c) }
+
     /// Frees the worker's buffers and rows.
     mutating func free() {
         starts.deallocate()
