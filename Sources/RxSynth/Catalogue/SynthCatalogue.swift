@@ -1,0 +1,38 @@
+/// The presentations the generator draws from, read from `datasets/reference/synth_catalogue.csv`
+/// (compiled into the module; see ``standard``).
+public struct SynthCatalogue: Sendable {
+    /// Presentations in BNF code order.
+    public let presentations: [SynthPresentation]
+
+    /// A catalogue from presentations (sorted into code order).
+    public init(presentations: [SynthPresentation]) {
+        self.presentations = presentations.sorted { $0.code < $1.code }
+    }
+
+    /// Parses the catalogue CSV: `bnf_code,bnf_name,chemical_code,chemical_name,pack_size,
+    /// alt_pack_size,unit_price,adq_per_unit,weight,category,snomed_code`.
+    public init(csv text: String) throws {
+        var result: [SynthPresentation] = []
+        for (number, fields) in SimpleCSV.records(text).enumerated() where number > 0 {
+            guard fields.count == 11,
+                  let pack = Double(fields[4]), let alt = Double(fields[5]),
+                  let price = Double(fields[6]), let adq = Double(fields[7]),
+                  let weight = Double(fields[8]),
+                  let category = PresentationCategory(rawValue: fields[9]) else {
+                throw SynthError.badReferenceTable("synth_catalogue.csv", line: number + 1)
+            }
+            result.append(SynthPresentation(
+                code: fields[0], name: fields[1], chemicalCode: fields[2], chemicalName: fields[3],
+                packSize: pack, alternativePackSize: alt, unitPrice: price, adqPerUnit: adq,
+                weight: weight, category: category, snomedCode: fields[10]))
+        }
+        self.init(presentations: result)
+    }
+
+    /// The catalogue compiled into RxSynth (about 4,700 real BNF presentations).
+    public static let standard: SynthCatalogue = {
+        do { return try SynthCatalogue(csv: EmbeddedReference.catalogue) } catch {
+            fatalError("the embedded catalogue does not parse: \(error)")
+        }
+    }()
+}

@@ -1,0 +1,37 @@
+import RxData
+
+/// What `rxatlas synth` generates: how many prescribers and months, from which seed.
+public struct SynthConfiguration: Sendable, Equatable {
+    /// Prescribing organisations (GP practices plus a few non-standard prescribers).
+    public var practices: Int
+    /// Number of consecutive months.
+    public var months: Int
+    /// The seed: the same configuration and seed give byte-identical files.
+    public var seed: UInt64
+    /// The first month.
+    public var start: YearMonth
+    /// Target number of EPD rows per practice-month for a practice of average list size
+    /// (larger practices get more, smaller fewer). About 2,500 in real data.
+    public var presentationsPerPractice: Int
+    /// Whether files are written gzipped (`.csv.gz`).
+    public var gzip: Bool
+    /// zlib compression level for gzipped output (1–9).
+    public var gzipLevel: Int32
+
+    /// A configuration; the defaults match national data (2,500 rows per practice-month).
+    public init(practices: Int, months: Int, seed: UInt64, start: YearMonth = YearMonth(year: 2025, month: 1)!,
+                presentationsPerPractice: Int = 2500, gzip: Bool = false, gzipLevel: Int32 = 6) {
+        self.practices = practices; self.months = months; self.seed = seed; self.start = start
+        self.presentationsPerPractice = presentationsPerPractice; self.gzip = gzip; self.gzipLevel = gzipLevel
+    }
+
+    /// Checks the ranges; throws ``SynthError/invalidConfiguration(_:)``.
+    public func validate() throws {
+        guard practices >= 1 else { throw SynthError.invalidConfiguration("--practices must be at least 1") }
+        guard months >= 1 && months <= 600 else { throw SynthError.invalidConfiguration("--months must be 1…600") }
+        guard presentationsPerPractice >= 10 else {
+            throw SynthError.invalidConfiguration("--presentations-per-practice must be at least 10")
+        }
+        guard (1...9).contains(gzipLevel) else { throw SynthError.invalidConfiguration("gzip level must be 1…9") }
+    }
+}
