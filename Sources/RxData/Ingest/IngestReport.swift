@@ -12,6 +12,29 @@ public struct IngestReport: Sendable, Codable {
     public var monthsWritten: [YearMonth] = []
     /// Where bad lines were written, when quarantining.
     public var quarantineFile: String?
+    /// Per month written: prescribers by kind.
+    public var prescribers: [String: PrescriberCounts] = [:]
+
+    /// How a month's prescribers divide: standard GP practices (a registered list, or an org
+    /// mapping `setting` of GP), other practices, unidentified buckets and non-practice prescribers.
+    public struct PrescriberCounts: Sendable, Codable, Equatable {
+        /// Standard GP practices.
+        public var standardPractices = 0
+        /// Practice codes that are not standard GP practices (no list, or another setting).
+        public var otherPractices = 0
+        /// Unidentified-prescribing buckets.
+        public var unidentified = 0
+        /// Non-practice prescribers (Scotland's 99996–99999).
+        public var nonPractice = 0
+
+        /// Creates empty counts.
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case standardPractices = "standard_practices", otherPractices = "other_practices"
+            case unidentified, nonPractice = "non_practice"
+        }
+    }
 
     /// Creates an empty report.
     public init() {}
@@ -36,6 +59,7 @@ public struct IngestReport: Sendable, Codable {
         case listSizePracticesWithoutPrescribing = "list_size_practices_without_prescribing"
         case monthsWritten = "months_written"
         case quarantineFile = "quarantine_file"
+        case prescribers
     }
 
     /// A plain-text summary for the terminal.
@@ -60,6 +84,10 @@ public struct IngestReport: Sendable, Codable {
         }
         for (month, n) in listSizePracticesWithoutPrescribing.sorted(by: { $0.key < $1.key }) where n > 0 {
             out.append("note: \(n) practices have a list size but no prescribing in \(month)")
+        }
+        for (month, c) in prescribers.sorted(by: { $0.key < $1.key }) {
+            out.append("\(month): \(c.standardPractices) standard GP practices, \(c.otherPractices) other practices, " +
+                       "\(c.unidentified) unidentified buckets, \(c.nonPractice) non-practice prescribers")
         }
         if let q = quarantineFile { out.append("bad lines written to \(q)") }
         if !monthsWritten.isEmpty {

@@ -44,6 +44,7 @@ public struct StoreIngest: Sendable {
         var names: [BNFCode: String] = [:]
         var written: [YearMonth: Bool] = [:]
         var practicesByMonth: [YearMonth: Set<String>] = [:]
+        var listsByMonth: [YearMonth: ListSizeMonth] = [:]
         var rejected: [(String, RejectedLine)] = []
         let reader = PrescribingReader(errorPolicy: options.errorPolicy, codeMap: codeMap, threads: options.threads)
 
@@ -91,6 +92,7 @@ public struct StoreIngest: Sendable {
             orgs.merge(file.orgs)
             for month in file.months {
                 try store?.writeListSizes(month)
+                listsByMonth[month.month] = month
                 let prescribing: Set<String>?
                 if let known = practicesByMonth[month.month] {
                     prescribing = known
@@ -112,6 +114,24 @@ public struct StoreIngest: Sendable {
         if let path = options.orgMapping {
             _ = try describe(path)
             orgs.merge(try OrgMappingReader.read(path: path))
+        }
+
+        for (month, codes) in practicesByMonth {
+            let lists = try listsByMonth[month] ?? store?.readListSizes(month)
+            var counts = IngestReport.PrescriberCounts()
+            for code in codes {
+                switch orgs.practices[code]?.kind ?? PrescriberCode.kind(of: code) {
+                case .unidentified: counts.unidentified += 1
+                case .nonPractice: counts.nonPractice += 1
+                case .practice:
+                    if orgs.isStandardPractice(code, hasList: lists?.practices[code] != nil) {
+                        counts.standardPractices += 1
+                    } else {
+                        counts.otherPractices += 1
+                    }
+                }
+            }
+            report.prescribers[month.description] = counts
         }
 
         if case .quarantine(let qpath) = options.errorPolicy {

@@ -72,6 +72,9 @@ import Testing
         let lists = dir.write("lists.csv", rows.joined(separator: "\n") + "\n")
         let report = try ingest([epd("a.csv")], listSizes: [lists])
         #expect(report.listSizePracticesWithoutPrescribing["2017-09"] == 1)
+        // L84073 has a list (standard); B85010 has none and no org mapping (another practice).
+        #expect(report.prescribers["2017-09"]?.standardPractices == 1)
+        #expect(report.prescribers["2017-09"]?.otherPractices == 1)
         let sizes = try Store.open(at: dir.path("store")).readListSizes(YearMonth(year: 2017, month: 9)!)
         #expect(sizes?.practices["L84073"]?.total == 100)
     }
