@@ -33,6 +33,24 @@ struct CodeDictionary {
         return (w0, w1 | (UInt64(count) << 56))
     }
 
+    /// ``pack(_:count:)`` with two unaligned word loads instead of a byte loop; `readable` is how
+    /// many bytes from `p` may be read (at least 16 for the fast path).
+    @inline(__always)
+    static func packFast(_ p: UnsafePointer<UInt8>, count: Int, readable: Int) -> (UInt64, UInt64)? {
+        guard count <= 15 else { return nil }
+        guard readable >= 16 else { return pack(p, count: count) }
+        let raw = UnsafeRawPointer(p)
+        var w0 = raw.loadUnaligned(as: UInt64.self)
+        var w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        if count < 8 {
+            w0 &= (UInt64(1) << UInt64(8 * count)) &- 1
+            w1 = 0
+        } else {
+            w1 &= (UInt64(1) << UInt64(8 * (count - 8))) &- 1
+        }
+        return (UInt64(littleEndian: w0), UInt64(littleEndian: w1) | (UInt64(count) << 56))
+    }
+
     /// The bytes of a packed key.
     static func unpack(_ key: (UInt64, UInt64)) -> [UInt8] {
         let n = Int(key.1 >> 56)

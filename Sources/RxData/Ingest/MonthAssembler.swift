@@ -154,22 +154,37 @@ struct MonthAssembler {
         }
         for r in 0..<outRows { presentation[r] = monthPresIndex[Int(presentation[r])] }
 
-        // 6. Gather each measure column, summing each run.
+        // 6. Gather each measure column, summing each run; each column is split across the
+        //    cores by row range, and freed from the workers as soon as it is gathered.
         let workerCount = workers.count
         var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
         let refMask: UInt64 = 0xFFFF_FFFF
+        let parts = max(1, min(ProcessInfoThreads.active, outRows / 4_096 + 1))
         for c in 0..<Measure.allCases.count {
             var out = [Int64](repeating: 0, count: outRows)
-            guard measures.has(Measure(rawValue: c)!) else { columns[c] = out; continue }
-            for r in 0..<outRows {
-                var sum: Int64 = 0
-                for k in Int(runStart[r])..<Int(runStart[r + 1]) {
-                    let ref = Int(keys[k] & refMask)
-                    var wi = workerCount - 1
-                    while rowBase[wi] > ref { wi -= 1 }
-                    sum &+= workers[wi].rows.value(ref - rowBase[wi], c)
+            if measures.has(Measure(rawValue: c)!) {
+                nonisolated(unsafe) let ws = workers
+                let bases = rowBase
+                out.withUnsafeMutableBufferPointer { ob in
+                    keys.withUnsafeBufferPointer { kb in
+                        runStart.withUnsafeBufferPointer { rb in
+                            nonisolated(unsafe) let o = ob, k = kb, r = rb
+                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                let lo = outRows * part / parts, hi = outRows * (part + 1) / parts
+                                for row in lo..<hi {
+                                    var sum: Int64 = 0
+                                    for j in Int(r[row])..<Int(r[row + 1]) {
+                                        let ref = Int(k[j] & refMask)
+                                        var wi = workerCount - 1
+                                        while bases[wi] > ref { wi -= 1 }
+                                        sum &+= ws[wi].rows.value(ref - bases[wi], c)
+                                    }
+                                    o[row] = sum
+                                }
+                            }
+                        }
+                    }
                 }
-                out[r] = sum
             }
             columns[c] = out
             if freeColumns { for w in workers.indices { workers[w].freeColumn(c) } }

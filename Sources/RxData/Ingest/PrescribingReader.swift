@@ -16,6 +16,8 @@ public struct PrescribingFile: Sendable {
     public var summary: IngestSummary
     /// Lines rejected under the quarantine policy, in line order.
     public var rejected: [RejectedLine]
+    /// The file's size and XXH64, computed during the scan for plain files (nil for compressed).
+    public var digest: (size: Int64, xxh64: UInt64)?
 }
 
 /// Reads a prescribing file of any supported layout (EPD, PDPI, PHS; plain, `.gz` or `.zip`).
@@ -52,7 +54,7 @@ public struct PrescribingReader: Sendable {
         var sawAnyByte = false
         let stop = errorPolicy == .fail
 
-        try LineChunks(path: path, chunkSize: chunkSize).forEach { chunk, isLast in
+        let pass = try LineChunks(path: path, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
             guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count > 0 else { return }
             sawAnyByte = true
             var start = 0
@@ -138,7 +140,8 @@ public struct PrescribingReader: Sendable {
         summary.rowsOut = months.reduce(0) { $0 + $1.rowCount }
         let (orgs, names, chemicals) = collectReferenceData(layout: layout, workers: assembler.workers)
         return PrescribingFile(format: layout.format, months: months, orgs: orgs, presentationNames: names,
-                               chemicalNames: chemicals, summary: summary, rejected: rejected)
+                               chemicalNames: chemicals, summary: summary, rejected: rejected,
+                               digest: pass.digest.map { (pass.fileBytes, $0) })
     }
 
     private func collectReferenceData(layout: PrescribingLayout, workers: [ScanWorker])

@@ -131,7 +131,7 @@ struct ScanWorker {
             let fields = rx_split_line(base, i, to, starts, ends, quoted, capacity, &next, &badField)
             var problem: (String?, String)? = nil
             if fields == Int32(layout.columnCount) {
-                problem = handleRow(base + lineStart, localLine: localLine)
+                problem = handleRow(base + lineStart, localLine: localLine, readable: to - lineStart)
             } else if fields > 0 {
                 let truncated = next == to && base[to - 1] != 0x0A
                 problem = (nil, "expected \(layout.columnCount) fields, found \(fields)" + (truncated && Int(fields) < layout.columnCount ? " (the last line is truncated)" : ""))
@@ -188,7 +188,7 @@ struct ScanWorker {
 
     /// Reads one split row into the aggregates; returns (field, reason) on a problem.
     @inline(__always)
-    private mutating func handleRow(_ line: UnsafePointer<UInt8>, localLine: Int) -> (String?, String)? {
+    private mutating func handleRow(_ line: UnsafePointer<UInt8>, localLine: Int, readable: Int) -> (String?, String)? {
         // Numbers first: a bad row must not leave dictionary entries behind.
         var items: Int64 = 0, quantity: Int64 = 0, nic: Int64 = 0, cost: Int64 = 0, adq: Int64 = 0
         if let e = number(line, cItems, decimals: 0, value: &items) { return (layout.names[cItems], e) }
@@ -203,7 +203,7 @@ struct ScanWorker {
 
         // Month.
         let (mp, mn) = field(line, cMonth)
-        guard let mkey = CodeDictionary.pack(mp, count: mn) else { return (layout.names[cMonth], "not a month: field is \(mn) characters long") }
+        guard let mkey = CodeDictionary.packFast(mp, count: mn, readable: readable - (mp - line)) else { return (layout.names[cMonth], "not a month: field is \(mn) characters long") }
         var monthIndex = lastMonthIndex
         if mkey != lastMonth {
             if let k = monthSpellings.firstIndex(where: { $0.key == mkey }) {
@@ -228,7 +228,7 @@ struct ScanWorker {
         // Presentation.
         let (bp, bn) = field(line, cBNF)
         guard bn > 0 else { return (layout.names[cBNF], "empty BNF code") }
-        guard let bkey = CodeDictionary.pack(bp, count: bn) else {
+        guard let bkey = CodeDictionary.packFast(bp, count: bn, readable: readable - (bp - line)) else {
             return (layout.names[cBNF], "BNF code is \(bn) characters long (at most 15)")
         }
         var isNewPres = false
@@ -267,7 +267,7 @@ struct ScanWorker {
             }
             pp = line; pn = 0  // not used further
         } else {
-            guard let k = CodeDictionary.pack(pp, count: pn) else {
+            guard let k = CodeDictionary.packFast(pp, count: pn, readable: readable - (pp - line)) else {
                 return (layout.names[cPractice], "practice code is \(pn) characters long (at most 15)")
             }
             key = k

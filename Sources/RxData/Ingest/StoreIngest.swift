@@ -20,8 +20,8 @@ public struct StoreIngest: Sendable {
         var report = IngestReport()
         var inputs: [ProvenanceEntry.InputFile] = []
         var seen: [String: String] = [:]   // checksum -> path
-        func describe(_ path: String) throws -> ProvenanceEntry.InputFile {
-            let (size, digest) = try FileDigest.xxh64(path: path)
+        func describe(_ path: String, known: (size: Int64, xxh64: UInt64)? = nil) throws -> ProvenanceEntry.InputFile {
+            let (size, digest) = try known ?? FileDigest.xxh64(path: path)
             let d = ProvenanceEntry.InputFile(path: path, size: size, checksum: ProvenanceEntry.InputFile.checksumText(digest))
             if let other = seen[d.checksum] {
                 throw InputError(file: path, reason: "has the same contents as \(other); each file may be given once, so nothing is counted twice")
@@ -49,8 +49,8 @@ public struct StoreIngest: Sendable {
         let reader = PrescribingReader(errorPolicy: options.errorPolicy, codeMap: codeMap, threads: options.threads)
 
         for path in options.files {
-            _ = try describe(path)
             if let companion = try CompanionFile.detect(path: path) {
+                _ = try describe(path)
                 switch companion {
                 case .pdpiAddresses:
                     let records = try PDPICompanions.readAddresses(path: path)
@@ -66,6 +66,8 @@ public struct StoreIngest: Sendable {
             }
             progress("reading \(path)")
             let file = try reader.read(path: path)
+            // Plain files are hashed during the scan; compressed ones are hashed here.
+            _ = try describe(path, known: file.digest)
             report.files.append(file.summary)
             rejected += file.rejected.map { (path, $0) }
             orgs.merge(file.orgs)

@@ -1,5 +1,6 @@
-import ZIPFoundation
+import Dispatch
 import Foundation
+import ZIPFoundation
 
 /// Reads an input file (plain, `.gz` or `.zip`) as a sequence of chunks that each end on a
 /// line boundary, so a chunk can be split and scanned in parallel without losing a line.
@@ -19,19 +20,47 @@ public struct LineChunks: Sendable {
         self.chunkSize = chunkSize
     }
 
+    /// What a pass over the file saw.
+    public struct Pass: Sendable {
+        /// The file's size on disk.
+        public var fileBytes: Int64
+        /// XXH64 of the file's bytes, computed alongside the scan of a plain file when asked for
+        /// (nil for compressed files, whose chunks are not the file's bytes).
+        public var digest: UInt64?
+    }
+
     /// Calls `body` with each chunk in order. Every chunk but the last ends with `\n`; the last
     /// holds whatever follows the final newline (possibly a line without one), and `isLast`
-    /// is true for it. An empty file yields one empty last chunk.
-    public func forEach(_ body: (_ chunk: UnsafeRawBufferPointer, _ isLast: Bool) throws -> Void) throws {
+    /// is true for it. An empty file yields one empty last chunk. With `digest`, a plain file's
+    /// XXH64 is computed on another thread while `body` works on each chunk.
+    @discardableResult
+    public func forEach(digest: Bool = false, _ body: (_ chunk: UnsafeRawBufferPointer, _ isLast: Bool) throws -> Void) throws -> Pass {
         let mapped = try MappedFile(path: path)
         let magic = Array(mapped.bytes.prefix(4))
+        var pass = Pass(fileBytes: Int64(mapped.bytes.count), digest: nil)
         switch InputCompression.detect(magic: magic) {
         case .none:
-            try forEachMapped(mapped, body)
+            pass.digest = try forEachMapped(mapped, digest: digest, body)
         case .gzip:
             try forEachGzip(mapped, body)
         case .zip:
             try forEachZip(body)
+        }
+        return pass
+    }
+
+    /// Hashes chunks on a background queue, one at a time, in order.
+    private final class BackgroundDigest: @unchecked Sendable {
+        var hasher = XXH64()
+        let group = DispatchGroup()
+        func add(_ chunk: UnsafeRawBufferPointer) {
+            group.wait()
+            nonisolated(unsafe) let c = chunk
+            DispatchQueue.global().async(group: group) { self.hasher.update(c) }
+        }
+        func finish() -> UInt64 {
+            group.wait()
+            return hasher.finalize()
         }
     }
 
@@ -42,8 +71,10 @@ public struct LineChunks: Sendable {
         return out
     }
 
-    private func forEachMapped(_ mapped: MappedFile, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+    private func forEachMapped(_ mapped: MappedFile, digest: Bool, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws -> UInt64? {
         let all = mapped.bytes
+        let hasher = digest ? BackgroundDigest() : nil
+        defer { _ = hasher?.finish() }
         var start = 0
         while all.count - start > chunkSize {
             var end = start + chunkSize
@@ -54,11 +85,17 @@ public struct LineChunks: Sendable {
                 while end < all.count && all[end - 1] != 0x0A { end += 1 }
                 if end == all.count && all[end - 1] != 0x0A { break }
             }
-            try body(UnsafeRawBufferPointer(rebasing: all[start..<end]), false)
+            let chunk = UnsafeRawBufferPointer(rebasing: all[start..<end])
+            hasher?.add(chunk)
+            try body(chunk, false)
+            hasher?.group.wait()
             start = end
             mapped.release(upTo: start)
         }
-        try body(UnsafeRawBufferPointer(rebasing: all[start..<all.count]), true)
+        let last = UnsafeRawBufferPointer(rebasing: all[start..<all.count])
+        hasher?.add(last)
+        try body(last, true)
+        return hasher?.finish()
     }
 
     /// Gathers decompressed bytes into a line-aligned buffer and emits full chunks.

@@ -170,6 +170,18 @@ import Testing
         #expect(reference.summary.negativeValues["actual_cost"] == 2700)
     }
 
+    @Test func plainFilesAreHashedDuringTheScan() throws {
+        let text = Fixtures.epdLegacyHeader + "\n" + (0..<2000).map { Fixtures.epdLegacyRow(practice: "P\($0 % 50)") }.joined(separator: "\n") + "\n"
+        let path = dir.write("hash.csv", text)
+        let f = try PrescribingReader(chunkSize: 4096).read(path: path)
+        let expected = try FileDigest.xxh64(path: path)
+        #expect(f.digest?.size == expected.size)
+        #expect(f.digest?.xxh64 == expected.digest)
+        #expect(f.digest?.xxh64 == XXH64.hash(Array(text.utf8)))
+        let gz = try PrescribingReader().read(path: try dir.gzip(path))
+        #expect(gz.digest == nil)
+    }
+
     @Test func codeMappingMergesRenamedPresentations() throws {
         let text = [Fixtures.epdLegacyHeader,
                     Fixtures.epdLegacyRow(bnf: "0105010B0BIAAAS", items: "1"),
