@@ -83,7 +83,7 @@ public struct PrescribingReader: Sendable {
             var bounds = [start]
             for t in 1..<workers.count {
                 var cut = max(bounds[t - 1], start + (chunk.count - start) * t / workers.count)
-                while cut < chunk.count && base[cut - 1] != 0x0A { cut += 1 }
+                while cut > start && cut < chunk.count && base[cut - 1] != 0x0A { cut += 1 }
                 bounds.append(cut)
             }
             bounds.append(chunk.count)
