@@ -11,11 +11,6 @@ import Testing
         return try PrescribingReader(errorPolicy: policy, threads: threads, chunkSize: chunk).read(path: path)
     }
 
-    private func inputError(_ body: () throws -> Void) -> InputError? {
-        do { try body() } catch let e as InputError { return e } catch { return nil }
-        return nil
-    }
-
     @Test func legacyEPDSumsPackSizesExactly() throws {
         let text = [Fixtures.epdLegacyHeader,
                     Fixtures.epdLegacyRow(quantity: "168.0", items: "1", total: "168.0", adq: "84.0", nic: "75.38", cost: "69.93852"),
@@ -196,59 +191,59 @@ import Testing
     // MARK: Bad input
 
     @Test func emptyFile() {
-        let e = inputError { _ = try read("empty.csv", "") }
+        let e = readerError { _ = try read("empty.csv", "") }
         #expect(e?.reason == "the file is empty")
     }
 
     @Test func headerOnlyFile() {
-        let e = inputError { _ = try read("header.csv", Fixtures.epdLegacyHeader + "\n") }
+        let e = readerError { _ = try read("header.csv", Fixtures.epdLegacyHeader + "\n") }
         #expect(e?.reason == "the file has a header but no data rows")
     }
 
     @Test func unknownLayout() {
-        let e = inputError { _ = try read("odd.csv", "a,b,c\n1,2,3\n") }
+        let e = readerError { _ = try read("odd.csv", "a,b,c\n1,2,3\n") }
         #expect(e?.line == 1)
         #expect(e?.reason.hasPrefix("unknown layout") == true)
     }
 
     @Test func missingRequiredColumn() {
         let header = Fixtures.epdLegacyHeader.replacingOccurrences(of: ",ACTUAL_COST", with: "")
-        let e = inputError { _ = try read("missing.csv", header + "\n") }
+        let e = readerError { _ = try read("missing.csv", header + "\n") }
         #expect(e == InputError(file: dir.path("missing.csv"), line: 1, field: "ACTUAL_COST", reason: "required column missing from the epd-legacy header"))
     }
 
     @Test func truncatedLastLine() {
         let row = Fixtures.epdLegacyRow()
         let cut = String(row.prefix(row.count - 20))
-        let e = inputError { _ = try read("trunc.csv", Fixtures.epdLegacyHeader + "\n" + row + "\n" + cut) }
+        let e = readerError { _ = try read("trunc.csv", Fixtures.epdLegacyHeader + "\n" + row + "\n" + cut) }
         #expect(e?.line == 3)
         #expect(e?.reason.contains("truncated") == true)
     }
 
     @Test func wrongFieldCount() {
-        let e = inputError { _ = try read("fields.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow() + ",extra\n") }
+        let e = readerError { _ = try read("fields.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow() + ",extra\n") }
         #expect(e?.line == 2)
         #expect(e?.reason == "expected 26 fields, found 27")
     }
 
     @Test func nonNumericValue() {
-        let e = inputError { _ = try read("nan.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow() + "\n" + Fixtures.epdLegacyRow(nic: "12.3x") + "\n") }
+        let e = readerError { _ = try read("nan.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow() + "\n" + Fixtures.epdLegacyRow(nic: "12.3x") + "\n") }
         #expect(e == InputError(file: dir.path("nan.csv"), line: 3, field: "NIC", reason: "not a number: '12.3x'"))
     }
 
     @Test func fractionalItems() {
-        let e = inputError { _ = try read("items.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(items: "1.5") + "\n") }
+        let e = readerError { _ = try read("items.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(items: "1.5") + "\n") }
         #expect(e?.field == "ITEMS")
     }
 
     @Test func overLongField() {
-        let e = inputError { _ = try read("long.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(bnf: "0105010B0BIAAAS0000") + "\n") }
+        let e = readerError { _ = try read("long.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(bnf: "0105010B0BIAAAS0000") + "\n") }
         #expect(e == InputError(file: dir.path("long.csv"), line: 2, field: "BNF_CODE", reason: "BNF code is 19 characters long (at most 15)"))
     }
 
     @Test func unterminatedQuote() {
         let bad = Fixtures.epdLegacyRow(practiceName: "\"OPEN QUOTE")
-        let e = inputError { _ = try read("quote.csv", Fixtures.epdLegacyHeader + "\n" + bad + "\n") }
+        let e = readerError { _ = try read("quote.csv", Fixtures.epdLegacyHeader + "\n" + bad + "\n") }
         #expect(e?.field == "PRACTICE_NAME")
     }
 
@@ -256,7 +251,7 @@ import Testing
         var lines = [Fixtures.epdLegacyHeader]
         for i in 0..<2000 { lines.append(Fixtures.epdLegacyRow(items: i == 1733 ? "x" : "1")) }
         let text = lines.joined(separator: "\n") + "\n"
-        let e = inputError { _ = try read("far.csv", text, threads: 2, chunk: 5000) }
+        let e = readerError { _ = try read("far.csv", text, threads: 2, chunk: 5000) }
         #expect(e?.line == 1735)
         #expect(e?.field == "ITEMS")
     }

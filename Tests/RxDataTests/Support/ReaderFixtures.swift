@@ -29,21 +29,14 @@ struct ReaderFixtures {
     /// Removes the folder.
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
-    /// `../shared/data`, resolved from the package root (three folders above this file).
-    static let sharedData: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // Support
-        .deletingLastPathComponent()   // RxDataTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // package root
-        .appendingPathComponent("../shared/data").standardizedFileURL
+    /// `../shared/data` (see ``SharedData``).
+    static var sharedData: URL { SharedData.root }
 
     /// Whether the shared reference data is present.
-    static var sharedDataPresent: Bool {
-        FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("samples").path)
-    }
+    static var sharedDataPresent: Bool { SharedData.available }
 
     /// A file under `../shared/data`.
-    static func shared(_ relative: String) -> String { sharedData.appendingPathComponent(relative).path }
+    static func shared(_ relative: String) -> String { SharedData.path(relative) }
 
     /// The message shown when the shared data is absent and a test is skipped.
     static let sharedDataMissing: Comment = "skipped: ../shared/data (the project's reference samples) is absent"

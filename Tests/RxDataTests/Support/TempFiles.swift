@@ -45,8 +45,11 @@ final class TempDir {
 /// The shared reference data beside the project (`../shared/data`), when present.
 enum SharedData {
     static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data")
+        .deletingLastPathComponent()   // Support
+        .deletingLastPathComponent()   // RxDataTests
+        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()   // package root
+        .appendingPathComponent("../shared/data").standardizedFileURL
 
     static var available: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("samples").path) }
 
