@@ -16,13 +16,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
+        .systemLibrary(name: "CRmath", path: "Sources/CRmath"),
         .systemLibrary(name: "CGzip", path: "Sources/CGzip"),
         .target(name: "CRxScan"),
         .target(
             name: "RxData",
             dependencies: ["CGzip", "CRxScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .target(name: "RxStats", dependencies: ["CLapack"]),
+        .target(name: "RxStats", dependencies: ["CLapack", "CRmath"]),
         .target(name: "RxSynth", dependencies: ["RxData"]),
         .executableTarget(
             name: "rxatlas",
