@@ -14,6 +14,9 @@ public enum StatsError: Error, Sendable, Equatable, Hashable, CustomStringConver
     case nonPositiveDenominator
     /// A numerator exceeds its denominator for a proportion.
     case numeratorExceedsDenominator
+    /// A denominator is negative where zero is allowed (a population in one age band of an
+    /// indirectly standardised ratio, PHEindicatormethods `calculate_ISRatio`).
+    case negativeDenominator
     /// The confidence level is outside 0.9...1 (PHEindicatormethods also accepts 90...100 as a
     /// percentage; callers here pass a fraction). The associated value is the level given.
     case confidenceOutOfRange(Double)
@@ -39,6 +42,8 @@ public enum StatsError: Error, Sendable, Equatable, Hashable, CustomStringConver
             return "denominators must be greater than zero"
         case .numeratorExceedsDenominator:
             return "numerators must be less than or equal to denominator for a proportion statistic"
+        case .negativeDenominator:
+            return "denominators must all be greater than or equal to zero"
         case .confidenceOutOfRange(let c):
             return "confidence level must be between 0.9 and 1 (got \(c))"
         case .mismatchedLengths:
