@@ -1,0 +1,97 @@
+import Testing
+@testable import RxStats
+
+/// Every row of the published interval test values in ../shared/data/reference-values
+/// (PHEindicatormethods v2.1.0 test sheets). Tolerance: 1e-8 relative throughout (closed-form
+/// formulas, and R's own qchisq/qnorm/qt from the same libRmath). Skipped when ../shared is
+/// absent; the literal copies in the other suites still run.
+@Suite(.enabled(if: IntervalReferenceData.available, IntervalReferenceData.missing))
+struct IntervalReferenceFileTests {
+    let rel = 1e-8
+
+    @Test func wilsonProportionAllRows() throws {
+        let rows = try IntervalReferenceData.rows("phe_wilson_proportion.csv")
+        #expect(rows.count == 46)
+        for r in rows {
+            let x = number(r["numerator"]), n = number(r["denominator"])
+            let c = number(r["confidence"]), m = number(r["multiplier"])
+            let i = try WilsonInterval.interval(numerator: x, denominator: n, confidence: c, multiplier: m)
+            let id = r["case_id"] ?? "?"
+            if r["value"] != "NA" { #expect(matches(i.value, number(r["value"]), rel: rel), "\(id) value") }
+            #expect(matches(i.lower, number(r["lower"]), rel: rel), "\(id) lower")
+            #expect(matches(i.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            #expect(i.method?.rawValue == r["method"], "\(id) method")
+        }
+        // the same rows through the batch form
+        let byConfidence = Dictionary(grouping: rows) { "\($0["confidence"]!)|\($0["multiplier"]!)" }
+        for group in byConfidence.values {
+            let b = try WilsonInterval.intervals(numerators: group.map { number($0["numerator"]) },
+                                                 denominators: group.map { number($0["denominator"]) },
+                                                 confidence: number(group[0]["confidence"]),
+                                                 multiplier: number(group[0]["multiplier"]))
+            for (k, r) in group.enumerated() {
+                #expect(matches(b.lower[k], number(r["lower"]), rel: rel), "\(r["case_id"]!) batch lower")
+                #expect(matches(b.upper[k], number(r["upper"]), rel: rel), "\(r["case_id"]!) batch upper")
+            }
+        }
+    }
+
+    @Test func rateByarsExactAllRows() throws {
+        let rows = try IntervalReferenceData.rows("phe_rate_byars_exact.csv")
+        #expect(rows.count == 43)
+        for r in rows {
+            let id = r["case_id"] ?? "?"
+            let i = try RateInterval.interval(count: number(r["numerator"]), denominator: number(r["denominator"]),
+                                              confidence: number(r["confidence"]), multiplier: number(r["multiplier"]))
+            #expect(matches(i.value, number(r["value"]), rel: rel), "\(id) value")
+            #expect(matches(i.lower, number(r["lower"]), rel: rel), "\(id) lower")
+            #expect(matches(i.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            #expect(i.method?.rawValue == r["method"], "\(id) method")
+            let b = try RateInterval.intervals(counts: [number(r["numerator"])], denominators: [number(r["denominator"])],
+                                               confidence: number(r["confidence"]), multiplier: number(r["multiplier"]))
+            #expect(b[0] == i, "\(id) batch")
+        }
+    }
+
+    @Test func byarsCountAllRows() throws {
+        let rows = try IntervalReferenceData.rows("phe_byars_count_ci.csv")
+        #expect(rows.count == 7)
+        for r in rows {
+            let id = r["case_id"] ?? "?"
+            let x = number(r["observed"]), c = number(r["confidence"])
+            #expect(matches(try PoissonInterval.byarsLower(x, confidence: c), number(r["lower"]), rel: rel), "\(id) lower")
+            #expect(matches(try PoissonInterval.byarsUpper(x, confidence: c), number(r["upper"]), rel: rel), "\(id) upper")
+        }
+    }
+
+    @Test func meanAllRows() throws {
+        let inputs = try IntervalReferenceData.rows("phe_mean_inputs.csv")
+        let rows = try IntervalReferenceData.rows("phe_mean_t.csv")
+        #expect(rows.count == 6)
+        for r in rows {
+            let id = r["case_id"] ?? "?"
+            let group = r["group"]!
+            let values = inputs.filter { group == "No grouping" || $0["area"] == group }.map { number($0["value"]) }
+            #expect(Double(values.count) == number(r["value_count"]), "\(id) count")
+            let i = try MeanInterval.interval(values: values, confidence: number(r["confidence"]))
+            #expect(matches(i.value, number(r["value"]), rel: rel), "\(id) value")
+            #expect(matches(i.lower, number(r["lower"]), rel: rel), "\(id) lower")
+            #expect(matches(i.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            #expect(i.method?.rawValue == r["method"], "\(id) method")
+        }
+    }
+
+    @Test func edgeCaseErrorMessagesMatch() throws {
+        let rows = try IntervalReferenceData.rows("edge_cases.csv")
+        func outcome(_ function: String, _ scenario: String) -> String? {
+            rows.first { $0["function"] == function && $0["scenario"] == scenario }?["outcome"]
+        }
+        #expect(outcome("phe_proportion", "numerator < 0") == StatsError.negativeNumerator.description)
+        #expect(outcome("phe_proportion", "denominator = 0") == StatsError.nonPositiveDenominator.description)
+        #expect(outcome("phe_proportion", "numerator > denominator") == StatsError.numeratorExceedsDenominator.description)
+        #expect(outcome("calculate_dsr", "stdpop < 0") == StatsError.negativeStandardPopulation.description)
+        #expect(outcome("calculate_dsr", "multiplier <= 0") == StatsError.nonPositiveMultiplier.description)
+        #expect(outcome("calculate_dsr", "pop NA") == StatsError.missingValue("n").description)
+        #expect(outcome("calculate_ISRatio", "pop < 0") == StatsError.negativeDenominator.description)
+    }
+}
