@@ -23,7 +23,8 @@ import Foundation
 /// 99.8%).
 public enum PoissonInterval {
     /// Byar's lower limit for the count `x` (PHEindicatormethods `byars_lower`); `nil` where the
-    /// formula is negative, as PHEindicatormethods sets it to NA.
+    /// formula is negative, as PHEindicatormethods sets it to NA, and at x = 0, where the formula
+    /// is 0 · (−∞)³ (NaN in R too).
     public static func byarsLower(_ x: Double, confidence: Double = 0.95) throws(StatsError) -> Double? {
         let c = try ConfidenceLevel.fraction(confidence)
         if x < 0 { throw .negativeNumerator }

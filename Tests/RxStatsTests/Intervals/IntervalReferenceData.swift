@@ -58,14 +58,14 @@ enum IntervalReferenceData {
 }
 
 /// Field text as a number; "NA" and empty text are NaN.
-func number(_ text: String?) -> Double {
+func refNumber(_ text: String?) -> Double {
     guard let text, text != "NA", !text.isEmpty else { return .nan }
     return Double(text) ?? .nan
 }
 
 /// Whether `actual` is within `rel` of `expected`, relative to |expected|; a missing expected
 /// value (NaN) matches only a missing actual value (`nil`).
-func matches(_ actual: Double?, _ expected: Double, rel: Double) -> Bool {
+func agrees(_ actual: Double?, _ expected: Double, rel: Double) -> Bool {
     if expected.isNaN { return actual == nil || actual!.isNaN }
     guard let actual, !actual.isNaN else { return false }
     return abs(actual - expected) <= rel * abs(expected)

@@ -13,25 +13,25 @@ struct IntervalReferenceFileTests {
         let rows = try IntervalReferenceData.rows("phe_wilson_proportion.csv")
         #expect(rows.count == 46)
         for r in rows {
-            let x = number(r["numerator"]), n = number(r["denominator"])
-            let c = number(r["confidence"]), m = number(r["multiplier"])
+            let x = refNumber(r["numerator"]), n = refNumber(r["denominator"])
+            let c = refNumber(r["confidence"]), m = refNumber(r["multiplier"])
             let i = try WilsonInterval.interval(numerator: x, denominator: n, confidence: c, multiplier: m)
             let id = r["case_id"] ?? "?"
-            if r["value"] != "NA" { #expect(matches(i.value, number(r["value"]), rel: rel), "\(id) value") }
-            #expect(matches(i.lower, number(r["lower"]), rel: rel), "\(id) lower")
-            #expect(matches(i.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            if r["value"] != "NA" { #expect(agrees(i.value, refNumber(r["value"]), rel: rel), "\(id) value") }
+            #expect(agrees(i.lower, refNumber(r["lower"]), rel: rel), "\(id) lower")
+            #expect(agrees(i.upper, refNumber(r["upper"]), rel: rel), "\(id) upper")
             #expect(i.method?.rawValue == r["method"], "\(id) method")
         }
         // the same rows through the batch form
         let byConfidence = Dictionary(grouping: rows) { "\($0["confidence"]!)|\($0["multiplier"]!)" }
         for group in byConfidence.values {
-            let b = try WilsonInterval.intervals(numerators: group.map { number($0["numerator"]) },
-                                                 denominators: group.map { number($0["denominator"]) },
-                                                 confidence: number(group[0]["confidence"]),
-                                                 multiplier: number(group[0]["multiplier"]))
+            let b = try WilsonInterval.intervals(numerators: group.map { refNumber($0["numerator"]) },
+                                                 denominators: group.map { refNumber($0["denominator"]) },
+                                                 confidence: refNumber(group[0]["confidence"]),
+                                                 multiplier: refNumber(group[0]["multiplier"]))
             for (k, r) in group.enumerated() {
-                #expect(matches(b.lower[k], number(r["lower"]), rel: rel), "\(r["case_id"]!) batch lower")
-                #expect(matches(b.upper[k], number(r["upper"]), rel: rel), "\(r["case_id"]!) batch upper")
+                #expect(agrees(b.lower[k], refNumber(r["lower"]), rel: rel), "\(r["case_id"]!) batch lower")
+                #expect(agrees(b.upper[k], refNumber(r["upper"]), rel: rel), "\(r["case_id"]!) batch upper")
             }
         }
     }
@@ -41,14 +41,14 @@ struct IntervalReferenceFileTests {
         #expect(rows.count == 43)
         for r in rows {
             let id = r["case_id"] ?? "?"
-            let i = try RateInterval.interval(count: number(r["numerator"]), denominator: number(r["denominator"]),
-                                              confidence: number(r["confidence"]), multiplier: number(r["multiplier"]))
-            #expect(matches(i.value, number(r["value"]), rel: rel), "\(id) value")
-            #expect(matches(i.lower, number(r["lower"]), rel: rel), "\(id) lower")
-            #expect(matches(i.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            let i = try RateInterval.interval(count: refNumber(r["numerator"]), denominator: refNumber(r["denominator"]),
+                                              confidence: refNumber(r["confidence"]), multiplier: refNumber(r["multiplier"]))
+            #expect(agrees(i.value, refNumber(r["value"]), rel: rel), "\(id) value")
+            #expect(agrees(i.lower, refNumber(r["lower"]), rel: rel), "\(id) lower")
+            #expect(agrees(i.upper, refNumber(r["upper"]), rel: rel), "\(id) upper")
             #expect(i.method?.rawValue == r["method"], "\(id) method")
-            let b = try RateInterval.intervals(counts: [number(r["numerator"])], denominators: [number(r["denominator"])],
-                                               confidence: number(r["confidence"]), multiplier: number(r["multiplier"]))
+            let b = try RateInterval.intervals(counts: [refNumber(r["numerator"])], denominators: [refNumber(r["denominator"])],
+                                               confidence: refNumber(r["confidence"]), multiplier: refNumber(r["multiplier"]))
             #expect(b[0] == i, "\(id) batch")
         }
     }
@@ -58,9 +58,9 @@ struct IntervalReferenceFileTests {
         #expect(rows.count == 7)
         for r in rows {
             let id = r["case_id"] ?? "?"
-            let x = number(r["observed"]), c = number(r["confidence"])
-            #expect(matches(try PoissonInterval.byarsLower(x, confidence: c), number(r["lower"]), rel: rel), "\(id) lower")
-            #expect(matches(try PoissonInterval.byarsUpper(x, confidence: c), number(r["upper"]), rel: rel), "\(id) upper")
+            let x = refNumber(r["observed"]), c = refNumber(r["confidence"])
+            #expect(agrees(try PoissonInterval.byarsLower(x, confidence: c), refNumber(r["lower"]), rel: rel), "\(id) lower")
+            #expect(agrees(try PoissonInterval.byarsUpper(x, confidence: c), refNumber(r["upper"]), rel: rel), "\(id) upper")
         }
     }
 
@@ -71,12 +71,12 @@ struct IntervalReferenceFileTests {
         for r in rows {
             let id = r["case_id"] ?? "?"
             let group = r["group"]!
-            let values = inputs.filter { group == "No grouping" || $0["area"] == group }.map { number($0["value"]) }
-            #expect(Double(values.count) == number(r["value_count"]), "\(id) count")
-            let i = try MeanInterval.interval(values: values, confidence: number(r["confidence"]))
-            #expect(matches(i.value, number(r["value"]), rel: rel), "\(id) value")
-            #expect(matches(i.lower, number(r["lower"]), rel: rel), "\(id) lower")
-            #expect(matches(i.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            let values = inputs.filter { group == "No grouping" || $0["area"] == group }.map { refNumber($0["value"]) }
+            #expect(Double(values.count) == refNumber(r["value_count"]), "\(id) count")
+            let i = try MeanInterval.interval(values: values, confidence: refNumber(r["confidence"]))
+            #expect(agrees(i.value, refNumber(r["value"]), rel: rel), "\(id) value")
+            #expect(agrees(i.lower, refNumber(r["lower"]), rel: rel), "\(id) lower")
+            #expect(agrees(i.upper, refNumber(r["upper"]), rel: rel), "\(id) upper")
             #expect(i.method?.rawValue == r["method"], "\(id) method")
         }
     }

@@ -12,12 +12,12 @@ import Testing
         // mean01 / mean02
         let a = try MeanInterval.interval(values: area1, confidence: 0.95)
         #expect(a.method == .studentT)
-        #expect(matches(a.value, 53.70434500000001, rel: rel))
-        #expect(matches(a.lower, 36.168325241336504, rel: rel))
-        #expect(matches(a.upper, 71.24036475866352, rel: rel))
+        #expect(agrees(a.value, 53.70434500000001, rel: rel))
+        #expect(agrees(a.lower, 36.168325241336504, rel: rel))
+        #expect(agrees(a.upper, 71.24036475866352, rel: rel))
         let b = try MeanInterval.interval(values: area1, confidence: 0.998)
-        #expect(matches(b.lower, 18.216705294788838, rel: rel))
-        #expect(matches(b.upper, 89.19198470521118, rel: rel))
+        #expect(agrees(b.lower, 18.216705294788838, rel: rel))
+        #expect(agrees(b.upper, 89.19198470521118, rel: rel))
         // NA values are dropped, as phe_mean does with na.rm = TRUE
         #expect(try MeanInterval.interval(values: area1 + [.nan], confidence: 0.95) == a)
     }
@@ -25,9 +25,9 @@ import Testing
     @Test func fromSummaryStatistics() throws {
         // mean03: Area2, value_sum, value_count, stdev
         let i = try MeanInterval.interval(sum: 102221.33323999999, count: 18, standardDeviation: 2117.831716159067)
-        #expect(matches(i.value, 5678.962957777778, rel: rel))
-        #expect(matches(i.lower, 4625.790022452972, rel: rel))
-        #expect(matches(i.upper, 6732.135893102583, rel: rel))
+        #expect(agrees(i.value, 5678.962957777778, rel: rel))
+        #expect(agrees(i.lower, 4625.790022452972, rel: rel))
+        #expect(agrees(i.upper, 6732.135893102583, rel: rel))
     }
 
     @Test func tooFewValuesAndBadConfidence() {

@@ -10,32 +10,32 @@ import Testing
     @Test func publishedValuesAtBothConfidences() throws {
         // prop001 / prop002: x = 1, n = 100
         let a = try WilsonInterval.interval(numerator: 1, denominator: 100, confidence: 0.95)
-        #expect(matches(a.value, 0.01, rel: rel))
-        #expect(matches(a.lower, 0.0017674320641406511, rel: rel))
-        #expect(matches(a.upper, 0.054486196178705294, rel: rel))
+        #expect(agrees(a.value, 0.01, rel: rel))
+        #expect(agrees(a.lower, 0.0017674320641406511, rel: rel))
+        #expect(agrees(a.upper, 0.054486196178705294, rel: rel))
         #expect(a.method == .wilson && a.confidence == 0.95)
         let b = try WilsonInterval.interval(numerator: 1, denominator: 100, confidence: 0.998)
-        #expect(matches(b.lower, 0.000873065697299977, rel: rel))
-        #expect(matches(b.upper, 0.1045544528370582, rel: rel))
+        #expect(agrees(b.lower, 0.000873065697299977, rel: rel))
+        #expect(agrees(b.upper, 0.1045544528370582, rel: rel))
         // prop011: x = 7776456, n = 7564336677 (very large n)
         let c = try WilsonInterval.interval(numerator: 7_776_456, denominator: 7_564_336_677)
-        #expect(matches(c.lower, 0.0010273201001641094, rel: rel))
-        #expect(matches(c.upper, 0.0010287644578977231, rel: rel))
+        #expect(agrees(c.lower, 0.0010273201001641094, rel: rel))
+        #expect(agrees(c.upper, 0.0010287644578977231, rel: rel))
     }
 
     @Test func multiplierScalesValueAndLimits() throws {
         // prop025: 9856 / 12345 per 100
         let i = try WilsonInterval.interval(numerator: 9856, denominator: 12345, confidence: 0.95, multiplier: 100)
-        #expect(matches(i.value, 79.83799108950991, rel: rel))
-        #expect(matches(i.lower, 79.1210175290907, rel: rel))
-        #expect(matches(i.upper, 80.53640073614909, rel: rel))
+        #expect(agrees(i.value, 79.83799108950991, rel: rel))
+        #expect(agrees(i.lower, 79.1210175290907, rel: rel))
+        #expect(agrees(i.upper, 80.53640073614909, rel: rel))
     }
 
     @Test func internalLimitFunctionsAcceptFractionalNumerators() throws {
         // prop043 / prop046: x = 0.445, n = 1
-        #expect(matches(try WilsonInterval.lower(numerator: 0.445, denominator: 1), 0.04381744772058822, rel: rel))
-        #expect(matches(try WilsonInterval.upper(numerator: 0.445, denominator: 1), 0.9334621276979156, rel: rel))
-        #expect(matches(try WilsonInterval.upper(numerator: 0.445, denominator: 1, confidence: 0.998), 0.9702259947019541, rel: rel))
+        #expect(agrees(try WilsonInterval.lower(numerator: 0.445, denominator: 1), 0.04381744772058822, rel: rel))
+        #expect(agrees(try WilsonInterval.upper(numerator: 0.445, denominator: 1), 0.9334621276979156, rel: rel))
+        #expect(agrees(try WilsonInterval.upper(numerator: 0.445, denominator: 1, confidence: 0.998), 0.9702259947019541, rel: rel))
     }
 
     @Test func zeroNumeratorAndFullConfidence() throws {
@@ -43,7 +43,7 @@ import Testing
         let z = Distribution.normalQuantile(0.975)
         let i = try WilsonInterval.interval(numerator: 0, denominator: 50)
         #expect(i.lower == 0)
-        #expect(matches(i.upper, z * z / (50 + z * z), rel: 1e-14))
+        #expect(agrees(i.upper, z * z / (50 + z * z), rel: 1e-14))
         // confidence = 1: lower 0, upper 1 (testWilson.R)
         #expect(try WilsonInterval.lower(numerator: 3, denominator: 7, confidence: 1) == 0)
         #expect(try WilsonInterval.upper(numerator: 3, denominator: 7, confidence: 1) == 1)
@@ -52,7 +52,7 @@ import Testing
     @Test func percentScaleConfidenceIsAFraction() throws {
         let a = try WilsonInterval.interval(numerator: 65, denominator: 100, confidence: 99.8)
         #expect(a.confidence == 0.998)
-        #expect(matches(a.lower, 0.4954946574070431, rel: rel))   // prop008
+        #expect(agrees(a.lower, 0.4954946574070431, rel: rel))   // prop008
     }
 
     @Test func errorsAsPHEindicatormethods() {

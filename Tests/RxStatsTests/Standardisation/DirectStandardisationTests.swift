@@ -22,18 +22,18 @@ import Testing
                                                standardPopulation: Self.esp2013, confidence: 0.95, multiplier: 10_000)
         #expect(a.totalCount == 91 && a.totalPopulation == 8970)
         #expect(a.interval.method == .dobson)
-        #expect(matches(a.interval.value, 110.3212025300104, rel: rel))
-        #expect(matches(a.interval.lower, 87.7455767536709, rel: rel))
-        #expect(matches(a.interval.upper, 136.70882227251795, rel: rel))
+        #expect(agrees(a.interval.value, 110.3212025300104, rel: rel))
+        #expect(agrees(a.interval.lower, 87.7455767536709, rel: rel))
+        #expect(agrees(a.interval.upper, 136.70882227251795, rel: rel))
         let b = try DirectStandardisation.rate(counts: Self.smallCounts, populations: Self.populations,
                                                standardPopulation: Self.esp2013, confidence: 0.998, multiplier: 10_000)
-        #expect(matches(b.interval.lower, 76.36420357939879, rel: rel))
-        #expect(matches(b.interval.upper, 153.00328948244763, rel: rel))
+        #expect(agrees(b.interval.lower, 76.36420357939879, rel: rel))
+        #expect(agrees(b.interval.upper, 153.00328948244763, rel: rel))
         let c = try DirectStandardisation.rate(counts: Self.smallCounts, populations: Self.populations,
                                                standardPopulation: Self.esp2013)
-        #expect(matches(c.interval.value, 1103.212025300104, rel: rel))
-        #expect(matches(c.interval.lower, 877.455767536709, rel: rel))
-        #expect(matches(c.interval.upper, 1367.0882227251795, rel: rel))
+        #expect(agrees(c.interval.value, 1103.212025300104, rel: rel))
+        #expect(agrees(c.interval.lower, 877.455767536709, rel: rel))
+        #expect(agrees(c.interval.upper, 1367.0882227251795, rel: rel))
     }
 
     @Test func totalCountUnderTenIsMissing() throws {
@@ -58,9 +58,9 @@ import Testing
                                                confidence: 0.95, multiplier: 100_000)
         #expect(r.totalCount == 89)
         #expect(r.interval.method == .dobsonNonIndependent)
-        #expect(matches(r.interval.value, 1082.95419841, rel: rel))
-        #expect(matches(r.interval.lower, 817.68609755, rel: rel))
-        #expect(matches(r.interval.upper, 1393.55884927, rel: rel))
+        #expect(agrees(r.interval.value, 1082.95419841, rel: rel))
+        #expect(agrees(r.interval.lower, 817.68609755, rel: rel))
+        #expect(agrees(r.interval.upper, 1393.55884927, rel: rel))
     }
 
     @Test func errorsAsPHEindicatormethods() {
@@ -100,9 +100,9 @@ import Testing
         for (u, rows) in [Self.smallCounts, tiny, doubled].enumerated() {
             let one = try DirectStandardisation.rate(counts: rows, populations: Self.populations,
                                                      standardPopulation: Self.esp2013, confidence: 0.998, multiplier: 10_000)
-            #expect(matches(batch[u].value, one.interval.value ?? .nan, rel: 1e-13))
-            #expect(matches(batch[u].lower, one.interval.lower ?? .nan, rel: 1e-13))
-            #expect(matches(batch[u].upper, one.interval.upper ?? .nan, rel: 1e-13))
+            #expect(agrees(batch[u].value, one.interval.value ?? .nan, rel: 1e-13))
+            #expect(agrees(batch[u].lower, one.interval.lower ?? .nan, rel: 1e-13))
+            #expect(agrees(batch[u].upper, one.interval.upper ?? .nan, rel: 1e-13))
         }
     }
 }

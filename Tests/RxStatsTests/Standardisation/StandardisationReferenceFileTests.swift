@@ -16,18 +16,18 @@ struct StandardisationReferenceFileTests {
         #expect(rows.count == 28)
         for r in rows {
             let id = r["case_id"] ?? "?"
-            let o = number(r["observed"]), e = number(r["expected"]), c = number(r["confidence"])
+            let o = refNumber(r["observed"]), e = refNumber(r["expected"]), c = refNumber(r["confidence"])
             let i: Interval
             if r["statistic"] == "ratio" {
                 i = try IndirectStandardisation.ratio(observed: o, expected: e, confidence: c,
-                                                      refValue: number(r["refvalue_or_multiplier"]))
+                                                      refValue: refNumber(r["refvalue_or_multiplier"]))
             } else {
-                i = try IndirectStandardisation.rate(observed: o, expected: e, referenceRate: number(r["ref_rate"]),
+                i = try IndirectStandardisation.rate(observed: o, expected: e, referenceRate: refNumber(r["ref_rate"]),
                                                      confidence: c)
             }
-            #expect(matches(i.value, number(r["value"]), rel: rel), "\(id) value")
-            #expect(matches(i.lower, number(r["lower"]), rel: rel), "\(id) lower")
-            #expect(matches(i.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            #expect(agrees(i.value, refNumber(r["value"]), rel: rel), "\(id) value")
+            #expect(agrees(i.lower, refNumber(r["lower"]), rel: rel), "\(id) lower")
+            #expect(agrees(i.upper, refNumber(r["upper"]), rel: rel), "\(id) upper")
             #expect(i.method?.rawValue == r["method"], "\(id) method")
         }
     }
@@ -40,19 +40,19 @@ struct StandardisationReferenceFileTests {
             let sheet = r["input_data"]!.hasPrefix("testdata_err2") ? "testdata_err2" : "testdata_multiarea_isr"
             let bands = inputs.filter { $0["source_sheet"] == sheet && $0["area"] == r["area"] }
             #expect(bands.count == 19, "\(id) bands")
-            let x = bands.map { number($0["count"]) }, n = bands.map { number($0["pop"]) }
-            let rx = bands.map { number($0["refcount"]) }, rn = bands.map { number($0["refpop"]) }
-            let c = number(r["confidence"]), k = number(r["refvalue_or_multiplier"])
+            let x = bands.map { refNumber($0["count"]) }, n = bands.map { refNumber($0["pop"]) }
+            let rx = bands.map { refNumber($0["refcount"]) }, rn = bands.map { refNumber($0["refpop"]) }
+            let c = refNumber(r["confidence"]), k = refNumber(r["refvalue_or_multiplier"])
             let result = r["statistic"] == "ratio"
                 ? try IndirectStandardisation.ratio(counts: x, populations: n, referenceCounts: rx,
                                                     referencePopulations: rn, confidence: c, refValue: k)
                 : try IndirectStandardisation.rate(counts: x, populations: n, referenceCounts: rx,
                                                    referencePopulations: rn, confidence: c, multiplier: k)
-            #expect(result.observed == number(r["observed"]), "\(id) observed")
-            #expect(matches(result.expected, number(r["expected"]), rel: rel), "\(id) expected")
-            if r["statistic"] == "rate" { #expect(matches(result.referenceRate, number(r["ref_rate"]), rel: rel), "\(id) ref_rate") }
-            #expect(matches(result.interval.lower, number(r["lower"]), rel: rel), "\(id) lower")
-            #expect(matches(result.interval.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            #expect(result.observed == refNumber(r["observed"]), "\(id) observed")
+            #expect(agrees(result.expected, refNumber(r["expected"]), rel: rel), "\(id) expected")
+            if r["statistic"] == "rate" { #expect(agrees(result.referenceRate, refNumber(r["ref_rate"]), rel: rel), "\(id) ref_rate") }
+            #expect(agrees(result.interval.lower, refNumber(r["lower"]), rel: rel), "\(id) lower")
+            #expect(agrees(result.interval.upper, refNumber(r["upper"]), rel: rel), "\(id) upper")
         }
     }
 
@@ -65,27 +65,27 @@ struct StandardisationReferenceFileTests {
         for r in rows {
             let id = r["case_id"] ?? "?"
             if (r["note"] ?? "").contains("do not use") { continue }
-            let c = number(r["confidence"]), m = number(r["multiplier"])
+            let c = refNumber(r["confidence"]), m = refNumber(r["multiplier"])
             let result: StandardisedRate
             if (r["method"] ?? "").contains("non-independent") {
                 let bands = nonInd.filter { $0["area"] == r["area"] }
-                let persons = (1...4).map { f in bands.map { number($0["persons_freq\(f)"]) } }
+                let persons = (1...4).map { f in bands.map { refNumber($0["persons_freq\(f)"]) } }
                 result = try DirectStandardisation.rate(persons: persons, eventFrequencies: [1, 2, 3, 4],
-                                                        populations: bands.map { number($0["pop"]) },
-                                                        standardPopulation: bands.map { number($0["esp2013"]) },
+                                                        populations: bands.map { refNumber($0["pop"]) },
+                                                        standardPopulation: bands.map { refNumber($0["esp2013"]) },
                                                         confidence: c, multiplier: m)
             } else {
                 let bands = inputs.filter { $0["area"] == r["area"] }
-                result = try DirectStandardisation.rate(counts: bands.map { number($0["count"]) },
-                                                        populations: bands.map { number($0["pop"]) },
-                                                        standardPopulation: bands.map { number($0["stdpop"]) },
+                result = try DirectStandardisation.rate(counts: bands.map { refNumber($0["count"]) },
+                                                        populations: bands.map { refNumber($0["pop"]) },
+                                                        standardPopulation: bands.map { refNumber($0["stdpop"]) },
                                                         confidence: c, multiplier: m)
             }
-            #expect(result.totalCount == number(r["total_count"]), "\(id) total_count")
-            #expect(result.totalPopulation == number(r["total_pop"]), "\(id) total_pop")
-            #expect(matches(result.interval.value, number(r["value"]), rel: rel), "\(id) value")
-            #expect(matches(result.interval.lower, number(r["lower"]), rel: rel), "\(id) lower")
-            #expect(matches(result.interval.upper, number(r["upper"]), rel: rel), "\(id) upper")
+            #expect(result.totalCount == refNumber(r["total_count"]), "\(id) total_count")
+            #expect(result.totalPopulation == refNumber(r["total_pop"]), "\(id) total_pop")
+            #expect(agrees(result.interval.value, refNumber(r["value"]), rel: rel), "\(id) value")
+            #expect(agrees(result.interval.lower, refNumber(r["lower"]), rel: rel), "\(id) lower")
+            #expect(agrees(result.interval.upper, refNumber(r["upper"]), rel: rel), "\(id) upper")
             #expect(result.interval.method?.rawValue == r["method"], "\(id) method")
             checked += 1
         }
