@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest and the snapshot store.
+// Run with `swift package benchmark` from this directory (see README.md).
+import PackageDescription
+
+let package = Package(
+    name: "RxAtlasBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "RxAtlas", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .target(
+            name: "BenchmarkData",
+            dependencies: [
+                .product(name: "RxData", package: "RxAtlas"),
+                .product(name: "RxSynth", package: "RxAtlas"),
+            ],
+            path: "Sources/BenchmarkData"
+        ),
+        .executableTarget(
+            name: "IngestBenchmarks",
+            dependencies: [
+                "BenchmarkData",
+                .product(name: "RxData", package: "RxAtlas"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IngestBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SnapshotBenchmarks",
+            dependencies: [
+                "BenchmarkData",
+                .product(name: "RxData", package: "RxAtlas"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SnapshotBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
