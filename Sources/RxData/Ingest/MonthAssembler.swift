@@ -65,37 +65,68 @@ struct MonthAssembler {
         let practiceCount = practiceCodes.count
         // Worker-local month index for this month (-1 if the worker never saw it).
         let localMonth: [Int] = workers.map { $0.months.firstIndex(of: month) ?? -1 }
-        var rowBase: [Int] = []
+        var bases: [Int] = []
         var total = 0
-        for w in workers { rowBase.append(total); total += w.rows.count }
+        for w in workers { bases.append(total); total += w.rows.count }
+        let rowBase = bases
 
-        // 1. Count rows per global practice.
-        var counts = [Int](repeating: 0, count: practiceCount + 1)
-        for (wi, w) in workers.enumerated() where localMonth[wi] >= 0 {
-            let m = UInt32(localMonth[wi])
-            let pmap = practiceMaps[wi]
-            for r in 0..<w.rows.count {
-                let pm = w.rows.practiceMonth(r)
-                if pm >> 24 == m { counts[Int(pmap[Int(pm & 0xFF_FFFF)]) + 1] += 1 }
+        // 1. Count rows per global practice, each worker's rows on their own thread.
+        let workerCount = workers.count
+        var perWorker = [[Int]](repeating: [], count: workerCount)
+        do {
+            nonisolated(unsafe) let ws = workers
+            perWorker.withUnsafeMutableBufferPointer { pw in
+                nonisolated(unsafe) let out = pw
+                DispatchQueue.concurrentPerform(iterations: workerCount) { wi in
+                    var c = [Int](repeating: 0, count: practiceCount)
+                    if localMonth[wi] >= 0 {
+                        let m = UInt32(localMonth[wi])
+                        let pmap = practiceMaps[wi]
+                        let rows = ws[wi].rows
+                        for r in 0..<rows.count {
+                            let pm = rows.practiceMonth(r)
+                            if pm >> 24 == m { c[Int(pmap[Int(pm & 0xFF_FFFF)])] += 1 }
+                        }
+                    }
+                    out[wi] = c
+                }
             }
         }
-        for p in 0..<practiceCount { counts[p + 1] += counts[p] }
+        // counts[p] = first slot of practice p; each worker's rows of p follow those of earlier workers.
+        var counts = [Int](repeating: 0, count: practiceCount + 1)
+        var starts = [[Int]](repeating: [Int](repeating: 0, count: practiceCount), count: workerCount)
+        for p in 0..<practiceCount {
+            var at = counts[p]
+            for wi in 0..<workerCount {
+                starts[wi][p] = at
+                at += perWorker[wi][p]
+            }
+            counts[p + 1] = at
+        }
+        let workerStart = starts
         let inMonth = counts[practiceCount]
 
-        // 2. Bucket row references by practice, keyed by global presentation.
+        // 2. Bucket row references by practice, keyed by global presentation (workers in parallel,
+        //    each writing only its own slots).
         var keys = [UInt64](repeating: 0, count: inMonth)
-        var fill = counts
-        for (wi, w) in workers.enumerated() where localMonth[wi] >= 0 {
-            let m = UInt32(localMonth[wi])
-            let pmap = practiceMaps[wi], prmap = presMaps[wi]
-            let base = UInt64(rowBase[wi])
-            for r in 0..<w.rows.count {
-                let pm = w.rows.practiceMonth(r)
-                guard pm >> 24 == m else { continue }
-                let p = Int(pmap[Int(pm & 0xFF_FFFF)])
-                let pres = UInt64(UInt32(bitPattern: prmap[Int(w.rows.presentation(r))]))
-                keys[fill[p]] = pres << 32 | (base + UInt64(r))
-                fill[p] += 1
+        keys.withUnsafeMutableBufferPointer { kb in
+            nonisolated(unsafe) let out = kb
+            nonisolated(unsafe) let ws = workers
+            DispatchQueue.concurrentPerform(iterations: workerCount) { wi in
+                guard localMonth[wi] >= 0 else { return }
+                let m = UInt32(localMonth[wi])
+                let pmap = practiceMaps[wi], prmap = presMaps[wi]
+                let base = UInt64(rowBase[wi])
+                var fill = workerStart[wi]
+                let rows = ws[wi].rows
+                for r in 0..<rows.count {
+                    let pm = rows.practiceMonth(r)
+                    guard pm >> 24 == m else { continue }
+                    let p = Int(pmap[Int(pm & 0xFF_FFFF)])
+                    let pres = UInt64(UInt32(bitPattern: prmap[Int(rows.presentation(r))]))
+                    out[fill[p]] = pres << 32 | (base + UInt64(r))
+                    fill[p] += 1
+                }
             }
         }
 
@@ -156,7 +187,6 @@ struct MonthAssembler {
 
         // 6. Gather each measure column, summing each run; each column is split across the
         //    cores by row range, and freed from the workers as soon as it is gathered.
-        let workerCount = workers.count
         var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
         let refMask: UInt64 = 0xFFFF_FFFF
         let parts = max(1, min(ProcessInfoThreads.active, outRows / 4_096 + 1))
