@@ -1,0 +1,46 @@
+/// Funnel results for many units as parallel columns (structure of arrays): a million units
+/// cost a handful of array allocations, none per unit.
+public struct FunnelBatchResult: Sendable, Equatable {
+    /// Each unit's value, numerator/denominator × multiplier.
+    public var value: [Double]
+    /// Each unit's unadjusted z-score on the transformed scale (NaN where the method has none).
+    public var z: [Double]
+    /// The lower 95% limit at each unit's denominator (× multiplier).
+    public var lower95: [Double]
+    /// The upper 95% limit at each unit's denominator (× multiplier).
+    public var upper95: [Double]
+    /// The lower 99.8% limit at each unit's denominator (× multiplier).
+    public var lower998: [Double]
+    /// The upper 99.8% limit at each unit's denominator (× multiplier).
+    public var upper998: [Double]
+    /// Each unit's flag against its limits (inclusive bounds).
+    public var flags: [FunnelFlag]
+    /// The overdispersion estimate, for Spiegelhalter funnels; `nil` for PHE funnels.
+    public var overdispersion: OverdispersionSummary?
+    /// The funnel's centre on the output scale (target × multiplier).
+    public var centre: Double
+
+    /// Creates a result from its columns, which must have equal lengths.
+    public init(value: [Double], z: [Double], lower95: [Double], upper95: [Double], lower998: [Double],
+                upper998: [Double], flags: [FunnelFlag], overdispersion: OverdispersionSummary?, centre: Double) {
+        precondition([z.count, lower95.count, upper95.count, lower998.count, upper998.count, flags.count]
+            .allSatisfy { $0 == value.count }, "FunnelBatchResult columns must have equal lengths")
+        self.value = value
+        self.z = z
+        self.lower95 = lower95
+        self.upper95 = upper95
+        self.lower998 = lower998
+        self.upper998 = upper998
+        self.flags = flags
+        self.overdispersion = overdispersion
+        self.centre = centre
+    }
+
+    /// The number of units.
+    public var count: Int { value.count }
+
+    /// The limits of unit `i`.
+    public func limits(_ i: Int) -> FunnelLimits {
+        FunnelLimits(lower95: lower95[i], upper95: upper95[i], lower998: lower998[i], upper998: upper998[i])
+    }
+}
