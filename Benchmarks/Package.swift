@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest and the snapshot store.
+// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest, the snapshot store, and the statistics core.
 // Run with `swift package benchmark` from this directory (see README.md).
 import PackageDescription
 
@@ -37,6 +37,15 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/SnapshotBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "IndicatorBenchmarks",
+            dependencies: [
+                .product(name: "RxStats", package: "RxAtlas"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IndicatorBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],

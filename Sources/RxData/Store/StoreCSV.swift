@@ -4,20 +4,11 @@ import Foundation
 /// `orgs/*.csv`, `list_sizes/*.csv`): UTF-8, a header line, LF line ends, fields quoted when they
 /// hold a comma, a quote, a line break or leading/trailing spaces, quotes doubled inside quotes.
 enum StoreCSV {
-    /// One field, quoted when it needs to be.
-    static func field(_ text: String) -> String {
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || text.first == " " || text.last == " "
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// One field, quoted when it needs to be (see ``CSVWriter``).
+    static func field(_ text: String) -> String { CSVWriter.field(text) }
 
     /// A whole file: the header, then each row, each line ending in LF.
-    static func text(header: [String], rows: [[String]]) -> String {
-        var out = header.map(field).joined(separator: ",") + "\n"
-        for row in rows { out += row.map(field).joined(separator: ",") + "\n" }
-        return out
-    }
+    static func text(header: [String], rows: [[String]]) -> String { CSVWriter.text(header: header, rows: rows) }
 
     /// Parses a whole file into records (the header is the first); accepts LF or CRLF, quoted
     /// fields with commas, doubled quotes and line breaks.

@@ -1,0 +1,32 @@
+/// Writes RFC 4180 CSV that spreadsheets open cleanly: a header line, LF line ends, fields quoted
+/// when they hold a comma, a quote, a line break or leading/trailing spaces, quotes doubled.
+/// Files are written through ``AtomicFile``, so a failure never leaves half a file.
+public enum CSVWriter {
+    /// One field, quoted when it needs to be.
+    public static func field(_ text: String) -> String {
+        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One line: the fields joined by commas, ending in LF.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+
+    /// A whole file's text: the header, then each row.
+    public static func text(header: [String], rows: [[String]]) -> String {
+        var out = line(header)
+        for row in rows { out += line(row) }
+        return out
+    }
+
+    /// Writes `header` and then the rows `row(0) ..< row(count - 1)` to `path`, atomically.
+    public static func write(path: String, header: [String], count: Int, row: (Int) -> [String]) throws {
+        try AtomicFile.withWriter(path) { w in
+            try w.write(line(header))
+            for i in 0..<count { try w.write(line(row(i))) }
+        }
+    }
+}
