@@ -56,14 +56,30 @@ public enum IndicatorAnalysis {
             if options.type == .ratio && t != 1 {
                 throw .missingValue("PHE ratio limits are drawn around 1; use --limits spiegelhalter for another target")
             }
-            for i in 0..<numerators.count {
-                let l = pheLimits(denominator: denominators[i], target: t, type: options.type, multiplier: m)
-                funnel.lower95[i] = l.lower95
-                funnel.upper95[i] = l.upper95
-                funnel.lower998[i] = l.lower998
-                funnel.upper998[i] = l.upper998
-                funnel.flags[i] = FunnelFlag.classify(funnel.value[i], limits: l)
-            }
+            let z = (Distribution.normalQuantile(PHEFunnel.probability95), Distribution.normalQuantile(PHEFunnel.probability998))
+            let count = numerators.count
+            let parts = max(1, min(8, count / 16_384))
+            let type = options.type
+            funnel.lower95.withUnsafeMutableBufferPointer { l95 in
+            funnel.upper95.withUnsafeMutableBufferPointer { u95 in
+            funnel.lower998.withUnsafeMutableBufferPointer { l998 in
+            funnel.upper998.withUnsafeMutableBufferPointer { u998 in
+            funnel.flags.withUnsafeMutableBufferPointer { flags in
+            funnel.value.withUnsafeBufferPointer { value in
+            denominators.withUnsafeBufferPointer { dens in
+                nonisolated(unsafe) let out = (l95, u95, l998, u998, flags)
+                nonisolated(unsafe) let input = (dens, value)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for i in count * part / parts ..< count * (part + 1) / parts {
+                        let l = pheLimits(denominator: input.0[i], target: t, type: type, multiplier: m, z: z)
+                        out.0[i] = l.lower95
+                        out.1[i] = l.upper95
+                        out.2[i] = l.lower998
+                        out.3[i] = l.upper998
+                        out.4[i] = FunnelFlag.classify(input.1[i], limits: l)
+                    }
+                }
+            }}}}}}}
             funnel.centre = t * m
         }
         return IndicatorResult(value: i95.value, lower95: i95.lower, upper95: i95.upper, lower998: i998.lower,
@@ -110,10 +126,13 @@ public enum IndicatorAnalysis {
         }
     }
 
-    /// PHE limits at one denominator.
-    static func pheLimits(denominator n: Double, target t: Double, type: IndicatorType, multiplier m: Double) -> FunnelLimits {
+    /// PHE limits at one denominator (`z`: the 95% and 99.8% normal quantiles, computed once).
+    static func pheLimits(denominator n: Double, target t: Double, type: IndicatorType, multiplier m: Double,
+                          z: (Double, Double)? = nil) -> FunnelLimits {
         switch type {
-        case .proportion: return PHEFunnel.proportionLimits(population: n, average: t, multiplier: m)
+        case .proportion:
+            let (z95, z998) = z ?? (Distribution.normalQuantile(PHEFunnel.probability95), Distribution.normalQuantile(PHEFunnel.probability998))
+            return PHEFunnel.proportionLimits(population: n, average: t, multiplier: m, z95: z95, z998: z998)
         case .rate: return PHEFunnel.rateLimits(denominator: n, average: t, multiplier: m)
         case .ratio: return PHEFunnel.ratioLimits(expected: n, ratioType: .isr).scaled(by: m / 100)
         }

@@ -55,6 +55,20 @@ import Testing
         #expect(shifted.funnel.upper95[0] > base.funnel.upper95[0])
     }
 
+    /// Large tables are split across cores; every unit must get the limits of its own denominator.
+    @Test func pheLimitsForManyUnitsMatchUnitByUnit() throws {
+        let n = 40_000
+        let den = (0..<n).map { Double(100 + ($0 * 7919) % 5000) }
+        let num = den.map { ($0 * 0.3).rounded() }
+        let r = try IndicatorAnalysis.run(numerators: num, denominators: den,
+                                          options: .init(type: .proportion, multiplier: 100, limits: .phe, overdispersion: .none))
+        for i in stride(from: 0, to: n, by: 997) {
+            let l = PHEFunnel.proportionLimits(population: den[i], average: r.summary.target, multiplier: 100)
+            #expect(abs(r.funnel.lower95[i] - l.lower95) < 1e-12)
+            #expect(abs(r.funnel.upper998[i] - l.upper998) < 1e-12)
+        }
+    }
+
     @Test func badInputIsRefused() {
         #expect(throws: StatsError.numeratorExceedsDenominator) {
             try IndicatorAnalysis.run(numerators: [5, 11], denominators: [10, 10], options: .init(type: .proportion))
