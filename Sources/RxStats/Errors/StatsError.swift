@@ -32,6 +32,8 @@ public enum StatsError: Error, Sendable, Equatable, Hashable, CustomStringConver
     /// A required input is missing (NaN) where the reference package refuses missing values,
     /// such as a population in `calculate_dsr`. The associated value names the input.
     case missingValue(String)
+    /// The combination of options is not one the method supports (the reason says why).
+    case unsupported(String)
 
     /// The plain message, worded as PHEindicatormethods words it where it has one.
     public var description: String {
@@ -54,6 +56,8 @@ public enum StatsError: Error, Sendable, Equatable, Hashable, CustomStringConver
             return "stdpop must all be greater than or equal to zero"
         case .nonPositiveMultiplier:
             return "multiplier must be greater than 0"
+        case .unsupported(let reason):
+            return reason
         case .missingValue(let field):
             return "field \(field) cannot have missing values"
         }

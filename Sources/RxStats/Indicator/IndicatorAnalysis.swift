@@ -54,7 +54,7 @@ public enum IndicatorAnalysis {
 
         if options.limits == .phe {
             if options.type == .ratio && t != 1 {
-                throw .missingValue("PHE ratio limits are drawn around 1; use --limits spiegelhalter for another target")
+                throw .unsupported("PHE ratio limits are drawn around 1; use Spiegelhalter limits for another target")
             }
             let z = (Distribution.normalQuantile(PHEFunnel.probability95), Distribution.normalQuantile(PHEFunnel.probability998))
             let count = numerators.count
