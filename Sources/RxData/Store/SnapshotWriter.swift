@@ -108,75 +108,70 @@ public enum SnapshotWriter {
         let headerLength = payloadOffset - SnapshotFormat.preambleBytes
         let fileLength = payloadOffset + payloadLength
 
-        // Fill the payload.
-        let payload = UnsafeMutableRawBufferPointer.allocate(byteCount: max(payloadLength, 1), alignment: SnapshotFormat.alignment)
-        defer { payload.deallocate() }
-        payload.initializeMemory(as: UInt8.self, repeating: 0)
-        let base = payload.baseAddress!
-        func copy(_ bytes: [UInt8], _ s: S) {
-            bytes.withUnsafeBytes { (base + Int(s.offset)).copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: bytes.count) }
-        }
-        var si = 0
-        copy(practiceCodes, sections[si]); si += 1
-        copy(presentationCodes, sections[si]); si += 1
-        copy(practiceStart, sections[si]); si += 1
-        copy(anchors, sections[si]); si += 1
-        if !notesBytes.isEmpty { copy(notesBytes, sections[si]); si += 1 }
-        let packedSections = Array(sections[si...])
-        nonisolated(unsafe) let target = base
-        _ = StoreParallel.map(columnValues.count) { i in
-            columnValues[i].withUnsafeBufferPointer {
-                PackedColumn.pack($0, plan: plans[i], blockRows: blockRows, into: target + Int(packedSections[i].offset))
-            }
-        }
-        nonisolated(unsafe) let filled = UnsafeRawBufferPointer(payload)
-        let checksums = StoreParallel.map(chunkCount) { c in
-            let start = c * chunkBytes
-            return XXH64.hash(filled.baseAddress! + start, count: min(chunkBytes, payloadLength - start))
-        }
-
-        // Preamble and header.
-        var head = [UInt8]()
-        head.reserveCapacity(payloadOffset)
-        head.append(contentsOf: SnapshotFormat.magic)
-        head.appendLE(SnapshotFormat.version)
-        head.appendLE(UInt32(headerLength))
-        head.appendLE(UInt64(fileLength))
-        head.appendLE(UInt64(0))  // header checksum, filled below
-        head.append(contentsOf: repeatElement(0, count: 32))
-        head.appendLE(UInt32(bitPattern: table.month.ordinal))
-        head.append(contentsOf: [table.measures.rawValue, 0, 0, 0])
-        head.appendLE(UInt64(rows))
-        head.appendLE(UInt32(table.practiceCodes.count))
-        head.appendLE(UInt32(table.presentationCodes.count))
-        head.appendLE(UInt32(practicesUsed))
-        head.appendLE(UInt32(presentationsUsed))
-        head.appendLE(UInt32(blockRows))
-        head.appendLE(UInt32(SnapshotFormat.chunkShift))
+        // Fill the file in place: the payload first, then the header that checksums it.
         var totals = [Int64](repeating: 0, count: Measure.allCases.count)
         for m in published { totals[m.rawValue] = table.total(m) }
-        for t in totals { head.appendLE(UInt64(bitPattern: t)) }
-        head.appendLE(UInt64(payloadOffset))
-        head.appendLE(UInt32(sections.count))
-        head.appendLE(UInt32(chunkCount))
-        for s in sections {
-            head.appendLE(s.kind.rawValue)
-            head.append(s.measure)
-            head.append(s.encoding.rawValue)
-            head.appendLE(s.count)
-            head.appendLE(s.offset + UInt64(payloadOffset))
-            head.appendLE(s.length)
-            head.appendLE(UInt64(0))
-        }
-        for c in checksums { head.appendLE(c) }
-        precondition(head.count == SnapshotFormat.preambleBytes + directoryEnd, "snapshot header size differs from its layout")
-        head.append(contentsOf: repeatElement(0, count: payloadOffset - head.count))
-        let checksum = head.withUnsafeBytes { SnapshotParser.headerChecksum($0) }
-        withUnsafeBytes(of: checksum.littleEndian) { c in for i in 0..<8 { head[24 + i] = c[i] } }
+        try AtomicFile.withMappedFile(path, length: fileLength) { file in
+            let base = file.baseAddress! + payloadOffset
+            func copy(_ bytes: [UInt8], _ s: S) {
+                bytes.withUnsafeBytes { (base + Int(s.offset)).copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: bytes.count) }
+            }
+            var si = 0
+            copy(practiceCodes, sections[si]); si += 1
+            copy(presentationCodes, sections[si]); si += 1
+            copy(practiceStart, sections[si]); si += 1
+            copy(anchors, sections[si]); si += 1
+            if !notesBytes.isEmpty { copy(notesBytes, sections[si]); si += 1 }
+            let packedSections = Array(sections[si...])
+            nonisolated(unsafe) let target = base
+            _ = StoreParallel.map(columnValues.count) { i in
+                columnValues[i].withUnsafeBufferPointer {
+                    PackedColumn.pack($0, plan: plans[i], blockRows: blockRows, into: target + Int(packedSections[i].offset))
+                }
+            }
+            nonisolated(unsafe) let filled = UnsafeRawPointer(base)
+            let checksums = StoreParallel.map(chunkCount) { c in
+                let start = c * chunkBytes
+                return XXH64.hash(filled + start, count: min(chunkBytes, payloadLength - start))
+            }
 
-        try AtomicFile.withWriter(path) { w in
-            try w.write(head)
-            try w.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(payload)[0..<payloadLength]))
+            // Preamble and header.
+            var head = [UInt8]()
+            head.reserveCapacity(payloadOffset)
+            head.append(contentsOf: SnapshotFormat.magic)
+            head.appendLE(SnapshotFormat.version)
+            head.appendLE(UInt32(headerLength))
+            head.appendLE(UInt64(fileLength))
+            head.appendLE(UInt64(0))  // header checksum, filled below
+            head.append(contentsOf: repeatElement(0, count: 32))
+            head.appendLE(UInt32(bitPattern: table.month.ordinal))
+            head.append(contentsOf: [table.measures.rawValue, 0, 0, 0])
+            head.appendLE(UInt64(rows))
+            head.appendLE(UInt32(table.practiceCodes.count))
+            head.appendLE(UInt32(table.presentationCodes.count))
+            head.appendLE(UInt32(practicesUsed))
+            head.appendLE(UInt32(presentationsUsed))
+            head.appendLE(UInt32(blockRows))
+            head.appendLE(UInt32(SnapshotFormat.chunkShift))
+            for t in totals { head.appendLE(UInt64(bitPattern: t)) }
+            head.appendLE(UInt64(payloadOffset))
+            head.appendLE(UInt32(sections.count))
+            head.appendLE(UInt32(chunkCount))
+            for s in sections {
+                head.appendLE(s.kind.rawValue)
+                head.append(s.measure)
+                head.append(s.encoding.rawValue)
+                head.appendLE(s.count)
+                head.appendLE(s.offset + UInt64(payloadOffset))
+                head.appendLE(s.length)
+                head.appendLE(UInt64(0))
+            }
+            for c in checksums { head.appendLE(c) }
+            precondition(head.count == SnapshotFormat.preambleBytes + directoryEnd, "snapshot header size differs from its layout")
+            head.append(contentsOf: repeatElement(0, count: payloadOffset - head.count))
+            let checksum = head.withUnsafeBytes { SnapshotParser.headerChecksum($0) }
+            withUnsafeBytes(of: checksum.littleEndian) { c in for i in 0..<8 { head[24 + i] = c[i] } }
+            head.withUnsafeBytes { file.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: head.count) }
         }
         return SnapshotHeader(formatVersion: SnapshotFormat.version, month: table.month, rowCount: rows,
                               practiceCount: table.practiceCodes.count, presentationCount: table.presentationCodes.count,

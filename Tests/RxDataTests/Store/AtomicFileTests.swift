@@ -57,6 +57,28 @@ import RxData
         #expect(Array(back[64...]) == big)
     }
 
+    @Test func mappedFileIsFilledInPlaceAndReplacesAtomically() throws {
+        let dir = try StoreTempDir()
+        defer { dir.cleanup() }
+        let path = dir.path + "/mapped.bin"
+        try AtomicFile.write("old", to: path)
+        #expect(throws: Boom.self) {
+            try AtomicFile.withMappedFile(path, length: 10) { buffer in
+                buffer[0] = 1
+                throw Boom()
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        try AtomicFile.withMappedFile(path, length: 5000) { buffer in
+            #expect(buffer.allSatisfy { $0 == 0 })
+            buffer[0] = 7
+            buffer[4999] = 9
+        }
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.count == 5000 && bytes[0] == 7 && bytes[4999] == 9 && bytes[1] == 0)
+        #expect(try leftovers(dir.path).isEmpty)
+    }
+
     @Test func missingDirectoryIsAClearError() throws {
         let dir = try StoreTempDir()
         defer { dir.cleanup() }
