@@ -191,11 +191,12 @@ struct MonthAssembler {
         let refMask: UInt64 = 0xFFFF_FFFF
         let parts = max(1, min(ProcessInfoThreads.active, outRows / 4_096 + 1))
         for c in 0..<Measure.allCases.count {
-            var out = [Int64](repeating: 0, count: outRows)
+            let out: [Int64]
             if measures.has(Measure(rawValue: c)!) {
                 nonisolated(unsafe) let ws = workers
                 let bases = rowBase
-                out.withUnsafeMutableBufferPointer { ob in
+                // Every row is written by the gather, so the column is not zero-filled first.
+                out = [Int64](unsafeUninitializedCapacity: outRows) { ob, initialized in
                     keys.withUnsafeBufferPointer { kb in
                         runStart.withUnsafeBufferPointer { rb in
                             nonisolated(unsafe) let o = ob, k = kb, r = rb
@@ -209,12 +210,15 @@ struct MonthAssembler {
                                         while bases[wi] > ref { wi -= 1 }
                                         sum &+= ws[wi].rows.value(ref - bases[wi], c)
                                     }
-                                    o[row] = sum
+                                    (o.baseAddress! + row).initialize(to: sum)
                                 }
                             }
                         }
                     }
+                    initialized = outRows
                 }
+            } else {
+                out = [Int64](repeating: 0, count: outRows)
             }
             columns[c] = out
             if freeColumns { for w in workers.indices { workers[w].freeColumn(c) } }
