@@ -173,6 +173,11 @@ public final class AtomicFileWriter {
             throw AtomicFileError(path: path, operation: "rename", reason: AtomicFileWriter.errnoText())
         }
         finished = true
+        AtomicFileWriter.syncDirectory(of: path)
+    }
+
+    /// Syncs the directory holding `path`, so that a rename into it is durable.
+    static func syncDirectory(of path: String) {
         let dir = (path as NSString).deletingLastPathComponent
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 {

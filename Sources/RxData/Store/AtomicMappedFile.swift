@@ -60,12 +60,7 @@ extension AtomicFile {
             throw AtomicFileError(path: path, operation: "rename", reason: AtomicFileWriter.errnoText())
         }
         committed = true
-        let dir = (path as NSString).deletingLastPathComponent
-        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 {
-            _ = fsync(dfd)
-            close(dfd)
-        }
+        AtomicFileWriter.syncDirectory(of: path)
         return result
     }
 }
