@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RxData", targets: ["RxData"]),
         .library(name: "RxStats", targets: ["RxStats"]),
         .library(name: "RxSynth", targets: ["RxSynth"]),
+        .library(name: "RxAtlas", targets: ["RxAtlas"]),
         .executable(name: "rxatlas", targets: ["rxatlas"]),
     ],
     dependencies: [
@@ -25,15 +26,17 @@ let package = Package(
         ),
         .target(name: "RxStats", dependencies: ["CLapack", "CRmath"]),
         .target(name: "RxSynth", dependencies: ["RxData"]),
+        .target(name: "RxAtlas", dependencies: ["RxData", "RxStats"]),
         .executableTarget(
             name: "rxatlas",
             dependencies: [
-                "RxData", "RxStats", "RxSynth",
+                "RxData", "RxStats", "RxSynth", "RxAtlas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RxDataTests", dependencies: ["RxData", "RxSynth"]),
         .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
+        .testTarget(name: "RxAtlasTests", dependencies: ["RxAtlas", "RxData", "RxStats"]),
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
     ],
     swiftLanguageModes: [.v6]

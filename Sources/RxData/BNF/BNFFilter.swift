@@ -1,0 +1,120 @@
+/// OpenPrescribing's BNF filter grammar, compiled once.
+///
+/// Each line is one term:
+/// - a prefix or a full code (`0302000C0`, `0302000C0AAAAAA`): codes that start with it;
+/// - a pattern with `%` wildcards (`0302000C0%AC`): SQL `LIKE` semantics, anchored at both ends,
+///   `%` matching any run of characters — so `0302000C0%AC` is every beclometasone presentation
+///   whose generic-equivalent strength (characters 14–15) is `AC`, brands never seen included;
+/// - a leading `~` makes the term an exclusion;
+/// - `#` starts a comment (to the end of the line); blank lines are ignored.
+///
+/// A code is selected when it matches at least one inclusion and no exclusion; a filter of
+/// exclusions only selects everything they do not exclude. Compile a filter once to a bitset
+/// over a presentation table with ``mask(over:)``; never match strings per row.
+public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
+    /// One parsed term.
+    public struct Term: Sendable, Equatable {
+        /// The characters to match, with `%` as a wildcard.
+        public var pattern: [UInt8]
+        /// True for a `~` exclusion.
+        public var excludes: Bool
+        /// True when the pattern holds `%` (matched as `LIKE`); otherwise it is a prefix.
+        public var isWildcard: Bool
+    }
+
+    /// The terms, in the order written.
+    public let terms: [Term]
+
+    /// Parses filter lines.
+    /// - Throws: ``BNFFilter/ParseError`` for a term with characters a BNF code cannot hold.
+    public init(_ lines: [String]) throws {
+        var terms: [Term] = []
+        for (i, raw) in lines.enumerated() {
+            var line = Substring(raw)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            var text = line.trimmingCharacters(in: " \t\r\n")
+            guard !text.isEmpty else { continue }
+            var excludes = false
+            if text.hasPrefix("~") {
+                excludes = true
+                text = String(text.dropFirst()).trimmingCharacters(in: " \t")
+            }
+            let bytes = Array(text.utf8)
+            guard !bytes.isEmpty, bytes.count <= 15 + bytes.filter({ $0 == 0x25 }).count,
+                  bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x25 }) else {
+                throw ParseError(term: raw, index: i, reason: "a BNF filter term holds digits, capital letters and % only, at most 15 code characters")
+            }
+            terms.append(Term(pattern: bytes, excludes: excludes, isWildcard: bytes.contains(0x25)))
+        }
+        guard !terms.isEmpty else { throw ParseError(term: "", index: 0, reason: "the filter has no terms") }
+        self.terms = terms
+    }
+
+    /// Why a filter line was refused.
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The line as written.
+        public var term: String
+        /// Its 0-based position in the filter.
+        public var index: Int
+        /// What is wrong.
+        public var reason: String
+        public var description: String { "BNF filter term \(index + 1) '\(term)': \(reason)" }
+    }
+
+    /// Whether `code` is selected.
+    public func matches(_ code: BNFCode) -> Bool {
+        let bytes = code.bytes
+        var included = false
+        var hasInclusions = false
+        for t in terms {
+            if !t.excludes { hasInclusions = true }
+            guard BNFFilter.match(t, bytes) else { continue }
+            if t.excludes { return false }
+            included = true
+        }
+        return included || !hasInclusions
+    }
+
+    /// The selection over a presentation table: `mask[i]` tells whether `codes[i]` is selected.
+    public func mask(over codes: [BNFCode]) -> [Bool] { codes.map(matches) }
+
+    public var description: String {
+        terms.map { ($0.excludes ? "~" : "") + String(decoding: $0.pattern, as: UTF8.self) }.joined(separator: ", ")
+    }
+
+    static func match(_ t: Term, _ code: [UInt8]) -> Bool {
+        if !t.isWildcard {
+            return code.count >= t.pattern.count && code.starts(with: t.pattern)
+        }
+        return like(t.pattern[...], code[...])
+    }
+
+    /// SQL `LIKE` with `%` only, anchored at both ends.
+    static func like(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
+        guard let first = p.first else { return s.isEmpty }
+        if first == 0x25 {
+            let rest = p.dropFirst()
+            var tail = s
+            while true {
+                if like(rest, tail) { return true }
+                guard !tail.isEmpty else { return false }
+                tail = tail.dropFirst()
+            }
+        }
+        guard let c = s.first, c == first else { return false }
+        return like(p.dropFirst(), s.dropFirst())
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
+}
