@@ -1,0 +1,116 @@
+import Foundation
+import RxData
+
+/// Loads measure definitions from files and directories, and finds the built-in library.
+///
+/// Each `.json` file holds one measure, in RxAtlas's format (``RxAtlasMeasureFormat``, told by
+/// its `numerator` object) or OpenPrescribing's (``OpenPrescribingMeasureFormat``, told by its
+/// `numerator_type`); the format is detected per file.
+public enum MeasureLibrary {
+    /// The built-in library's place relative to a package or install root.
+    public static let builtInRelativePath = "datasets/reference/measures"
+
+    /// Reads every definition under `paths` (files, or directories whose `*.json` files are
+    /// read in name order, not recursing).
+    /// - Returns: the definitions in the order read.
+    /// - Throws: ``InputError`` naming the file (and field) at fault; two definitions with the
+    ///   same id are an error naming both files.
+    public static func load(paths: [String]) throws -> [MeasureDefinition] {
+        var out: [MeasureDefinition] = []
+        var seen: [String: String] = [:]
+        for file in try files(paths) {
+            let m = try read(file: file)
+            if let first = seen[m.id] {
+                throw InputError(file: file, field: "id",
+                                 reason: "duplicate measure id '\(m.id)': also defined in \(first)")
+            }
+            seen[m.id] = file
+            out.append(m)
+        }
+        return out
+    }
+
+    /// Reads one definition file, detecting its format.
+    /// - Throws: ``InputError`` naming the file and the field at fault.
+    public static func read(file: String) throws -> MeasureDefinition {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw InputError(file: file, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        let object = try MeasureJSONObject.parse(data, file: file)
+        if RxAtlasMeasureFormat.recognises(object) { return try RxAtlasMeasureFormat.decode(object) }
+        if OpenPrescribingMeasureFormat.recognises(object) { return try OpenPrescribingMeasureFormat.decode(object) }
+        throw InputError(file: file, field: "numerator",
+                         reason: "not a measure definition: neither a 'numerator' object (RxAtlas format) nor 'numerator_type' (OpenPrescribing format)")
+    }
+
+    /// The built-in library (`datasets/reference/measures`).
+    /// - Parameter directory: an explicit directory to use instead of searching.
+    /// - Throws: ``InputError`` when the directory cannot be found or a definition is bad.
+    public static func builtIn(directory: String? = nil) throws -> [MeasureDefinition] {
+        let dir = try builtInDirectory(explicit: directory)
+        let measures = try load(paths: [dir])
+        guard !measures.isEmpty else { throw InputError(file: dir, reason: "the built-in measure library is empty") }
+        return measures
+    }
+
+    /// Finds the built-in library's directory: `explicit` when given; otherwise the first
+    /// `datasets/reference/measures` found walking up from the current directory, from the
+    /// executable's directory, and from this package's root (known at compile time).
+    /// - Throws: ``InputError`` saying where it looked.
+    public static func builtInDirectory(explicit: String? = nil) throws -> String {
+        let fm = FileManager.default
+        func isDirectory(_ path: String) -> Bool {
+            var isDir: ObjCBool = false
+            return fm.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        }
+        if let explicit {
+            guard isDirectory(explicit) else {
+                throw InputError(file: explicit, reason: "the measure library directory does not exist")
+            }
+            return explicit
+        }
+        var starts: [URL] = [URL(fileURLWithPath: fm.currentDirectoryPath)]
+        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent()) }
+        // This file is <root>/Sources/RxAtlas/Measures/MeasureLibrary.swift.
+        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent())
+        for start in starts {
+            var dir = start.standardizedFileURL
+            while true {
+                let candidate = dir.appendingPathComponent(builtInRelativePath).path
+                if isDirectory(candidate) { return candidate }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        throw InputError(file: builtInRelativePath,
+                         reason: "built-in measure library not found walking up from \(starts.map(\.path).joined(separator: ", ")); pass its directory explicitly (--definitions DIR)")
+    }
+
+    /// The definition files named by `paths`, directories expanded to their `*.json` files.
+    static func files(_ paths: [String]) throws -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw InputError(file: path, reason: "no such file or directory")
+            }
+            if isDir.boolValue {
+                let names: [String]
+                do { names = try fm.contentsOfDirectory(atPath: path) } catch {
+                    throw InputError(file: path, reason: "cannot list the directory: \(error.localizedDescription)")
+                }
+                let json = names.filter { $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+                out += json.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+}
