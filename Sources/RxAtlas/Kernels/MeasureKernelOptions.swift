@@ -1,0 +1,16 @@
+/// Rules that decide which unit-months have a measure value.
+public struct MeasureKernelOptions: Sendable, Equatable {
+    /// A per-1,000-patients measure (a side of type list size) needs a registered list of at
+    /// least this many patients; below it, or with no list, the value is undefined
+    /// (``ValueStatus/smallList``). Applies at every level (to the summed list above the
+    /// practice). Default 1,000.
+    public var minimumListSize: Int64
+    /// Who is summed into PCNs, sub-ICBs, ICBs, regions and the nation.
+    public var rollUpPopulation: RollUpPopulation
+
+    /// Creates options.
+    public init(minimumListSize: Int64 = 1000, rollUpPopulation: RollUpPopulation = .standardPractices) {
+        self.minimumListSize = minimumListSize
+        self.rollUpPopulation = rollUpPopulation
+    }
+}

@@ -1,0 +1,57 @@
+import RxData
+
+/// The distinct prescribing sums a set of measures needs, and where each measure reads them.
+///
+/// Sides are deduplicated: measures sharing a denominator (all ICS items, say) share one sum.
+/// A side with no filter sums every presentation. List-size sides are not sums over rows and
+/// get no slot.
+struct MeasureSidePlan: Sendable {
+    /// One distinct sum over rows: a store column over the presentations a filter selects.
+    struct Sum: Sendable, Equatable {
+        var column: Measure
+        var filter: BNFFilter?
+    }
+
+    /// The distinct sums.
+    private(set) var sums: [Sum] = []
+    /// Per measure: the sum index of the numerator (nil for a list size).
+    private(set) var numeratorSum: [Int?] = []
+    /// Per measure: the sum index of the denominator (nil for a list size).
+    private(set) var denominatorSum: [Int?] = []
+    /// The distinct store columns the sums read, in `Measure` order.
+    private(set) var columns: [Measure] = []
+    /// Per sum: its index into ``columns``.
+    private(set) var sumColumn: [Int] = []
+
+    init(_ measures: [MeasureDefinition]) {
+        for m in measures {
+            numeratorSum.append(slot(m.numerator))
+            denominatorSum.append(slot(m.denominator))
+        }
+        columns = Measure.allCases.filter { c in sums.contains { $0.column == c } }
+        sumColumn = sums.map { s in columns.firstIndex(of: s.column)! }
+    }
+
+    private mutating func slot(_ side: MeasureDefinition.Side) -> Int? {
+        guard let column = side.quantity.measure else { return nil }
+        let sum = Sum(column: column, filter: side.filter)
+        if let i = sums.firstIndex(of: sum) { return i }
+        sums.append(sum)
+        return sums.count - 1
+    }
+
+    /// The hits of one month's presentation table in CSR form: presentation `q` feeds the sums
+    /// `hitSum[hitStart[q] ..< hitStart[q + 1]]`. Each filter is matched once per presentation.
+    func hits(over presentations: [BNFCode]) -> (hitStart: [Int32], hitSum: [Int32]) {
+        let masks: [[Bool]?] = sums.map { $0.filter?.mask(over: presentations) }
+        var start = [Int32](repeating: 0, count: presentations.count + 1)
+        var hitSum: [Int32] = []
+        for q in 0..<presentations.count {
+            for (s, mask) in masks.enumerated() where mask?[q] ?? true {
+                hitSum.append(Int32(s))
+            }
+            start[q + 1] = Int32(hitSum.count)
+        }
+        return (start, hitSum)
+    }
+}

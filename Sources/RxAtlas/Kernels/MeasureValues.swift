@@ -1,0 +1,78 @@
+import RxData
+import RxStats
+
+/// One measure at one organisation level: numerator, denominator and value per unit × month.
+///
+/// Matrices are unit-major: unit `u`, month `t` is at `u * months.count + t`. An undefined value
+/// is NaN in ``value`` (SQL NULL, as ``RxStats/PercentRank`` and ``RxStats/PercentileCont``
+/// take it) and nil from ``value(unit:month:)``; ``status`` says why.
+public struct MeasureValues: Sendable {
+    /// The measure's id.
+    public let measureID: String
+    /// The organisation level.
+    public let level: OrgLevel
+    /// The units' codes, in code order.
+    public let orgCodes: [String]
+    /// The units' names, when known.
+    public let orgNames: [String?]
+    /// The months, ascending.
+    public let months: [YearMonth]
+    /// Numerator per unit × month (zero-filled).
+    public let numerator: [Double]
+    /// Denominator per unit × month (zero-filled).
+    public let denominator: [Double]
+    /// Value per unit × month (× 100 for a percentage), NaN where undefined.
+    public let value: [Double]
+    /// Why each unit-month has or lacks a value.
+    public let status: [ValueStatus]
+
+    /// Creates values from their parts (see the property docs for the layout).
+    public init(measureID: String, level: OrgLevel, orgCodes: [String], orgNames: [String?], months: [YearMonth],
+                numerator: [Double], denominator: [Double], value: [Double], status: [ValueStatus]) {
+        self.measureID = measureID
+        self.level = level
+        self.orgCodes = orgCodes
+        self.orgNames = orgNames
+        self.months = months
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+        self.status = status
+    }
+
+    /// The index of a unit by code.
+    public func unitIndex(_ code: String) -> Int? { orgCodes.firstIndex(of: code) }
+
+    /// The flat index of unit `u`, month `t`.
+    @inline(__always)
+    public func index(unit u: Int, month t: Int) -> Int { u * months.count + t }
+
+    /// The value of unit `u` in month `t`, nil when undefined.
+    public func value(unit u: Int, month t: Int) -> Double? {
+        let v = value[index(unit: u, month: t)]
+        return v.isNaN ? nil : v
+    }
+
+    /// One month's column of a unit × month matrix (e.g. ``value``), in unit order.
+    public func column(_ matrix: [Double], month t: Int) -> [Double] {
+        (0..<orgCodes.count).map { matrix[$0 * months.count + t] }
+    }
+
+    /// OpenPrescribing's percentile of every unit-month (``RxStats/PercentRank/percentiles(_:)``
+    /// within each month over the units with a value), unit × month, NaN where undefined.
+    public func percentiles() -> [Double] {
+        var out = [Double](repeating: .nan, count: value.count)
+        for t in months.indices {
+            for (u, p) in PercentRank.percentiles(column(value, month: t)).enumerated() {
+                out[index(unit: u, month: t)] = p
+            }
+        }
+        return out
+    }
+
+    /// OpenPrescribing's deciles (``RxStats/PercentileCont/deciles(_:)``: p10 … p90) per month
+    /// over the units with a value; NaN when a month has none.
+    public func deciles() -> [[Double]] {
+        months.indices.map { PercentileCont.deciles(column(value, month: $0)) }
+    }
+}
