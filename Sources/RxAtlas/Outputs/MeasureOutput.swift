@@ -1,0 +1,81 @@
+import RxData
+import RxStats
+
+/// Writes the `rxatlas measures` tables: `values.csv` (every measure × level × organisation ×
+/// month, with OpenPrescribing's percentile and the value's confidence interval) and
+/// `deciles.csv` (per measure × level × month).
+///
+/// Confidence intervals: Wilson for a percentage of item counts; exact Poisson below 10 events and
+/// Byar's from 10 for item counts per 1,000 patients; none for costs, quantities or ratios of two
+/// prescribing totals (their intervals are not defined by counting). Undefined values are empty.
+public enum MeasureOutput {
+    /// The `values.csv` header.
+    public static let valuesHeader = ["measure", "level", "org_code", "org_name", "month", "numerator", "denominator",
+                                      "value", "percentile", "lower95", "upper95"]
+    /// The `deciles.csv` header.
+    public static let decilesHeader = ["measure", "level", "month", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"]
+
+    /// Level names as written in outputs and accepted on the command line.
+    public static func levelName(_ level: OrgLevel) -> String { level == .subICB ? "sub-icb" : level.rawValue }
+
+    /// Parses a level name (`practice`, `pcn`, `sub-icb`, `icb`, `region`, `nation`).
+    public static func level(named name: String) -> OrgLevel? {
+        name == "sub-icb" ? .subICB : OrgLevel(rawValue: name)
+    }
+
+    /// Writes both files into `directory` (created if needed), each atomically.
+    public static func write(_ tables: [MeasureValues], definitions: [MeasureDefinition], to directory: String) throws {
+        try FileSystem.createDirectory(directory)
+        let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[String]] = []
+        var decileRows: [[String]] = []
+        for t in tables {
+            guard let def = byID[t.measureID] else { continue }
+            let percentiles = t.percentiles()
+            for u in t.orgCodes.indices {
+                for m in t.months.indices {
+                    let i = t.index(unit: u, month: m)
+                    let defined = t.status[i] == .defined
+                    let (lo, hi) = defined ? interval(def, numerator: t.numerator[i], denominator: t.denominator[i]) : (nil, nil)
+                    rows.append([def.id, levelName(t.level), t.orgCodes[u], t.orgNames[u] ?? "", t.months[m].description,
+                                 number(t.numerator[i]), number(t.denominator[i]), defined ? number(t.value[i]) : "",
+                                 percentiles[i].isNaN ? "" : number(percentiles[i]), lo.map(number) ?? "", hi.map(number) ?? ""])
+                }
+            }
+            for (m, d) in t.deciles().enumerated() {
+                decileRows.append([def.id, levelName(t.level), t.months[m].description] + d.map { $0.isNaN ? "" : number($0) })
+            }
+        }
+        try CSVWriter.write(path: directory + "/values.csv", header: valuesHeader, count: rows.count) { rows[$0] }
+        try CSVWriter.write(path: directory + "/deciles.csv", header: decilesHeader, count: decileRows.count) { decileRows[$0] }
+    }
+
+    /// The value's 95% interval when it is defined by counting (see the type's notes).
+    static func interval(_ def: MeasureDefinition, numerator: Double, denominator: Double) -> (Double?, Double?) {
+        guard def.numerator.quantity == .items, numerator == numerator.rounded() else { return (nil, nil) }
+        if def.isPercentage && def.denominator.quantity == .items && numerator <= denominator,
+           let i = try? WilsonInterval.interval(numerator: numerator, denominator: denominator, confidence: 0.95, multiplier: 100) {
+            return (i.lower, i.upper)
+        }
+        if def.denominator.quantity == .listSize && denominator > 0,
+           let i = try? RateInterval.interval(count: numerator, denominator: denominator * 1000, confidence: 0.95, multiplier: 1000) {
+            return (i.lower, i.upper)
+        }
+        return (nil, nil)
+    }
+
+    /// The shortest text that reads back to the same double.
+    static func number(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+}
+
+import Foundation
+
+/// Directory creation for outputs.
+enum FileSystem {
+    static func createDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+}
