@@ -21,13 +21,15 @@ release: bootstrap
 test: bootstrap
 	swift test --parallel
 
-## Ingests the bundled sample into a store and reports on it.
+## Ingests the bundled sample into a store, reports on it, and computes the built-in measures.
 demo: release
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
 	$(RELEASE_BIN) ingest $(SAMPLE)/epd_*.csv.gz --store $(OUT)/store \
 		--list-sizes $(SAMPLE)/list_sizes_*.csv.gz --orgs $(SAMPLE)/orgs.csv.gz
 	$(RELEASE_BIN) store info --store $(OUT)/store
+	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release
