@@ -1,0 +1,28 @@
+import ArgumentParser
+import RxAtlas
+import RxData
+
+/// `rxatlas atlas`: the Atlas of Variation summary and funnel outliers per measure × level over
+/// a period (default: the latest 12 months).
+struct AtlasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "atlas",
+        abstract: "Atlas-of-Variation statistics and funnel outliers per measure and level over a period (default: the latest 12 months)."
+    )
+
+    @OptionGroup var selection: MeasureSelection
+    @Option(help: "Output directory.") var out: String
+
+    func run() throws {
+        let defs = try selection.definitionsSelected()
+        let levels = try selection.levelsSelected()
+        let store = try Store.open(at: selection.store)
+        let period = try selection.monthsSelected(in: store, defaultMonths: 12)
+        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: selection.minListSize))
+        let tables = try kernel.compute(store: store, measures: defs, months: period, levels: levels)
+        let byID = Dictionary(defs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let results = try tables.compactMap { t in try byID[t.measureID].map { try AtlasAnalysis.run(t, definition: $0, period: period) } }
+        try AtlasOutput.write(results, to: out)
+        print("\(defs.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): wrote \(out)/summary.csv and \(out)/outliers.csv")
+    }
+}

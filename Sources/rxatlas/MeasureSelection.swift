@@ -1,0 +1,54 @@
+import ArgumentParser
+import RxAtlas
+import RxData
+
+/// The options `measures` and `atlas` share: the store, the definitions, which measures and
+/// levels, and the months.
+struct MeasureSelection: ParsableArguments {
+    @Option(help: "The store directory.") var store: String
+    @Option(parsing: .upToNextOption, help: "Measure definition files or directories (ours or OpenPrescribing's JSON; default: the built-in library).")
+    var definitions: [String] = []
+    @Option(parsing: .upToNextOption, help: "Only these measure ids.") var measure: [String] = []
+    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [String] = []
+    @Option(help: "First month (YYYY-MM).") var from: String?
+    @Option(help: "Last month (YYYY-MM).") var to: String?
+    @Option(name: .customLong("min-list-size"), help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+
+    /// The selected definitions.
+    func definitionsSelected() throws -> [MeasureDefinition] {
+        var defs = definitions.isEmpty ? try MeasureLibrary.builtIn() : try MeasureLibrary.load(paths: definitions)
+        if !measure.isEmpty {
+            let known = Set(defs.map(\.id))
+            if let unknown = measure.first(where: { !known.contains($0) }) {
+                throw ValidationError("unknown measure id '\(unknown)' (known: \(defs.map(\.id).sorted().joined(separator: ", ")))")
+            }
+            defs = defs.filter { measure.contains($0.id) }
+        }
+        return defs
+    }
+
+    /// The selected levels.
+    func levelsSelected() throws -> [OrgLevel] {
+        try level.isEmpty ? OrgLevel.allCases : level.map { name in
+            guard let l = MeasureOutput.level(named: name) else { throw ValidationError("unknown level '\(name)'") }
+            return l
+        }
+    }
+
+    /// The month range: --from/--to, else the store's months; `defaultMonths` limits the default
+    /// start to that many months before the end.
+    func monthsSelected(in store: Store, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {
+        let months = try store.months()
+        guard let first = months.first, let last = months.last else { throw ValidationError("the store has no months") }
+        func month(_ text: String?) throws -> YearMonth? {
+            guard let text else { return nil }
+            guard let m = YearMonth(parsing: text) else { throw ValidationError("not a month: \(text)") }
+            return m
+        }
+        let hi = try month(to) ?? last
+        var lo = try month(from) ?? first
+        if from == nil, let n = defaultMonths { lo = max(first, hi.advanced(by: -(n - 1))) }
+        guard lo <= hi else { throw ValidationError("--from is after --to") }
+        return lo...hi
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import RxData
+import RxStats
+@testable import RxAtlas
+
+@Suite struct AtlasAnalysisTests {
+    @Test func periodTotalsSummaryAndFunnels() throws {
+        let fixture = try KernelFixture()
+        let share = try KernelFixture.measure("ics_share", .items, ["0302000C0"], .items, ["0302"], percentage: true)
+        let tables = try MeasureKernel().compute(store: fixture.store, measures: [share], levels: [.practice])
+        let period = KernelFixture.m1...KernelFixture.m2
+        let r = try AtlasAnalysis.run(tables[0], definition: share, period: period)
+        // Ranked practices with a value: A00001 (both months) and A00002 (January only).
+        #expect(r.units == ["A00001", "A00002"])
+        #expect(r.numerators == [22, 4])      // A00001: 10 + 12 beclometasone; A00002: 4
+        #expect(r.denominators == [60, 4])    // A00001: 40 + 20 ICS; A00002: 4
+        let s = try #require(r.summary)
+        #expect(abs(s.pooled - 26.0 / 64.0 * 100) < 1e-12)
+        let wilson = try WilsonInterval.interval(numerator: 26, denominator: 64)
+        #expect(abs(s.pooledLower! - wilson.lower! * 100) < 1e-12)
+        #expect(r.funnel != nil && r.funnelAdjusted != nil)
+        #expect(r.funnel?.funnel.flags.count == 2)
+        #expect(AtlasAnalysis.indicatorType(share) == .proportion)
+    }
+
+    @Test func costMeasuresGetNoFunnel() throws {
+        let fixture = try KernelFixture()
+        let cost = try KernelFixture.measure("cost", .actualCost, ["0302"], .listSize, nil, percentage: false)
+        let tables = try MeasureKernel(options: .init(minimumListSize: 500)).compute(store: fixture.store, measures: [cost], levels: [.practice])
+        let r = try AtlasAnalysis.run(tables[0], definition: cost, period: KernelFixture.m1...KernelFixture.m2)
+        #expect(AtlasAnalysis.indicatorType(cost) == nil)
+        #expect(r.funnel == nil)
+        #expect(r.summary?.pooledLower == nil)
+    }
+
+    @Test func outputsHaveTheirHeaders() throws {
+        let fixture = try KernelFixture()
+        let share = try KernelFixture.measure("ics_share", .items, ["0302000C0"], .items, ["0302"], percentage: true)
+        let tables = try MeasureKernel().compute(store: fixture.store, measures: [share], levels: [.practice, .nation])
+        let results = try tables.map { try AtlasAnalysis.run($0, definition: share, period: KernelFixture.m1...KernelFixture.m2) }
+        let out = fixture.dir.appendingPathComponent("atlas").path
+        try AtlasOutput.write(results, to: out)
+        let summary = try CSVRecordReader.read(path: out + "/summary.csv")
+        #expect(summary[0].fields == AtlasOutput.summaryHeader)
+        #expect(summary.count == 3)
+        let outliers = try CSVRecordReader.read(path: out + "/outliers.csv")
+        #expect(outliers[0].fields == AtlasOutput.outliersHeader)
+        #expect(outliers.count == 1 + 2 + 1)
+    }
+}
