@@ -21,7 +21,7 @@ release: bootstrap
 test: bootstrap
 	swift test --parallel
 
-## Ingests the bundled sample into a store, reports on it, and computes the built-in measures.
+## Ingests the bundled sample into a store, reports on it, computes the built-in measures and the Atlas.
 demo: release
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
@@ -29,7 +29,8 @@ demo: release
 		--list-sizes $(SAMPLE)/list_sizes_*.csv.gz --orgs $(SAMPLE)/orgs.csv.gz
 	$(RELEASE_BIN) store info --store $(OUT)/store
 	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv"
+	$(RELEASE_BIN) atlas --store $(OUT)/store --out $(OUT)/atlas
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release
