@@ -14,12 +14,7 @@ struct AtlasCommand: ParsableCommand {
     @Option(help: "Output directory.") var out: String
 
     func run() throws {
-        let defs = try selection.definitionsSelected()
-        let levels = try selection.levelsSelected()
-        let store = try Store.open(at: selection.store)
-        let period = try selection.monthsSelected(in: store, defaultMonths: 12)
-        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: selection.minListSize))
-        let tables = try kernel.compute(store: store, measures: defs, months: period, levels: levels)
+        let (defs, levels, period, tables) = try selection.compute(defaultMonths: 12)
         let byID = Dictionary(defs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let results = try tables.compactMap { t in try byID[t.measureID].map { try AtlasAnalysis.run(t, definition: $0, period: period) } }
         try AtlasOutput.write(results, to: out)

@@ -35,6 +35,18 @@ struct MeasureSelection: ParsableArguments {
         }
     }
 
+    /// Everything selected, computed: the definitions, levels, months and every measure × level's
+    /// values from the measure kernel.
+    func compute(defaultMonths: Int? = nil) throws
+        -> (definitions: [MeasureDefinition], levels: [OrgLevel], months: ClosedRange<YearMonth>, values: [MeasureValues]) {
+        let defs = try definitionsSelected()
+        let levels = try levelsSelected()
+        let opened = try Store.open(at: store)
+        let months = try monthsSelected(in: opened, defaultMonths: defaultMonths)
+        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize))
+        return (defs, levels, months, try kernel.compute(store: opened, measures: defs, months: months, levels: levels))
+    }
+
     /// The month range: --from/--to, else the store's months; `defaultMonths` limits the default
     /// start to that many months before the end.
     func monthsSelected(in store: Store, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {

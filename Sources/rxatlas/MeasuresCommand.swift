@@ -14,12 +14,7 @@ struct MeasuresCommand: ParsableCommand {
     @Option(help: "Output directory.") var out: String
 
     func run() throws {
-        let defs = try selection.definitionsSelected()
-        let levels = try selection.levelsSelected()
-        let store = try Store.open(at: selection.store)
-        let months = try selection.monthsSelected(in: store)
-        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: selection.minListSize))
-        let tables = try kernel.compute(store: store, measures: defs, months: months, levels: levels)
+        let (defs, levels, months, tables) = try selection.compute()
         try MeasureOutput.write(tables, definitions: defs, to: out)
         print("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote \(out)/values.csv and \(out)/deciles.csv")
     }
