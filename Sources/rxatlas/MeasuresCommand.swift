@@ -16,6 +16,6 @@ struct MeasuresCommand: ParsableCommand {
     func run() throws {
         let (defs, levels, months, tables) = try selection.compute()
         try MeasureOutput.write(tables, definitions: defs, to: out)
-        print("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote \(out)/values.csv and \(out)/deciles.csv")
+        print("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote values.csv, deciles.csv and, for cost measures, savings.csv and savings_totals.csv to \(out)")
     }
 }

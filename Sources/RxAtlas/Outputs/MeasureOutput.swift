@@ -15,6 +15,11 @@ public enum MeasureOutput {
     /// The `deciles.csv` header.
     public static let decilesHeader = ["measure", "level", "month", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"]
 
+    /// The `savings.csv` header (one row per organisation and month, pounds at each decile).
+    public static let savingsHeader = ["measure", "level", "org_code", "org_name", "month"] + (1...9).map { "saving_p\($0 * 10)" }
+    /// The `savings_totals.csv` header (per level and month, positive savings only).
+    public static let savingsTotalsHeader = ["measure", "level", "month"] + (1...9).map { "total_p\($0 * 10)" }
+
     /// Level names as written in outputs and accepted on the command line.
     public static func levelName(_ level: OrgLevel) -> String { level == .subICB ? "sub-icb" : level.rawValue }
 
@@ -48,6 +53,29 @@ public enum MeasureOutput {
         }
         try CSVWriter.write(path: directory + "/values.csv", header: valuesHeader, count: rows.count) { rows[$0] }
         try CSVWriter.write(path: directory + "/deciles.csv", header: decilesHeader, count: decileRows.count) { decileRows[$0] }
+
+        // Savings for cost-based measures with a cost numerator.
+        var savingRows: [[String]] = []
+        var totalRows: [[String]] = []
+        for t in tables {
+            guard let def = byID[t.measureID], MeasureSavings.applies(to: def) else { continue }
+            let s = MeasureSavings(t)
+            for u in s.orgCodes.indices {
+                for m in s.months.indices {
+                    let row = s.savings[t.index(unit: u, month: m)]
+                    guard !row[0].isNaN else { continue }
+                    savingRows.append([def.id, levelName(t.level), s.orgCodes[u], s.orgNames[u] ?? "", s.months[m].description]
+                                      + row.map { $0.isNaN ? "" : money($0) })
+                }
+            }
+            for (m, total) in s.totals.enumerated() {
+                totalRows.append([def.id, levelName(t.level), s.months[m].description] + total.map(money))
+            }
+        }
+        if !savingRows.isEmpty || tables.contains(where: { byID[$0.measureID].map(MeasureSavings.applies) ?? false }) {
+            try CSVWriter.write(path: directory + "/savings.csv", header: savingsHeader, count: savingRows.count) { savingRows[$0] }
+            try CSVWriter.write(path: directory + "/savings_totals.csv", header: savingsTotalsHeader, count: totalRows.count) { totalRows[$0] }
+        }
     }
 
     /// The value's 95% interval when it is defined by counting (see the type's notes).
@@ -62,6 +90,15 @@ public enum MeasureOutput {
             return (i.lower, i.upper)
         }
         return (nil, nil)
+    }
+
+    /// Pounds to the penny.
+    static func money(_ v: Double) -> String {
+        let pence = (v * 100).rounded()
+        let sign = pence < 0 ? "-" : ""
+        let a = abs(pence)
+        let p = Int64(a.truncatingRemainder(dividingBy: 100))
+        return "\(sign)\(Int64(a / 100)).\(p < 10 ? "0" : "")\(p)"
     }
 
     /// The shortest text that reads back to the same double.

@@ -1,0 +1,60 @@
+import RxData
+import RxStats
+
+/// What each organisation would save on a cost-based measure if its cost per denominator unit
+/// were that of the organisation at a given decile, by OpenPrescribing's method: for each level
+/// and month, the deciles (PERCENTILE_CONT) of `numerator cost / denominator` over the units with
+/// a value, and for each unit `saving_k = (its cost per unit − decile_k) × its denominator`.
+/// A negative saving means the unit already spends less than the decile. Totals add positive
+/// savings only, as OpenPrescribing's national figures do.
+public struct MeasureSavings: Sendable {
+    /// The measure.
+    public var measureID: String
+    /// The level.
+    public var level: OrgLevel
+    /// Organisation codes (all units of the measure values).
+    public var orgCodes: [String]
+    /// Organisation names.
+    public var orgNames: [String?]
+    /// The months.
+    public var months: [YearMonth]
+    /// Per unit × month (unit-major) × decile (10…90): the saving in pounds; NaN where the unit
+    /// has no value that month.
+    public var savings: [[Double]]
+    /// Per month × decile: the sum of positive savings over units.
+    public var totals: [[Double]]
+
+    /// Whether a measure gets savings: cost-based, with a cost numerator.
+    public static func applies(to def: MeasureDefinition) -> Bool {
+        def.isCostBased && (def.numerator.quantity == .actualCost || def.numerator.quantity == .nic)
+    }
+
+    /// Computes the savings for one measure × level.
+    public init(_ values: MeasureValues) {
+        measureID = values.measureID
+        level = values.level
+        orgCodes = values.orgCodes
+        orgNames = values.orgNames
+        months = values.months
+        let units = values.orgCodes.count, monthCount = values.months.count
+        savings = [[Double]](repeating: [Double](repeating: .nan, count: 9), count: units * monthCount)
+        totals = [[Double]](repeating: [Double](repeating: 0, count: 9), count: monthCount)
+        for t in 0..<monthCount {
+            var ratios: [Double] = []
+            ratios.reserveCapacity(units)
+            for u in 0..<units {
+                let i = values.index(unit: u, month: t)
+                ratios.append(values.status[i] == .defined ? values.numerator[i] / values.denominator[i] : .nan)
+            }
+            let deciles = PercentileCont.deciles(ratios)
+            for u in 0..<units where !ratios[u].isNaN {
+                let i = values.index(unit: u, month: t)
+                for k in 0..<9 where !deciles[k].isNaN {
+                    let s = (ratios[u] - deciles[k]) * values.denominator[i]
+                    savings[i][k] = s
+                    if s > 0 { totals[t][k] += s }
+                }
+            }
+        }
+    }
+}

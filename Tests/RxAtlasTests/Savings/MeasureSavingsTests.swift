@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import RxData
+import RxStats
+@testable import RxAtlas
+
+@Suite struct MeasureSavingsTests {
+    /// Hand-worked: three practices with costs 10, 20, 40 per 1,000 patients and lists of 1, 2 and
+    /// 4 thousand. The 10th centile of (10, 20, 40) by linear interpolation is 12; practice 3
+    /// would save (40 − 12) × 4 = 112, practice 2 (20 − 12) × 2 = 16, practice 1 −2 (already below).
+    @Test func openPrescribingFormulaOnAHandWorkedCase() {
+        let months = [YearMonth(year: 2025, month: 1)!]
+        let values = MeasureValues(measureID: "cost", level: .practice, orgCodes: ["A", "B", "C"], orgNames: [nil, nil, nil],
+                                   months: months, numerator: [10, 40, 160], denominator: [1, 2, 4], value: [10, 20, 40],
+                                   status: [.defined, .defined, .defined])
+        let s = MeasureSavings(values)
+        #expect(abs(s.savings[2][0] - 112) < 1e-9)
+        #expect(abs(s.savings[1][0] - 16) < 1e-9)
+        #expect(abs(s.savings[0][0] - (-2)) < 1e-9)
+        #expect(abs(s.totals[0][0] - 128) < 1e-9)   // positive savings only
+        // At the median (20) only C saves: (40 − 20) × 4 = 80.
+        #expect(abs(s.totals[0][4] - 80) < 1e-9)
+    }
+
+    @Test func unitsWithoutAValueAreLeftOut() {
+        let months = [YearMonth(year: 2025, month: 1)!]
+        let values = MeasureValues(measureID: "cost", level: .practice, orgCodes: ["A", "B", "U"], orgNames: [nil, nil, nil],
+                                   months: months, numerator: [10, 40, 500], denominator: [1, 2, 1], value: [10, 20, .nan],
+                                   status: [.defined, .defined, .notRanked])
+        let s = MeasureSavings(values)
+        #expect(s.savings[2][0].isNaN)
+        #expect(abs(PercentileCont.deciles([10, 20])[0] - 11) < 1e-12)
+        #expect(abs(s.savings[1][0] - 18) < 1e-9)   // (20 − 11) × 2
+    }
+
+    @Test func moneyIsWrittenToThePenny() {
+        #expect(MeasureOutput.money(112) == "112.00")
+        #expect(MeasureOutput.money(-2.005) == "-2.01")
+        #expect(MeasureOutput.money(0.1) == "0.10")
+    }
+}
