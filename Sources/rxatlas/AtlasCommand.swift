@@ -18,6 +18,10 @@ struct AtlasCommand: ParsableCommand {
         let byID = Dictionary(defs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let results = try tables.compactMap { t in try byID[t.measureID].map { try AtlasAnalysis.run(t, definition: $0, period: period) } }
         try AtlasOutput.write(results, to: out)
-        print("\(defs.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): wrote \(out)/summary.csv and \(out)/outliers.csv")
+        let trends = tables.compactMap { t in
+            byID[t.measureID].map { (t.measureID, t.level, period, MeasureTrend.trends(t, definition: $0, period: period)) }
+        }
+        try AtlasOutput.writeTrends(trends, to: out)
+        print("\(defs.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): wrote summary.csv, outliers.csv and trends.csv to \(out)")
     }
 }

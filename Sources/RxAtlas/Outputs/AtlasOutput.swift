@@ -16,6 +16,28 @@ public enum AtlasOutput {
     public static let outliersHeader = ["measure", "level", "org_code", "from", "to", "numerator", "denominator", "value",
                                         "z", "flag", "flag_adjusted"]
 
+    /// The `trends.csv` header.
+    public static let trendsHeader = ["measure", "level", "org_code", "from", "to", "first_value", "last_value", "change",
+                                      "slope_per_month", "p_trend", "worst_decile_every_month", "cusum_from", "cusum_to",
+                                      "cusum_months"]
+
+    /// Writes `trends.csv` into `directory`, atomically.
+    public static func writeTrends(_ trends: [(measure: String, level: OrgLevel, period: ClosedRange<YearMonth>, trends: [MeasureTrend])],
+                                   to directory: String) throws {
+        try FileSystem.createDirectory(directory)
+        func n(_ v: Double?) -> String { v.map { $0.isFinite ? MeasureOutput.number($0) : "" } ?? "" }
+        var rows: [[String]] = []
+        for group in trends {
+            for t in group.trends {
+                rows.append([group.measure, MeasureOutput.levelName(group.level), t.orgCode, group.period.lowerBound.description,
+                             group.period.upperBound.description, n(t.firstValue), n(t.lastValue), n(t.change), n(t.slope),
+                             n(t.pValue), t.worstDecileEveryMonth ? "true" : "false", n(t.cusumFrom), n(t.cusumTo),
+                             t.cusumMonths.map(String.init) ?? ""])
+            }
+        }
+        try CSVWriter.write(path: directory + "/trends.csv", header: trendsHeader, count: rows.count) { rows[$0] }
+    }
+
     /// Writes both files into `directory`, each atomically.
     public static func write(_ results: [AtlasResult], to directory: String) throws {
         try FileSystem.createDirectory(directory)

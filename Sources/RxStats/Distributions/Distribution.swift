@@ -24,6 +24,11 @@ public enum Distribution {
         qt(p, df, lower ? 1 : 0, 0)
     }
 
+    /// Student's t distribution function, R's `pt(x, df)`.
+    public static func tCDF(_ x: Double, df: Double, lower: Bool = true) -> Double {
+        pt(x, df, lower ? 1 : 0, 0)
+    }
+
     /// The gamma quantile with shape `a` and scale `scale`, R's `qgamma(p, a, scale = scale)`.
     public static func gammaQuantile(_ p: Double, shape a: Double, scale: Double = 1, lower: Bool = true) -> Double {
         qgamma(p, a, scale, lower ? 1 : 0, 0)
