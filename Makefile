@@ -30,7 +30,7 @@ demo: release
 	$(RELEASE_BIN) store info --store $(OUT)/store
 	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures
 	$(RELEASE_BIN) atlas --store $(OUT)/store --out $(OUT)/atlas
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv"
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release
