@@ -13,7 +13,8 @@ public struct MeasureTrend: Sendable, Equatable {
     public var slope: Double?
     /// Two-sided p-value of the slope (Student's t on n − 2 degrees of freedom).
     public var pValue: Double?
-    /// In the worst decile (percentile ≥ 90 when low is good, ≤ 10 otherwise) in every month.
+    /// In the worst decile (percentile ≥ 90 when low is good, ≤ 10 otherwise) in every month, each
+    /// month ranking at least ten organisations (fewer cannot fill a decile).
     public var worstDecileEveryMonth: Bool
     /// The last CUSUM alert on the percentiles: from, to and months (OpenPrescribing's
     /// `most_change_against_window`, window 12, sensitivity 5).
@@ -30,9 +31,12 @@ public struct MeasureTrend: Sendable, Equatable {
                               period: ClosedRange<YearMonth>) -> [MeasureTrend] {
         let monthIdx = values.months.indices.filter { period.contains(values.months[$0]) }
         let percentiles = values.percentiles()
+        let rankedEnough = monthIdx.allSatisfy { t in
+            values.orgCodes.indices.filter { !percentiles[values.index(unit: $0, month: t)].isNaN }.count >= 10
+        }
         return values.orgCodes.indices.map { u in
             var xs: [Double] = [], ys: [Double] = []
-            var allWorst = !monthIdx.isEmpty
+            var allWorst = !monthIdx.isEmpty && rankedEnough
             var pcts: [Double] = []
             for (k, t) in monthIdx.enumerated() {
                 let i = values.index(unit: u, month: t)
