@@ -75,15 +75,16 @@ struct IndicatorCommand: ParsableCommand {
                                        overdispersion: style == .phe ? .none : od, trim: trim)
         let result = try IndicatorAnalysis.run(numerators: table.numerators, denominators: table.denominators, options: options)
 
+        func na(_ v: Double) -> String { CSVWriter.number(v, missing: "NA") }
         let header = ["unit", "numerator", "denominator", "value", "lower95", "upper95", "lower998", "upper998", "method",
                       "funnel_lower95", "funnel_upper95", "funnel_lower998", "funnel_upper998", "z", "flag"]
         let row: (Int) -> [String] = { i in
-            [table.units[i], NumberText.of(table.numerators[i]), NumberText.of(table.denominators[i]),
-             NumberText.of(result.value[i]), NumberText.of(result.lower95[i]), NumberText.of(result.upper95[i]),
-             NumberText.of(result.lower998[i]), NumberText.of(result.upper998[i]), result.method[i]?.shortName ?? "NA",
-             NumberText.of(result.funnel.lower95[i]), NumberText.of(result.funnel.upper95[i]),
-             NumberText.of(result.funnel.lower998[i]), NumberText.of(result.funnel.upper998[i]),
-             NumberText.of(result.funnel.z[i]), result.funnel.flags[i].rawValue]
+            [table.units[i], na(table.numerators[i]), na(table.denominators[i]),
+             na(result.value[i]), na(result.lower95[i]), na(result.upper95[i]),
+             na(result.lower998[i]), na(result.upper998[i]), result.method[i]?.shortName ?? "NA",
+             na(result.funnel.lower95[i]), na(result.funnel.upper95[i]),
+             na(result.funnel.lower998[i]), na(result.funnel.upper998[i]),
+             na(result.funnel.z[i]), result.funnel.flags[i].rawValue]
         }
         if let out {
             try CSVWriter.write(path: out, header: header, count: table.units.count, row: row)
@@ -107,18 +108,9 @@ struct IndicatorCommand: ParsableCommand {
             try CSVWriter.write(path: curve, header: ["denominator", "lower95", "upper95", "lower998", "upper998", "target"],
                                 count: points.count) { k in
                 let p = points[k]
-                return [NumberText.of(p.denominator), NumberText.of(p.limits.lower95), NumberText.of(p.limits.upper95),
-                        NumberText.of(p.limits.lower998), NumberText.of(p.limits.upper998), NumberText.of(p.target)]
+                return [na(p.denominator), na(p.limits.lower95), na(p.limits.upper95),
+                        na(p.limits.lower998), na(p.limits.upper998), na(p.target)]
             }
         }
-    }
-}
-
-/// Numbers as output text: the shortest form that reads back to the same double; NA when missing.
-enum NumberText {
-    static func of(_ v: Double) -> String {
-        guard v.isFinite else { return "NA" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
     }
 }

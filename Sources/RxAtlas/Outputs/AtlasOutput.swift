@@ -25,7 +25,7 @@ public enum AtlasOutput {
     public static func writeTrends(_ trends: [(measure: String, level: OrgLevel, period: ClosedRange<YearMonth>, trends: [MeasureTrend])],
                                    to directory: String) throws {
         try FileSystem.createDirectory(directory)
-        func n(_ v: Double?) -> String { v.map { $0.isFinite ? MeasureOutput.number($0) : "" } ?? "" }
+        func n(_ v: Double?) -> String { v.map { CSVWriter.number($0) } ?? "" }
         var rows: [[String]] = []
         for group in trends {
             for t in group.trends {
@@ -41,7 +41,7 @@ public enum AtlasOutput {
     /// Writes both files into `directory`, each atomically.
     public static func write(_ results: [AtlasResult], to directory: String) throws {
         try FileSystem.createDirectory(directory)
-        func n(_ v: Double?) -> String { v.map { $0.isFinite ? MeasureOutput.number($0) : "" } ?? "" }
+        func n(_ v: Double?) -> String { v.map { CSVWriter.number($0) } ?? "" }
         var summary: [[String]] = []
         var outliers: [[String]] = []
         for r in results {

@@ -72,7 +72,7 @@ public enum MeasureOutput {
                 totalRows.append([def.id, levelName(t.level), s.months[m].description] + total.map(money))
             }
         }
-        if !savingRows.isEmpty || tables.contains(where: { byID[$0.measureID].map(MeasureSavings.applies) ?? false }) {
+        if tables.contains(where: { byID[$0.measureID].map(MeasureSavings.applies) ?? false }) {
             try CSVWriter.write(path: directory + "/savings.csv", header: savingsHeader, count: savingRows.count) { savingRows[$0] }
             try CSVWriter.write(path: directory + "/savings_totals.csv", header: savingsTotalsHeader, count: totalRows.count) { totalRows[$0] }
         }
@@ -101,11 +101,8 @@ public enum MeasureOutput {
         return "\(sign)\(Int64(a / 100)).\(p < 10 ? "0" : "")\(p)"
     }
 
-    /// The shortest text that reads back to the same double.
-    static func number(_ v: Double) -> String {
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
-    }
+    /// A number as output text (see ``RxData/CSVWriter/number(_:missing:)``).
+    static func number(_ v: Double) -> String { CSVWriter.number(v) }
 }
 
 import Foundation

@@ -10,6 +10,14 @@ public enum CSVWriter {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A number as output text: a whole value without a decimal point, any other in the shortest
+    /// form that reads back to the same double, and `missing` for NaN or an infinity.
+    public static func number(_ v: Double, missing: String = "") -> String {
+        guard v.isFinite else { return missing }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
     /// One line: the fields joined by commas, ending in LF.
     public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"

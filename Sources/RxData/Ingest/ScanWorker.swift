@@ -1,5 +1,3 @@
-import CRxScan
-
 /// One thread's share of reading a prescribing file.
 ///
 /// A worker parses the lines of the slices it is handed, dictionary-encodes practice and
@@ -30,10 +28,7 @@ struct ScanWorker {
 
     let layout: PrescribingLayout
     let stopAtFirstProblem: Bool
-    private let starts: UnsafeMutablePointer<Int32>
-    private let ends: UnsafeMutablePointer<Int32>
-    private let quoted: UnsafeMutablePointer<UInt8>
-    private let capacity: Int32
+    private let splitter: FieldSplitter
     private var practiceDict = CodeDictionary(capacity: 1 << 13)
     private var presentationDict = CodeDictionary(capacity: 1 << 15)
     private var monthSpellings: [(key: (UInt64, UInt64), index: Int)] = []
@@ -73,10 +68,7 @@ struct ScanWorker {
     init(layout: PrescribingLayout, stopAtFirstProblem: Bool) {
         self.layout = layout
         self.stopAtFirstProblem = stopAtFirstProblem
-        capacity = Int32(layout.columnCount + 2)
-        starts = .allocate(capacity: Int(capacity))
-        ends = .allocate(capacity: Int(capacity))
-        quoted = .allocate(capacity: Int(capacity))
+        splitter = FieldSplitter(capacity: layout.columnCount + 2)
         presSlotCapacity = 1 << 15
         presSlot = .allocate(capacity: presSlotCapacity)
         presSlot.initialize(repeating: -1, count: presSlotCapacity)
@@ -98,9 +90,7 @@ struct ScanWorker {
 
     /// Frees the worker's buffers and rows.
     mutating func free() {
-        starts.deallocate()
-        ends.deallocate()
-        quoted.deallocate()
+        splitter.deallocate()
         presSlot.deallocate()
         rows.free()
     }
@@ -116,8 +106,6 @@ struct ScanWorker {
         lines = 0
         problems.removeAll(keepingCapacity: true)
         var i = from
-        var next = 0
-        var badField: Int32 = 0
         while i < to {
             let lineStart = i
             let localLine = lines
@@ -125,22 +113,29 @@ struct ScanWorker {
             // Blank line?
             if base[i] == 0x0A || (base[i] == 0x0D && (i + 1 == to || base[i + 1] == 0x0A)) {
                 blankLines += 1
-                i = rx_line_end(base, i, to)
+                i = FieldSplitter.lineEnd(base, from: i, end: to)
                 continue
             }
-            let fields = rx_split_line(base, i, to, starts, ends, quoted, capacity, &next, &badField)
+            let next: Int
             var problem: (String?, String)? = nil
-            if fields == Int32(layout.columnCount) {
-                problem = handleRow(base + lineStart, localLine: localLine, readable: to - lineStart)
-            } else if fields > 0 {
-                let truncated = next == to && base[to - 1] != 0x0A
-                problem = (nil, "expected \(layout.columnCount) fields, found \(fields)" + (truncated && Int(fields) < layout.columnCount ? " (the last line is truncated)" : ""))
-            } else if fields == RX_SPLIT_UNTERMINATED_QUOTE {
-                problem = (fieldName(Int(badField)), "quoted field is not closed before the end of the line" + (next == to ? " (the last line may be truncated)" : ""))
-            } else if fields == RX_SPLIT_TEXT_AFTER_QUOTE {
-                problem = (fieldName(Int(badField)), "text follows the closing quote")
-            } else {
-                problem = (nil, "expected \(layout.columnCount) fields, found more than \(capacity)")
+            switch splitter.split(base, from: i, end: to) {
+            case .line(let fields, let n):
+                next = n
+                if fields == layout.columnCount {
+                    problem = handleRow(base + lineStart, localLine: localLine, readable: to - lineStart)
+                } else {
+                    let truncated = n == to && base[to - 1] != 0x0A
+                    problem = (nil, "expected \(layout.columnCount) fields, found \(fields)" + (truncated && fields < layout.columnCount ? " (the last line is truncated)" : ""))
+                }
+            case .unterminatedQuote(let field, let n):
+                next = n
+                problem = (fieldName(field), "quoted field is not closed before the end of the line" + (n == to ? " (the last line may be truncated)" : ""))
+            case .textAfterQuote(let field, let n):
+                next = n
+                problem = (fieldName(field), "text follows the closing quote")
+            case .tooManyFields(let n):
+                next = n
+                problem = (nil, "expected \(layout.columnCount) fields, found more than \(splitter.capacity)")
             }
             if let (field, reason) = problem {
                 var e = next
@@ -159,7 +154,7 @@ struct ScanWorker {
 
     @inline(__always)
     private func field(_ line: UnsafePointer<UInt8>, _ c: Int) -> (UnsafePointer<UInt8>, Int) {
-        var s = Int(starts[c]), e = Int(ends[c])
+        var s = Int(splitter.starts[c]), e = Int(splitter.ends[c])
         if padded {
             while s < e && line[s] == 0x20 { s += 1 }
             while e > s && line[e - 1] == 0x20 { e -= 1 }
@@ -321,8 +316,8 @@ struct ScanWorker {
     private func text(_ line: UnsafePointer<UInt8>, _ role: ColumnRole) -> String? {
         let c = layout.column(role)
         guard c >= 0 else { return nil }
-        let s = Int(starts[c]), e = Int(ends[c])
-        let t = FieldText.string(line + s, count: e - s, escaped: quoted[c] == 2)
+        let s = Int(splitter.starts[c]), e = Int(splitter.ends[c])
+        let t = FieldText.string(line + s, count: e - s, escaped: splitter.escaped(c))
         return t.isEmpty ? nil : t
     }
 

@@ -21,8 +21,8 @@ public struct StoreIngest: Sendable {
         var inputs: [ProvenanceEntry.InputFile] = []
         var seen: [String: String] = [:]   // checksum -> path
         func describe(_ path: String, known: (size: Int64, xxh64: UInt64)? = nil) throws -> ProvenanceEntry.InputFile {
-            let (size, digest) = try known ?? FileDigest.xxh64(path: path)
-            let d = ProvenanceEntry.InputFile(path: path, size: size, checksum: ProvenanceEntry.InputFile.checksumText(digest))
+            let d = try known.map { ProvenanceEntry.InputFile(path: path, size: $0.size, checksum: ProvenanceEntry.InputFile.checksumText($0.xxh64)) }
+                ?? ProvenanceEntry.InputFile(describing: path)
             if let other = seen[d.checksum] {
                 throw InputError(file: path, reason: "has the same contents as \(other); each file may be given once, so nothing is counted twice")
             }

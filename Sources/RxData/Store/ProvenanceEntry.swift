@@ -19,10 +19,11 @@ public struct ProvenanceEntry: Sendable, Equatable, Codable {
             self.checksum = checksum
         }
 
-        /// Describes a file on disk: its size and the XXH64 of its bytes (read through a memory map).
+        /// Describes a file on disk: its size and the XXH64 of its bytes (``FileDigest``, read in
+        /// pieces so the file is neither mapped nor held).
         public init(describing path: String) throws {
-            let map = try SnapshotMapping(path: path)
-            self.init(path: path, size: Int64(map.bytes.count), checksum: InputFile.checksumText(XXH64.hash(map.bytes)))
+            let (size, digest) = try FileDigest.xxh64(path: path)
+            self.init(path: path, size: size, checksum: InputFile.checksumText(digest))
         }
 
         /// The manifest's text for a digest: `xxh64:` and 16 lowercase hex digits.

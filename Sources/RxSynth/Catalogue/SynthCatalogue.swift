@@ -1,3 +1,4 @@
+import RxData
 /// The presentations the generator draws from, read from `datasets/reference/synth_catalogue.csv`
 /// (compiled into the module; see ``standard``).
 public struct SynthCatalogue: Sendable {
@@ -13,13 +14,20 @@ public struct SynthCatalogue: Sendable {
     /// alt_pack_size,unit_price,adq_per_unit,weight,category,snomed_code`.
     public init(csv text: String) throws {
         var result: [SynthPresentation] = []
-        for (number, fields) in SimpleCSV.records(text).enumerated() where number > 0 {
+        let records: [CSVRecord]
+        do {
+            records = try CSVRecordReader.records(in: Array(text.utf8), file: "synth_catalogue.csv")
+        } catch let e as InputError {
+            throw SynthError.badReferenceTable("synth_catalogue.csv", line: e.line ?? 0)
+        }
+        for record in records.dropFirst() {
+            let fields = record.fields
             guard fields.count == 11,
                   let pack = Double(fields[4]), let alt = Double(fields[5]),
                   let price = Double(fields[6]), let adq = Double(fields[7]),
                   let weight = Double(fields[8]),
                   let category = PresentationCategory(rawValue: fields[9]) else {
-                throw SynthError.badReferenceTable("synth_catalogue.csv", line: number + 1)
+                throw SynthError.badReferenceTable("synth_catalogue.csv", line: record.line)
             }
             result.append(SynthPresentation(
                 code: fields[0], name: fields[1], chemicalCode: fields[2], chemicalName: fields[3],

@@ -9,7 +9,7 @@ struct ICBFootprint: Sendable {
 
     /// The 42 footprints compiled into the module.
     static let all: [ICBFootprint] = {
-        SimpleCSV.records(EmbeddedReference.icbs).dropFirst().map {
+        EmbeddedTable.records(EmbeddedReference.icbs, name: "icbs.csv").dropFirst().map(\.fields).map {
             ICBFootprint(onsCode: $0[0], footprintName: $0[1], odsCode: $0[2], regionONSCode: $0[3],
                          regionName: $0[4], regionODSCode: $0[5])
         }

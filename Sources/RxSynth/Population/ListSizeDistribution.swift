@@ -17,7 +17,8 @@ public struct ListSizeDistribution: Sendable {
 
     /// England: the 2016 shape scaled to a mean of 9,500 registered patients.
     public static let england: ListSizeDistribution = {
-        let raw = SimpleCSV.records(EmbeddedReference.listSizeQuantiles).dropFirst().compactMap { Double($0[1]) }
+        let raw = EmbeddedTable.records(EmbeddedReference.listSizeQuantiles, name: "list_size_quantiles.csv")
+            .dropFirst().compactMap { Double($0.fields[1]) }
         return ListSizeDistribution(percentiles: raw, mean: 9500)
     }()
 
