@@ -68,9 +68,6 @@ import Testing
     }
 
     @Test func byteOrderMarkAndLatin1Names() throws {
-        let text = "\u{FEFF}" + Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(practiceName: "CAFÉ SURGERY") + "\n"
-        var bytes = Array(text.data(using: .isoLatin1) ?? Data())
-        if bytes.isEmpty { bytes = Array(text.utf8) }
         // A latin-1 file with a UTF-8 BOM in front, as some exports have.
         let latin = Array(("\(Fixtures.epdLegacyHeader)\n\(Fixtures.epdLegacyRow(practiceName: "CAFÉ SURGERY"))\n").data(using: .isoLatin1)!)
         let path = dir.write("bom.csv", bytes: [0xEF, 0xBB, 0xBF] + latin)
