@@ -6,10 +6,12 @@ import RxData
 /// Per month: every distinct (store column, BNF filter) sum the measures need is found once
 /// (``MeasureSidePlan``); each filter is matched once against the month's presentation table
 /// and the matches become a CSR list "presentation → sums it feeds". The month's rows are then
-/// streamed block by block (``RxData/Snapshot/unpackPresentations(block:into:)`` and
-/// ``RxData/Snapshot/unpack(_:block:into:)`` into buffers reused for the whole month); a row
-/// whose presentation feeds no sum costs one table look-up, a row that does adds its exact
-/// fixed-point value to `sum × practice` accumulators (`Int64`, so totals are exact). Months
+/// streamed block by block: the block's presentation ids are decoded
+/// (``RxData/Snapshot/unpackPresentations(block:into:)``), the rows whose presentation feeds a
+/// sum are listed (one table look-up per row), per store column too, and only the values each
+/// column's sums need are decoded (``RxData/Snapshot/gather(_:block:positions:count:into:)``;
+/// measures select a few percent of rows) into buffers reused for the whole month; each adds its
+/// exact fixed-point value to `sum × practice` accumulators (`Int64`, so totals are exact). Months
 /// run in parallel. The inner loop allocates nothing.
 ///
 /// A dense presentations × measures 0/1 matrix and a BLAS product were considered: the rows are
@@ -43,7 +45,7 @@ public struct MeasureKernel: Sendable {
         let plan = MeasureSidePlan(measures)
         let perMonth = try KernelParallel.map(chosen.count) { t in
             let snapshot = try store.loadMonth(chosen[t])
-            let lists = try store.readListSizes(chosen[t])
+            let lists = try store.readListTotals(chosen[t])
             return (codes: snapshot.practiceCodes, sums: Self.sumMonth(snapshot, plan: plan), lists: lists)
         }
 
@@ -66,18 +68,15 @@ public struct MeasureKernel: Sendable {
                 for s in 0..<S { sums[s][p * T + t] = m.sums[local * S + s] }
             }
             for p in 0..<P {
-                let list = m.lists?.practices[codes[p]]?.total
+                let list = m.lists?[codes[p]]
                 if let list { listSizes[p * T + t] = list }
                 standard[p * T + t] = orgs.isStandardPractice(codes[p], hasList: list != nil)
             }
         }
 
-        let values: [[Double]] = (0..<S).map { s in
-            let column = plan.sums[s].column
-            return sums[s].map { column.value($0) }
-        }
-        let listThousands = listSizes.map { $0 < 0 ? 0 : Double($0) / 1000 }
-        func side(_ slot: Int?) -> [Double] { slot.map { values[$0] } ?? listThousands }
+        let sides = (0..<S).map { s in SideTotals(stored: sums[s], divisor: Double(plan.sums[s].column.scale)) }
+        let lists = SideTotals(stored: listSizes.map { max($0, 0) }, divisor: 1000)
+        func side(_ slot: Int?) -> SideTotals { slot.map { sides[$0] } ?? lists }
         return PracticeMeasureTotals(
             measures: measures, months: chosen, practiceCodes: codes, orgs: orgs, options: options,
             listSizes: listSizes, isStandard: standard,
@@ -100,50 +99,77 @@ public struct MeasureKernel: Sendable {
         guard S > 0, snapshot.rowCount > 0 else { return out }
         let (hitStart, hitSum) = plan.hits(over: snapshot.presentationCodes)
         let hitColumn = hitSum.map { Int32(plan.sumColumn[Int($0)]) }
-        let B = snapshot.blockRows
+        let Q = snapshot.presentationCodes.count
         let C = plan.columns.count
+        // Per presentation: a bit per store column that some sum it feeds reads.
+        var columnMask = [UInt8](repeating: 0, count: Q)
+        for q in 0..<Q {
+            for h in Int(hitStart[q])..<Int(hitStart[q + 1]) { columnMask[q] |= UInt8(1) << UInt8(hitColumn[h]) }
+        }
+        let B = snapshot.blockRows
         let presentations = UnsafeMutableBufferPointer<Int32>.allocate(capacity: B)
+        let positions = UnsafeMutableBufferPointer<Int32>.allocate(capacity: B * (C + 1))
         let columns = UnsafeMutableBufferPointer<Int64>.allocate(capacity: B * C)
-        defer { presentations.deallocate(); columns.deallocate() }
+        let rowValue = UnsafeMutableBufferPointer<Int64>.allocate(capacity: C)
+        let cursor = UnsafeMutableBufferPointer<Int>.allocate(capacity: C)
+        defer {
+            presentations.deallocate(); positions.deallocate(); columns.deallocate()
+            rowValue.deallocate(); cursor.deallocate()
+        }
 
         hitStart.withUnsafeBufferPointer { hs in
         hitSum.withUnsafeBufferPointer { hsum in
         hitColumn.withUnsafeBufferPointer { hcol in
+        columnMask.withUnsafeBufferPointer { cmask in
         snapshot.practiceStart.withUnsafeBufferPointer { starts in
         out.withUnsafeMutableBufferPointer { acc in
             var p = 0
+            // positions[0 ..< B]: the block's rows feeding any sum; positions[(c + 1) * B ...]:
+            // the rows needing column c.
+            let hitRows = positions.baseAddress!
             for b in 0..<snapshot.blockCount {
                 let rows = snapshot.rows(inBlock: b)
                 snapshot.unpackPresentations(block: b, into: presentations)
-                var any = false
+                var k = 0
+                for c in 0..<C { cursor[c] = 0 }
                 for i in 0..<rows.count {
-                    let q = Int(presentations[i])
-                    if hs[q] != hs[q + 1] { any = true; break }
-                }
-                guard any else { continue }
-                for (c, m) in plan.columns.enumerated() {
-                    snapshot.unpack(m, block: b, into: UnsafeMutableBufferPointer(rebasing: columns[(c * B)...]))
-                }
-                var i = 0
-                let n = rows.count
-                let first = rows.lowerBound
-                while i < n {
-                    let q = Int(presentations[i])
-                    let lo = Int(hs[q]), hi = Int(hs[q &+ 1])
-                    if lo != hi {
-                        let r = first &+ i
-                        while Int(starts[p &+ 1]) <= r { p &+= 1 }
-                        let base = p &* S
-                        var h = lo
-                        while h < hi {
-                            acc[base &+ Int(hsum[h])] &+= columns[Int(hcol[h]) &* B &+ i]
-                            h &+= 1
+                    let mask = cmask[Int(presentations[i])]
+                    hitRows[k] = Int32(truncatingIfNeeded: i)
+                    k &+= mask != 0 ? 1 : 0
+                    if mask != 0 {
+                        for c in 0..<C where mask & (UInt8(1) << UInt8(c)) != 0 {
+                            hitRows[(c &+ 1) &* B &+ cursor[c]] = Int32(truncatingIfNeeded: i)
+                            cursor[c] &+= 1
                         }
                     }
-                    i &+= 1
+                }
+                guard k > 0 else { continue }
+                for (c, m) in plan.columns.enumerated() where cursor[c] > 0 {
+                    snapshot.gather(m, block: b, positions: UnsafeBufferPointer(start: hitRows + (c + 1) * B, count: B),
+                                    count: cursor[c], into: UnsafeMutableBufferPointer(rebasing: columns[(c * B)...]))
+                    cursor[c] = 0
+                }
+                let first = rows.lowerBound
+                for j in 0..<k {
+                    let i = Int(hitRows[j])
+                    let q = Int(presentations[i])
+                    let mask = cmask[q]
+                    for c in 0..<C where mask & (UInt8(1) << UInt8(c)) != 0 {
+                        rowValue[c] = columns[c &* B &+ cursor[c]]
+                        cursor[c] &+= 1
+                    }
+                    let r = first &+ i
+                    while Int(starts[p &+ 1]) <= r { p &+= 1 }
+                    let base = p &* S
+                    var h = Int(hs[q])
+                    let hi = Int(hs[q &+ 1])
+                    while h < hi {
+                        acc[base &+ Int(hsum[h])] &+= rowValue[Int(hcol[h])]
+                        h &+= 1
+                    }
                 }
             }
-        }}}}}
+        }}}}}}
         return out
     }
 }

@@ -21,15 +21,19 @@ public struct PracticeMeasureTotals: Sendable {
     /// Whether the practice is a standard GP practice that month (the ranking population).
     public let isStandard: [Bool]
     /// Per measure: the numerator per practice × month (0 where the practice did not prescribe).
-    public let numerators: [[Double]]
+    public let numerators: [SideTotals]
     /// Per measure: the denominator per practice × month (a list-size side is patients / 1,000,
     /// 0 without a list).
-    public let denominators: [[Double]]
+    public let denominators: [SideTotals]
+    /// Per level above practice: its units and each prescriber's unit, worked out once.
+    private let units: [OrgLevel: LevelUnits]
+    /// Practice names from the directory, in ``practiceCodes`` order.
+    private let practiceNames: [String?]
 
     /// Creates totals from their parts (the kernel does this; see the property docs).
     public init(measures: [MeasureDefinition], months: [YearMonth], practiceCodes: [String], orgs: OrgDirectory,
                 options: MeasureKernelOptions, listSizes: [Int64], isStandard: [Bool],
-                numerators: [[Double]], denominators: [[Double]]) {
+                numerators: [SideTotals], denominators: [SideTotals]) {
         self.measures = measures
         self.months = months
         self.practiceCodes = practiceCodes
@@ -39,6 +43,13 @@ public struct PracticeMeasureTotals: Sendable {
         self.isStandard = isStandard
         self.numerators = numerators
         self.denominators = denominators
+        let records = practiceCodes.map { orgs.practices[$0] }
+        practiceNames = records.map { $0?.name }
+        var units: [OrgLevel: LevelUnits] = [:]
+        for level in OrgLevel.allCases where level != .practice {
+            units[level] = LevelUnits(level: level, records: records, orgs: orgs)
+        }
+        self.units = units
     }
 
     /// The index of a measure by id.
@@ -54,14 +65,15 @@ public struct PracticeMeasureTotals: Sendable {
     ///   prescribers in the directory; each unit's numerator and denominator are the sums over
     ///   its ``MeasureKernelOptions/rollUpPopulation`` that month (never a mean of ratios); the
     ///   value rules are the list minimum (on the summed list) and the denominator rules.
-    ///   Prescribers without an ancestor code at the level are left out of it.
+    ///   Prescribers without an ancestor code at the level are left out of it. Sums are exact
+    ///   (fixed-point integers) and become doubles only at the end.
     /// - Value: numerator / denominator, × 100 for a percentage measure.
     public func values(measure m: Int, level: OrgLevel) -> MeasureValues {
         let def = measures[m]
         let T = months.count
         let perThousand = def.numerator.quantity == .listSize || def.denominator.quantity == .listSize
         let scale = def.isPercentage ? 100.0 : 1.0
-        let num = numerators[m], den = denominators[m]
+        let numSide = numerators[m], denSide = denominators[m]
 
         func rule(_ n: Double, _ d: Double, list: Int64, ranked: Bool) -> (Double, ValueStatus) {
             if !ranked { return (.nan, .notRanked) }
@@ -72,27 +84,22 @@ public struct PracticeMeasureTotals: Sendable {
         }
 
         if level == .practice {
+            let num = numSide.values(), den = denSide.values()
             var value = [Double](repeating: .nan, count: num.count)
             var status = [ValueStatus](repeating: .notRanked, count: num.count)
             for i in 0..<num.count {
                 (value[i], status[i]) = rule(num[i], den[i], list: listSizes[i], ranked: isStandard[i])
             }
-            let names = practiceCodes.map { orgs.practices[$0]?.name }
-            return MeasureValues(measureID: def.id, level: level, orgCodes: practiceCodes, orgNames: names,
+            return MeasureValues(measureID: def.id, level: level, orgCodes: practiceCodes, orgNames: practiceNames,
                                  months: months, numerator: num, denominator: den, value: value, status: status)
         }
 
-        // Units: every ancestor code at the level named in the directory, in code order.
-        var unitOf = [Int](repeating: -1, count: practiceCodes.count)
-        let units = Array(Set(practiceCodes.compactMap { orgs.practices[$0]?.parents[level] })).sorted()
-        var unitIndex: [String: Int] = [:]
-        for (i, u) in units.enumerated() { unitIndex[u] = i }
-        for (p, code) in practiceCodes.enumerated() {
-            if let u = orgs.practices[code]?.parents[level] { unitOf[p] = unitIndex[u]! }
-        }
-        let U = units.count
-        var sumNum = [Double](repeating: 0, count: U * T)
-        var sumDen = [Double](repeating: 0, count: U * T)
+        let layer = units[level]!
+        let unitOf = layer.unitOf
+        let U = layer.codes.count
+        let num = numSide.stored, den = denSide.stored
+        var sumNum = [Int64](repeating: 0, count: U * T)
+        var sumDen = [Int64](repeating: 0, count: U * T)
         var sumList = [Int64](repeating: 0, count: U * T)
         let everyone = options.rollUpPopulation == .allPrescribers
         for p in 0..<practiceCodes.count where unitOf[p] >= 0 {
@@ -105,18 +112,60 @@ public struct PracticeMeasureTotals: Sendable {
                 if listSizes[i] > 0 { sumList[u * T + t] += listSizes[i] }
             }
         }
+        let unitNum = sumNum.map { Double($0) / numSide.divisor }
+        let unitDen = sumDen.map { Double($0) / denSide.divisor }
         var value = [Double](repeating: .nan, count: U * T)
         var status = [ValueStatus](repeating: .noDenominator, count: U * T)
         for i in 0..<(U * T) {
-            (value[i], status[i]) = rule(sumNum[i], sumDen[i], list: sumList[i], ranked: true)
+            (value[i], status[i]) = rule(unitNum[i], unitDen[i], list: sumList[i], ranked: true)
         }
-        let names = units.map { orgs.names[level]?[$0] }
-        return MeasureValues(measureID: def.id, level: level, orgCodes: units, orgNames: names, months: months,
-                             numerator: sumNum, denominator: sumDen, value: value, status: status)
+        return MeasureValues(measureID: def.id, level: level, orgCodes: layer.codes, orgNames: layer.names, months: months,
+                             numerator: unitNum, denominator: unitDen, value: value, status: status)
     }
 
     /// Every measure at one level, in measure order.
     public func values(level: OrgLevel) -> [MeasureValues] {
         measures.indices.map { values(measure: $0, level: level) }
     }
+}
+
+/// The units of one level above practice: every ancestor code at the level named in the
+/// directory, in code order, and each prescriber's unit (-1 when it has none at the level).
+struct LevelUnits: Sendable {
+    let level: OrgLevel
+    let codes: [String]
+    let names: [String?]
+    let unitOf: [Int]
+
+    init(level: OrgLevel, records: [PracticeRecord?], orgs: OrgDirectory) {
+        self.level = level
+        codes = Array(Set(records.compactMap { $0?.parents[level] })).sorted()
+        var index: [String: Int] = [:]
+        for (i, u) in codes.enumerated() { index[u] = i }
+        unitOf = records.map { r in r?.parents[level].flatMap { index[$0] } ?? -1 }
+        names = codes.map { orgs.names[level]?[$0] }
+    }
+}
+
+/// One side (numerator or denominator) of a measure per practice × month, exact: stored
+/// integers and the divisor that turns them into the side's value (a store column's fixed-point
+/// scale, or 1,000 for registered patients per 1,000).
+public struct SideTotals: Sendable {
+    /// Stored integers per practice × month, practice-major.
+    public let stored: [Int64]
+    /// What a stored integer is divided by to give the side's value.
+    public let divisor: Double
+
+    /// Creates a side from stored integers and their divisor.
+    public init(stored: [Int64], divisor: Double) {
+        self.stored = stored
+        self.divisor = divisor
+    }
+
+    /// Practice-month `i`'s value.
+    @inline(__always)
+    public func value(_ i: Int) -> Double { Double(stored[i]) / divisor }
+
+    /// Every practice-month's value.
+    public func values() -> [Double] { stored.map { Double($0) / divisor } }
 }

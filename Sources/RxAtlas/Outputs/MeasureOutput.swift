@@ -28,81 +28,120 @@ public enum MeasureOutput {
         name == "sub-icb" ? .subICB : OrgLevel(rawValue: name)
     }
 
-    /// Writes both files into `directory` (created if needed), each atomically.
+    /// Writes the tables into `directory` (created if needed), each file atomically:
+    /// `values.csv`, `deciles.csv` and, when any measure is cost-based with a cost numerator,
+    /// `savings.csv` and `savings_totals.csv`.
+    ///
+    /// Measure × level tables are formatted in parallel, a round of a few tables at a time, into
+    /// byte buffers (``RxData/CSVBuffer``) that are reused from round to round, and each round is
+    /// written in table order; memory stays at a few tables' worth however large the output.
     public static func write(_ tables: [MeasureValues], definitions: [MeasureDefinition], to directory: String) throws {
         try FileSystem.createDirectory(directory)
         let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var rows: [[String]] = []
-        var decileRows: [[String]] = []
-        for t in tables {
-            guard let def = byID[t.measureID] else { continue }
-            let percentiles = t.percentiles()
-            for u in t.orgCodes.indices {
-                for m in t.months.indices {
-                    let i = t.index(unit: u, month: m)
-                    let defined = t.status[i] == .defined
-                    let (lo, hi) = defined ? interval(def, numerator: t.numerator[i], denominator: t.denominator[i]) : (nil, nil)
-                    rows.append([def.id, levelName(t.level), t.orgCodes[u], t.orgNames[u] ?? "", t.months[m].description,
-                                 number(t.numerator[i]), number(t.denominator[i]), defined ? number(t.value[i]) : "",
-                                 percentiles[i].isNaN ? "" : number(percentiles[i]), lo.map(number) ?? "", hi.map(number) ?? ""])
+        let work = tables.compactMap { t in byID[t.measureID].map { (table: t, definition: $0) } }
+        let costed = work.contains { MeasureSavings.applies(to: $0.definition) }
+        var paths = [directory + "/values.csv", directory + "/deciles.csv"]
+        var headers = [valuesHeader, decilesHeader]
+        if costed {
+            paths += [directory + "/savings.csv", directory + "/savings_totals.csv"]
+            headers += [savingsHeader, savingsTotalsHeader]
+        }
+        try AtomicFile.withWriters(paths, durability: .renameOnly) { writers in
+            for (w, h) in zip(writers, headers) { try w.write(CSVWriter.line(h)) }
+            let round = 12
+            let buffers = (0..<round).map { _ in (0..<4).map { _ in CSVBuffer(capacity: 1 << 16) } }
+            for start in stride(from: 0, to: work.count, by: round) {
+                let n = min(round, work.count - start)
+                _ = try KernelParallel.map(n) { k in
+                    buffers[k].forEach { $0.reset() }
+                    format(work[start + k].table, definition: work[start + k].definition, into: buffers[k])
+                }
+                for k in 0..<n {
+                    for (w, b) in zip(writers, buffers[k]) { try b.withBytes { try w.write($0) } }
                 }
             }
-            for (m, d) in t.deciles().enumerated() {
-                decileRows.append([def.id, levelName(t.level), t.months[m].description] + d.map { $0.isNaN ? "" : number($0) })
-            }
-        }
-        try CSVWriter.write(path: directory + "/values.csv", header: valuesHeader, count: rows.count) { rows[$0] }
-        try CSVWriter.write(path: directory + "/deciles.csv", header: decilesHeader, count: decileRows.count) { decileRows[$0] }
-
-        // Savings for cost-based measures with a cost numerator.
-        var savingRows: [[String]] = []
-        var totalRows: [[String]] = []
-        for t in tables {
-            guard let def = byID[t.measureID], MeasureSavings.applies(to: def) else { continue }
-            let s = MeasureSavings(t)
-            for u in s.orgCodes.indices {
-                for m in s.months.indices {
-                    let row = s.savings[t.index(unit: u, month: m)]
-                    guard !row[0].isNaN else { continue }
-                    savingRows.append([def.id, levelName(t.level), s.orgCodes[u], s.orgNames[u] ?? "", s.months[m].description]
-                                      + row.map { $0.isNaN ? "" : money($0) })
-                }
-            }
-            for (m, total) in s.totals.enumerated() {
-                totalRows.append([def.id, levelName(t.level), s.months[m].description] + total.map(money))
-            }
-        }
-        if tables.contains(where: { byID[$0.measureID].map(MeasureSavings.applies) ?? false }) {
-            try CSVWriter.write(path: directory + "/savings.csv", header: savingsHeader, count: savingRows.count) { savingRows[$0] }
-            try CSVWriter.write(path: directory + "/savings_totals.csv", header: savingsTotalsHeader, count: totalRows.count) { totalRows[$0] }
         }
     }
 
-    /// The value's 95% interval when it is defined by counting (see the type's notes).
-    static func interval(_ def: MeasureDefinition, numerator: Double, denominator: Double) -> (Double?, Double?) {
-        guard def.numerator.quantity == .items, numerator == numerator.rounded() else { return (nil, nil) }
-        if def.isPercentage && def.denominator.quantity == .items && numerator <= denominator,
-           let i = try? WilsonInterval.interval(numerator: numerator, denominator: denominator, confidence: 0.95, multiplier: 100) {
-            return (i.lower, i.upper)
+    /// Formats one measure × level into `out` (values, deciles, savings, savings totals):
+    /// values with percentiles and intervals, deciles, and savings for a cost measure.
+    static func format(_ t: MeasureValues, definition def: MeasureDefinition, into out: [CSVBuffer]) {
+        let T = t.months.count
+        let percentiles = t.percentiles()
+        let (lower, upper) = intervals(t, definition: def)
+        let head = CSVBuffer.preformatted([def.id, levelName(t.level)])
+        let unitFields = t.orgCodes.indices.map { CSVBuffer.preformatted([t.orgCodes[$0], t.orgNames[$0] ?? ""]) }
+        let monthFields = t.months.map { CSVBuffer.preformatted([$0.description]) }
+
+        let values = out[0]
+        for u in t.orgCodes.indices {
+            for m in 0..<T {
+                let i = u * T + m
+                values.fields(head); values.fields(unitFields[u]); values.fields(monthFields[m])
+                values.number(t.numerator[i]); values.number(t.denominator[i])
+                values.number(t.value[i]); values.number(percentiles[i]); values.number(lower[i]); values.number(upper[i])
+                values.endRow()
+            }
         }
-        if def.denominator.quantity == .listSize && denominator > 0,
-           let i = try? RateInterval.interval(count: numerator, denominator: denominator * 1000, confidence: 0.95, multiplier: 1000) {
-            return (i.lower, i.upper)
+        let deciles = out[1]
+        for (m, d) in t.deciles().enumerated() {
+            deciles.fields(head); deciles.fields(monthFields[m])
+            for v in d { deciles.number(v) }
+            deciles.endRow()
         }
-        return (nil, nil)
+        guard MeasureSavings.applies(to: def) else { return }
+
+        let s = MeasureSavings(t)
+        let rows = out[2]
+        for u in s.orgCodes.indices {
+            for m in 0..<T {
+                let i = u * T + m
+                guard !s.saving(i, decile: 0).isNaN else { continue }
+                rows.fields(head); rows.fields(unitFields[u]); rows.fields(monthFields[m])
+                for k in 0..<9 { rows.money(s.saving(i, decile: k)) }
+                rows.endRow()
+            }
+        }
+        let totals = out[3]
+        for (m, total) in s.totals.enumerated() {
+            totals.fields(head); totals.fields(monthFields[m])
+            for v in total { totals.money(v) }
+            totals.endRow()
+        }
     }
 
-    /// Pounds to the penny.
+    /// Every defined value's 95% interval where counting defines one (see the type's notes);
+    /// NaN elsewhere.
+    static func intervals(_ t: MeasureValues, definition def: MeasureDefinition) -> (lower: [Double], upper: [Double]) {
+        let n = t.value.count
+        var lower = [Double](repeating: .nan, count: n), upper = lower
+        guard def.numerator.quantity == .items else { return (lower, upper) }
+        let whole = { (i: Int) in t.status[i] == .defined && t.numerator[i] == t.numerator[i].rounded() }
+        if def.isPercentage && def.denominator.quantity == .items {
+            for i in 0..<n where whole(i) && t.numerator[i] <= t.denominator[i] {
+                if let w = try? WilsonInterval.interval(numerator: t.numerator[i], denominator: t.denominator[i],
+                                                        confidence: 0.95, multiplier: 100) {
+                    lower[i] = w.lower ?? .nan
+                    upper[i] = w.upper ?? .nan
+                }
+            }
+        } else if def.denominator.quantity == .listSize {
+            let counts = (0..<n).map { whole($0) && t.denominator[$0] > 0 ? t.numerator[$0] : .nan }
+            let people = (0..<n).map { t.denominator[$0] > 0 ? t.denominator[$0] * 1000 : .nan }
+            if let b = try? RateInterval.intervals(counts: counts, denominators: people, confidence: 0.95, multiplier: 1000) {
+                lower = b.lower
+                upper = b.upper
+            }
+        }
+        return (lower, upper)
+    }
+
+    /// Pounds to the penny, as ``RxData/CSVBuffer/money(_:)`` writes them.
     static func money(_ v: Double) -> String {
-        let pence = (v * 100).rounded()
-        let sign = pence < 0 ? "-" : ""
-        let a = abs(pence)
-        let p = Int64(a.truncatingRemainder(dividingBy: 100))
-        return "\(sign)\(Int64(a / 100)).\(p < 10 ? "0" : "")\(p)"
+        let b = CSVBuffer()
+        b.money(v)
+        return String(decoding: b.bytes, as: UTF8.self)
     }
-
-    /// A number as output text (see ``RxData/CSVWriter/number(_:missing:)``).
-    static func number(_ v: Double) -> String { CSVWriter.number(v) }
 }
 
 import Foundation

@@ -18,11 +18,17 @@ public struct MeasureSavings: Sendable {
     public var orgNames: [String?]
     /// The months.
     public var months: [YearMonth]
-    /// Per unit × month (unit-major) × decile (10…90): the saving in pounds; NaN where the unit
-    /// has no value that month.
-    public var savings: [[Double]]
+    /// Per unit × month (unit-major) × decile (10…90), flat: the saving in pounds of unit-month
+    /// `i` at decile `k` (0 for p10 … 8 for p90) is at `i * 9 + k` (``saving(_:decile:)``); NaN
+    /// where the unit has no value that month.
+    public var savings: [Double]
     /// Per month × decile: the sum of positive savings over units.
     public var totals: [[Double]]
+
+    /// The saving of unit-month `i` (``MeasureValues/index(unit:month:)``) at decile index `k`
+    /// (0 for p10 … 8 for p90).
+    @inline(__always)
+    public func saving(_ i: Int, decile k: Int) -> Double { savings[i * 9 + k] }
 
     /// Whether a measure gets savings: cost-based, with a cost numerator.
     public static func applies(to def: MeasureDefinition) -> Bool {
@@ -37,7 +43,7 @@ public struct MeasureSavings: Sendable {
         orgNames = values.orgNames
         months = values.months
         let units = values.orgCodes.count, monthCount = values.months.count
-        savings = [[Double]](repeating: [Double](repeating: .nan, count: 9), count: units * monthCount)
+        savings = [Double](repeating: .nan, count: units * monthCount * 9)
         totals = [[Double]](repeating: [Double](repeating: 0, count: 9), count: monthCount)
         for t in 0..<monthCount {
             var ratios: [Double] = []
@@ -51,7 +57,7 @@ public struct MeasureSavings: Sendable {
                 let i = values.index(unit: u, month: t)
                 for k in 0..<9 where !deciles[k].isNaN {
                     let s = (ratios[u] - deciles[k]) * values.denominator[i]
-                    savings[i][k] = s
+                    savings[i * 9 + k] = s
                     if s > 0 { totals[t][k] += s }
                 }
             }

@@ -63,12 +63,11 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `code` is selected.
     public func matches(_ code: BNFCode) -> Bool {
-        let bytes = code.bytes
         var included = false
         var hasInclusions = false
         for t in terms {
             if !t.excludes { hasInclusions = true }
-            guard BNFFilter.match(t, bytes) else { continue }
+            guard BNFFilter.match(t, code) else { continue }
             if t.excludes { return false }
             included = true
         }
@@ -82,27 +81,35 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
         terms.map { ($0.excludes ? "~" : "") + String(decoding: $0.pattern, as: UTF8.self) }.joined(separator: ", ")
     }
 
-    static func match(_ t: Term, _ code: [UInt8]) -> Bool {
+    /// Whether one term matches a code: a plain term is a prefix, a `%` term a SQL LIKE
+    /// pattern over the whole code. Reads the code's bytes in place; allocates nothing.
+    static func match(_ t: Term, _ code: BNFCode) -> Bool {
+        let n = code.count
         if !t.isWildcard {
-            return code.count >= t.pattern.count && code.starts(with: t.pattern)
+            guard n >= t.pattern.count else { return false }
+            for (i, b) in t.pattern.enumerated() where code.byte(at: i) != b { return false }
+            return true
         }
-        return like(t.pattern[...], code[...])
+        return like(t.pattern, 0, code, 0, n)
     }
 
-    /// SQL `LIKE` with `%` only, anchored at both ends.
-    static func like(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
-        guard let first = p.first else { return s.isEmpty }
-        if first == 0x25 {
-            let rest = p.dropFirst()
-            var tail = s
-            while true {
-                if like(rest, tail) { return true }
-                guard !tail.isEmpty else { return false }
-                tail = tail.dropFirst()
+    /// SQL LIKE with `%` only: pattern `p` from `pi` against the code's characters `si ..< n`.
+    static func like(_ p: [UInt8], _ pi: Int, _ code: BNFCode, _ si: Int, _ n: Int) -> Bool {
+        var pi = pi, si = si
+        while pi < p.count {
+            if p[pi] == 0x25 {
+                var k = si
+                while true {
+                    if like(p, pi + 1, code, k, n) { return true }
+                    if k >= n { return false }
+                    k += 1
+                }
             }
+            guard si < n, code.byte(at: si) == p[pi] else { return false }
+            pi += 1
+            si += 1
         }
-        guard let c = s.first, c == first else { return false }
-        return like(p.dropFirst(), s.dropFirst())
+        return si == n
     }
 }
 

@@ -1,6 +1,7 @@
 /// Writes RFC 4180 CSV that spreadsheets open cleanly: a header line, LF line ends, fields quoted
 /// when they hold a comma, a quote, a line break or leading/trailing spaces, quotes doubled.
-/// Files are written through ``AtomicFile``, so a failure never leaves half a file.
+/// Files are written through ``AtomicFile`` (``AtomicFile/Durability/renameOnly``: results can
+/// be recomputed), so a failure never leaves half a file.
 public enum CSVWriter {
     /// One field, quoted when it needs to be.
     public static func field(_ text: String) -> String {
@@ -10,12 +11,20 @@ public enum CSVWriter {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// A number as output text: a whole value without a decimal point, any other in the shortest
-    /// form that reads back to the same double, and `missing` for NaN or an infinity.
+    /// A number as output text (``DecimalText``): a whole value without a decimal point, any
+    /// other with at most 15 significant digits, and `missing` for NaN or an infinity.
     public static func number(_ v: Double, missing: String = "") -> String {
         guard v.isFinite else { return missing }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
+        return DecimalText.string(v)
+    }
+
+    /// Writes `header` and then pre-formatted chunks of rows (``CSVBuffer``s, e.g. filled on
+    /// separate threads) to `path`, atomically, in order.
+    public static func write(path: String, header: [String], chunks: [CSVBuffer]) throws {
+        try AtomicFile.withWriter(path, durability: .renameOnly) { w in
+            try w.write(line(header))
+            for c in chunks { try c.withBytes { try w.write($0) } }
+        }
     }
 
     /// One line: the fields joined by commas, ending in LF.
@@ -32,7 +41,7 @@ public enum CSVWriter {
 
     /// Writes `header` and then the rows `row(0) ..< row(count - 1)` to `path`, atomically.
     public static func write(path: String, header: [String], count: Int, row: (Int) -> [String]) throws {
-        try AtomicFile.withWriter(path) { w in
+        try AtomicFile.withWriter(path, durability: .renameOnly) { w in
             try w.write(line(header))
             for i in 0..<count { try w.write(line(row(i))) }
         }

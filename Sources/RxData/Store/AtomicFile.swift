@@ -15,7 +15,20 @@ import Foundation
 /// the directory is then synced so the rename itself is durable. If anything fails — including
 /// the caller's own code inside ``withWriter(_:_:)`` — the temporary is removed and the previous
 /// file, if any, is untouched.
+///
+/// Analysis results (CSV tables, reports) are written with ``Durability/renameOnly``: still
+/// all-or-nothing through the rename, but without waiting for the disk, since a result can
+/// always be recomputed from the store. The store's own files are ``Durability/synced``.
 public enum AtomicFile {
+    /// Whether a commit waits for the bytes to reach the disk.
+    public enum Durability: Sendable {
+        /// `fsync` the file before the rename and the directory after it (the default).
+        case synced
+        /// Rename only: readers still see the old file or the whole new one, but after a power
+        /// loss the newest result may be missing.
+        case renameOnly
+    }
+
     /// Replaces `path` with `data`.
     public static func write(_ data: Data, to path: String) throws {
         try withWriter(path) { w in try data.withUnsafeBytes { try w.write($0) } }
@@ -34,14 +47,35 @@ public enum AtomicFile {
     /// Streams a new version of `path`: `body` writes through the writer; when it returns the file
     /// is committed, and when it throws the temporary is removed and the error rethrown.
     @discardableResult
-    public static func withWriter<R>(_ path: String, _ body: (AtomicFileWriter) throws -> R) throws -> R {
+    public static func withWriter<R>(_ path: String, durability: Durability = .synced,
+                                     _ body: (AtomicFileWriter) throws -> R) throws -> R {
         let writer = try AtomicFileWriter(destination: path)
         do {
             let result = try body(writer)
-            try writer.commit()
+            try writer.commit(sync: durability == .synced)
             return result
         } catch {
             writer.abandon()
+            throw error
+        }
+    }
+}
+
+extension AtomicFile {
+    /// Streams new versions of several files at once: `body` gets one writer per path, in order;
+    /// when it returns every file is committed, and when it (or a commit) throws every
+    /// uncommitted temporary is removed and the error rethrown.
+    @discardableResult
+    public static func withWriters<R>(_ paths: [String], durability: Durability = .synced,
+                                      _ body: ([AtomicFileWriter]) throws -> R) throws -> R {
+        var writers: [AtomicFileWriter] = []
+        do {
+            for p in paths { writers.append(try AtomicFileWriter(destination: p)) }
+            let result = try body(writers)
+            for w in writers { try w.commit(sync: durability == .synced) }
+            return result
+        } catch {
+            for w in writers { w.abandon() }
             throw error
         }
     }
@@ -158,10 +192,11 @@ public final class AtomicFileWriter {
         }
     }
 
-    /// Flushes, syncs and renames the temporary over the destination, then syncs the directory.
-    func commit() throws {
+    /// Flushes, syncs (when `sync`) and renames the temporary over the destination, then syncs
+    /// the directory (when `sync`).
+    func commit(sync: Bool = true) throws {
         try flush()
-        guard fsync(fd) == 0 else {
+        guard !sync || fsync(fd) == 0 else {
             throw AtomicFileError(path: path, operation: "fsync", reason: AtomicFileWriter.errnoText())
         }
         let closed = close(fd)
@@ -173,7 +208,7 @@ public final class AtomicFileWriter {
             throw AtomicFileError(path: path, operation: "rename", reason: AtomicFileWriter.errnoText())
         }
         finished = true
-        AtomicFileWriter.syncDirectory(of: path)
+        if sync { AtomicFileWriter.syncDirectory(of: path) }
     }
 
     /// Syncs the directory holding `path`, so that a rename into it is durable.

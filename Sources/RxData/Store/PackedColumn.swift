@@ -245,7 +245,9 @@ enum PackedColumn {
     }
 
     /// Checks that a section's block table describes data inside the section; returns the first
-    /// problem found.
+    /// problem found. O(blocks): exception positions are not scanned here; the decoders ignore a
+    /// position outside its block, so a damaged position can never write out of bounds (and the
+    /// snapshot's checksums catch the damage itself).
     static func validate(_ section: UnsafeRawBufferPointer, rows: Int, blockRows: Int) -> String? {
         let blockCount = (rows + blockRows - 1) / blockRows
         let wordArea = (blockCount * headerBytes + 7) & ~7
@@ -254,7 +256,6 @@ enum PackedColumn {
         }
         let wordLimit = (section.count - wordArea) / 8 - 1
         let base = section.baseAddress!
-        let words = (base + wordArea).assumingMemoryBound(to: UInt64.self)
         var expected: UInt64 = 0
         for b in 0..<blockCount {
             let h = BlockHeader(loadingFrom: base + b * headerBytes)
@@ -266,14 +267,6 @@ enum PackedColumn {
             guard h.wordOffset == expected else { return "block \(b) does not follow the previous block" }
             expected += UInt64(h.wordCount(rows: m))
             guard expected <= UInt64(wordLimit) else { return "block \(b) runs past the end of its column" }
-            let posStart = Int(h.wordOffset) + (m * Int(h.width) + 63) / 64
-            let positions = UnsafeRawPointer(words + posStart).assumingMemoryBound(to: UInt16.self)
-            var previous = -1
-            for j in 0..<Int(h.exceptionCount) {
-                let pos = Int(UInt16(littleEndian: positions[j]))
-                guard pos > previous, pos < m else { return "block \(b) has an exception outside the block" }
-                previous = pos
-            }
         }
         return nil
     }
@@ -311,7 +304,8 @@ enum PackedColumn {
                 let wi = bit &>> 6
                 let sh = UInt64(truncatingIfNeeded: bit & 63)
                 let hi = ((highs[wi] &>> sh) | ((highs[wi &+ 1] &<< 1) &<< (63 &- sh))) & emask
-                out[Int(positions[j])] &+= Int64(bitPattern: hi &<< UInt64(w))
+                let pos = Int(UInt16(littleEndian: positions[j]))
+                if pos < m { out[pos] &+= Int64(bitPattern: hi &<< UInt64(w)) }
                 bit &+= ew
             }
         }
@@ -319,6 +313,58 @@ enum PackedColumn {
         if k > 0 {
             let f = powersOfTen[k]
             for i in 0..<m { out[i] = out[i] &* f }
+        }
+    }
+}
+
+extension PackedColumn {
+    /// Decodes only the values at in-block positions `positions[0 ..< k]` (ascending) of block
+    /// `b` of a validated section into `out[0 ..< k]`: the fast path for kernels that need a few
+    /// rows of a block. Exceptions are merged in by position.
+    @inline(__always)
+    static func gather(_ section: UnsafeRawPointer, block b: Int, rows m: Int, blockCount: Int,
+                       positions sel: UnsafePointer<Int32>, count k: Int, into out: UnsafeMutablePointer<Int64>) {
+        let wordArea = (blockCount * headerBytes + 7) & ~7
+        let h = BlockHeader(loadingFrom: section + b * headerBytes)
+        let p = (section + wordArea).assumingMemoryBound(to: UInt64.self) + Int(h.wordOffset)
+        let w = Int(h.width)
+        let base = h.base
+        if w == 0 {
+            out.update(repeating: base, count: k)
+        } else {
+            let mask: UInt64 = w == 64 ? ~0 : (UInt64(1) &<< UInt64(w)) &- 1
+            for j in 0..<k {
+                let bit = Int(sel[j]) &* w
+                let wi = bit &>> 6
+                let sh = UInt64(truncatingIfNeeded: bit & 63)
+                let lo = (p[wi] &>> sh) | ((p[wi &+ 1] &<< 1) &<< (63 &- sh))
+                out[j] = base &+ Int64(bitPattern: lo & mask)
+            }
+        }
+        let e = Int(h.exceptionCount)
+        if e > 0 {
+            let posWords = (m * w + 63) / 64
+            let positions = UnsafeRawPointer(p + posWords).assumingMemoryBound(to: UInt16.self)
+            let highs = p + posWords + (e + 3) / 4
+            let ew = Int(h.exceptionWidth)
+            let emask: UInt64 = ew == 64 ? ~0 : (UInt64(1) &<< UInt64(ew)) &- 1
+            var j = 0
+            for x in 0..<e {
+                let pos = Int32(UInt16(littleEndian: positions[x]))
+                while j < k && sel[j] < pos { j &+= 1 }
+                if j == k { break }
+                guard sel[j] == pos else { continue }
+                let bit = x &* ew
+                let wi = bit &>> 6
+                let sh = UInt64(truncatingIfNeeded: bit & 63)
+                let hi = ((highs[wi] &>> sh) | ((highs[wi &+ 1] &<< 1) &<< (63 &- sh))) & emask
+                out[j] &+= Int64(bitPattern: hi &<< UInt64(w))
+            }
+        }
+        let pw = Int(h.pow10)
+        if pw > 0 {
+            let f = powersOfTen[pw]
+            for j in 0..<k { out[j] = out[j] &* f }
         }
     }
 }

@@ -182,6 +182,23 @@ public final class Snapshot: @unchecked Sendable {
         PackedColumn.unpack(section, block: b, rows: n, blockCount: blockCount, into: out.baseAddress!)
     }
 
+    /// Decodes only rows `positions[0 ..< count]` of block `b` of measure `m` (positions within
+    /// the block, ascending) into `out[0 ..< count]`; cheaper than ``unpack(_:block:into:)`` when
+    /// a kernel needs a few rows of the block. An unpublished measure decodes as zeros.
+    public func gather(_ m: Measure, block b: Int, positions: UnsafeBufferPointer<Int32>, count: Int,
+                       into out: UnsafeMutableBufferPointer<Int64>) {
+        let n = rows(inBlock: b).count
+        precondition(b >= 0 && b < blockCount && count <= positions.count && out.count >= count, "block out of range or buffer too small")
+        guard count > 0 else { return }
+        precondition(Int(positions[0]) >= 0 && Int(positions[count - 1]) < n, "position outside the block")
+        guard let section = columns[m.rawValue] else {
+            out.baseAddress!.update(repeating: 0, count: count)
+            return
+        }
+        PackedColumn.gather(section, block: b, rows: n, blockCount: blockCount, positions: positions.baseAddress!,
+                            count: count, into: out.baseAddress!)
+    }
+
     /// Decodes the presentation ids of block `b` into `out` (at least ``blockRows`` values).
     public func unpackPresentations(block b: Int, into out: UnsafeMutableBufferPointer<Int32>) {
         let range = rows(inBlock: b)

@@ -225,6 +225,15 @@ public final class Store: @unchecked Sendable {
         return try StoreListSizeFile.parse(text, month: month, path: listSizePath(month))
     }
 
+    /// One month's list totals per practice (no age bands), or nil when the store has none for
+    /// it: a fast byte-level read for kernels (see ``readListSizes(_:)`` for the whole list).
+    public func readListTotals(_ month: YearMonth) throws -> [String: Int64]? {
+        let p = listSizePath(month)
+        guard FileManager.default.fileExists(atPath: p) else { return nil }
+        let file = try MappedFile(path: p)
+        return try withExtendedLifetime(file) { try StoreListSizeFile.totals(file.bytes, path: p) }
+    }
+
     /// Writes (or replaces) one month's list sizes.
     public func writeListSizes(_ sizes: ListSizeMonth) throws {
         try ensureDirectory(path + "/list_sizes")

@@ -42,4 +42,50 @@ enum StoreListSizeFile {
         }
         return out
     }
+
+    /// Only the practices' totals (the `ALL,ALL` lines), read straight from the file's bytes:
+    /// the fast path for kernels that need list sizes but not age bands. A total line must be
+    /// `code,ALL,ALL,count` with a plain (unquoted) code; any line that is not a well-formed
+    /// total or band line is a ``StoreError`` naming it, and a repeated total is refused.
+    static func totals(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [String: Int64] {
+        let header = Array((columns.joined(separator: ",") + "\n").utf8)
+        guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else {
+            throw StoreError(path: path, reason: "unexpected header (expected \(columns.joined(separator: ",")))")
+        }
+        let all: [UInt8] = Array(",ALL,ALL,".utf8)
+        var out: [String: Int64] = [:]
+        var line = 2
+        var i = header.count
+        let n = bytes.count
+        while i < n {
+            var end = i
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            var comma = i
+            while comma < end && bytes[comma] != 0x2C { comma += 1 }
+            func bad(_ why: String) -> StoreError { StoreError(path: path, reason: "line \(line): \(why)") }
+            guard comma > i, comma < end else { throw bad("no practice code") }
+            if end - comma > all.count, bytes[comma..<(comma + all.count)].elementsEqual(all) {
+                guard bytes[i] != 0x22 else { throw bad("quoted practice code on a total line") }
+                var count: Int64 = 0
+                var k = comma + all.count
+                guard k < end else { throw bad("no patient count") }
+                while k < end {
+                    let d = bytes[k] &- 0x30
+                    guard d < 10, count < Int64.max / 10 else { throw bad("bad patient count") }
+                    count = count * 10 + Int64(d)
+                    k += 1
+                }
+                let code = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<comma]), as: UTF8.self)
+                guard out.updateValue(count, forKey: code) == nil else { throw bad("a second ALL/ALL total for \(code)") }
+            } else {
+                let sex = comma + 1 < end ? bytes[comma + 1] : 0
+                guard (sex == 0x4D || sex == 0x46) && comma + 2 < end && bytes[comma + 2] == 0x2C else {
+                    throw bad("unknown sex / age band")
+                }
+            }
+            i = end + 1
+            line += 1
+        }
+        return out
+    }
 }

@@ -14,9 +14,9 @@ import RxStats
                                    months: months, numerator: [10, 40, 160], denominator: [1, 2, 4], value: [10, 20, 40],
                                    status: [.defined, .defined, .defined])
         let s = MeasureSavings(values)
-        #expect(abs(s.savings[2][0] - 112) < 1e-9)
-        #expect(abs(s.savings[1][0] - 16) < 1e-9)
-        #expect(abs(s.savings[0][0] - (-2)) < 1e-9)
+        #expect(abs(s.saving(2, decile: 0) - 112) < 1e-9)
+        #expect(abs(s.saving(1, decile: 0) - 16) < 1e-9)
+        #expect(abs(s.saving(0, decile: 0) - (-2)) < 1e-9)
         #expect(abs(s.totals[0][0] - 128) < 1e-9)   // positive savings only
         // At the median (20) only C saves: (40 − 20) × 4 = 80.
         #expect(abs(s.totals[0][4] - 80) < 1e-9)
@@ -28,9 +28,9 @@ import RxStats
                                    months: months, numerator: [10, 40, 500], denominator: [1, 2, 1], value: [10, 20, .nan],
                                    status: [.defined, .defined, .notRanked])
         let s = MeasureSavings(values)
-        #expect(s.savings[2][0].isNaN)
+        #expect(s.saving(2, decile: 0).isNaN)
         #expect(abs(PercentileCont.deciles([10, 20])[0] - 11) < 1e-12)
-        #expect(abs(s.savings[1][0] - 18) < 1e-9)   // (20 − 11) × 2
+        #expect(abs(s.saving(1, decile: 0) - 18) < 1e-9)   // (20 − 11) × 2
     }
 
     @Test func moneyIsWrittenToThePenny() {

@@ -75,6 +75,30 @@ import RxData
         #expect(presentations == table.presentation)
     }
 
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func gatherMatchesUnpackAtAnyPositions(seed: UInt64) throws {
+        // Realistic amounts have wide blocks with exceptions; the random table has dense ones.
+        let table = seed == 11 ? StoreTestTables.realistic(seed: seed, practices: 7, rowsPerPractice: 1300)
+            : StoreTestTables.random(seed: seed, practices: 40, presentations: 3000, density: 0.05)
+        let (snap, _) = try roundTrip(table)
+        var rng = SplitMix(seed)
+        var full = [Int64](repeating: 0, count: snap.blockRows)
+        var picked = [Int64](repeating: 0, count: snap.blockRows)
+        for m in Measure.allCases {
+            for b in 0..<snap.blockCount {
+                let n = snap.rows(inBlock: b).count
+                full.withUnsafeMutableBufferPointer { snap.unpack(m, block: b, into: $0) }
+                // Every row, no row, and a random ascending subset.
+                let keep = rng.next() % 4
+                let positions = (0..<n).filter { _ in keep == 0 || (keep != 1 && rng.next() % 3 == 0) }.map { Int32($0) }
+                positions.withUnsafeBufferPointer { pos in
+                    picked.withUnsafeMutableBufferPointer { snap.gather(m, block: b, positions: pos, count: pos.count, into: $0) }
+                }
+                #expect(Array(picked[0..<positions.count]) == positions.map { full[Int($0)] })
+            }
+        }
+    }
+
     @Test func rejectsAnInvalidTable() throws {
         var table = StoreTestTables.random(seed: 3, practices: 4, presentations: 100, density: 0.3)
         table.presentation.swapAt(0, 1)
@@ -82,5 +106,18 @@ import RxData
         defer { dir.cleanup() }
         #expect(throws: StoreError.self) { try SnapshotWriter.write(table, to: dir.path + "/bad.rxsnap") }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/bad.rxsnap"))
+    }
+}
+
+/// A small deterministic generator for picking test positions.
+struct SplitMix {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -112,6 +112,29 @@ import RxData
         #expect(try store.listSizeMonths() == [m2, m1])
         #expect(try store.readListSizes(m1) == sizes)
         #expect(try store.readListSizes(YearMonth(year: 2000, month: 1)!) == nil)
+        // The kernels' fast path reads the same totals, awkward band labels and all.
+        #expect(try store.readListTotals(m1) == ["A81001": 4321, "B82002": 12])
+        #expect(try store.readListTotals(m2) == ["C1": 0])
+        #expect(try store.readListTotals(YearMonth(year: 2000, month: 1)!) == nil)
+    }
+
+    @Test func listTotalsFastPathNamesBadLines() throws {
+        let dir = try StoreTempDir()
+        defer { dir.cleanup() }
+        let store = try Store.create(at: dir.path + "/s", softwareVersion: "0.1.0")
+        let m = YearMonth(year: 2024, month: 2)!
+        try FileManager.default.createDirectory(atPath: dir.path + "/s/list_sizes", withIntermediateDirectories: true)
+        let cases = [
+            "practice_code,sex,age_band,patients\nA1,ALL,ALL,12\nA1,ALL,ALL,13\n": "line 3",
+            "practice_code,sex,age_band,patients\nA1,ALL,ALL,1x\n": "line 2",
+            "practice_code,sex,age_band,patients\nA1,ALL,ALL,5\nA1,X,0_4,1\n": "line 3",
+            "code,sex,band,patients\nA1,ALL,ALL,5\n": "header",
+        ]
+        for (text, named) in cases {
+            try text.write(toFile: store.listSizePath(m), atomically: true, encoding: .utf8)
+            let error = #expect(throws: StoreError.self) { try store.readListTotals(m) }
+            #expect(error.map { "\($0)".contains(named) } == true, "\(String(describing: error)) should name \(named)")
+        }
     }
 
     @Test func presentationNamesMergeAndProvenance() throws {

@@ -107,6 +107,8 @@ import Testing
         let elapsed = Date().timeIntervalSince(start)
         #expect(p[0] == 0)
         #expect(d[4] == 499.5 || d[4] == 499 || d[4] == 500)
-        #expect(elapsed < 5, "took \(elapsed) s")
+        // Speed is measured in Benchmarks/; this bound only catches a quadratic regression, even
+        // in a debug build on a busy machine.
+        #expect(elapsed < 60, "took \(elapsed) s")
     }
 }

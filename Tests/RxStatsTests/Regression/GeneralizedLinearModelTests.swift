@@ -116,6 +116,6 @@ import Testing
         let elapsed = Date().timeIntervalSince(start)
         #expect(fit.converged)
         #expect(abs(fit.coefficients[1] - 0.5) < 0.01 && abs(fit.coefficients[2] + 0.3) < 0.01)
-        #expect(elapsed < 20, "took \(elapsed) s")
+        #expect(elapsed < 120, "took \(elapsed) s")  // catches a pathological regression only; speed is benchmarked
     }
 }

@@ -76,6 +76,8 @@ import Testing
         let elapsed = Date().timeIntervalSince(start)
         #expect(s.units == n)
         #expect(relativelyClose(s.pooled, num.reduce(0, +) / den.reduce(0, +) * 1000, 1e-12))
-        #expect(elapsed < 5, "took \(elapsed) s")
+        // Speed is measured in Benchmarks/; this bound only catches a quadratic regression, even
+        // in a debug build on a busy machine.
+        #expect(elapsed < 60, "took \(elapsed) s")
     }
 }
