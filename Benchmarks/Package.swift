@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest, the snapshot store, and the statistics core.
+// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest, the snapshot store, the statistics core and the measure engine.
 // Run with `swift package benchmark` from this directory (see README.md).
 import PackageDescription
 
@@ -46,6 +46,17 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/IndicatorBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "MeasureBenchmarks",
+            dependencies: [
+                "BenchmarkData",
+                .product(name: "RxData", package: "RxAtlas"),
+                .product(name: "RxAtlas", package: "RxAtlas"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MeasureBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],

@@ -15,13 +15,7 @@ struct AtlasCommand: ParsableCommand {
 
     func run() throws {
         let (defs, levels, period, tables) = try selection.compute(defaultMonths: 12)
-        let byID = Dictionary(defs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let results = try tables.compactMap { t in try byID[t.measureID].map { try AtlasAnalysis.run(t, definition: $0, period: period) } }
-        try AtlasOutput.write(results, to: out)
-        let trends = tables.compactMap { t in
-            byID[t.measureID].map { (t.measureID, t.level, period, MeasureTrend.trends(t, definition: $0, period: period)) }
-        }
-        try AtlasOutput.writeTrends(trends, to: out)
+        try AtlasOutput.write(try AtlasRun(tables, definitions: defs, period: period), to: out)
         print("\(defs.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): wrote summary.csv, outliers.csv and trends.csv to \(out)")
     }
 }

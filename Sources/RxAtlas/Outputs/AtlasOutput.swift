@@ -21,53 +21,69 @@ public enum AtlasOutput {
                                       "slope_per_month", "p_trend", "worst_decile_every_month", "cusum_from", "cusum_to",
                                       "cusum_months"]
 
-    /// Writes `trends.csv` into `directory`, atomically.
-    public static func writeTrends(_ trends: [(measure: String, level: OrgLevel, period: ClosedRange<YearMonth>, trends: [MeasureTrend])],
-                                   to directory: String) throws {
+    /// Writes `summary.csv`, `outliers.csv` and `trends.csv` into `directory` (created if
+    /// needed), each atomically; tables are formatted in parallel into byte buffers.
+    public static func write(_ run: AtlasRun, to directory: String) throws {
         try FileSystem.createDirectory(directory)
-        func n(_ v: Double?) -> String { v.map { CSVWriter.number($0) } ?? "" }
-        var rows: [[String]] = []
-        for group in trends {
-            for t in group.trends {
-                rows.append([group.measure, MeasureOutput.levelName(group.level), t.orgCode, group.period.lowerBound.description,
-                             group.period.upperBound.description, n(t.firstValue), n(t.lastValue), n(t.change), n(t.slope),
-                             n(t.pValue), t.worstDecileEveryMonth ? "true" : "false", n(t.cusumFrom), n(t.cusumTo),
-                             t.cusumMonths.map(String.init) ?? ""])
-            }
+        let parts = try KernelParallel.map(run.results.count) { k in
+            (summary: summaryRow(run.results[k]), outliers: outlierRows(run.results[k]), trends: trendRows(run.trends[k]))
         }
-        try CSVWriter.write(path: directory + "/trends.csv", header: trendsHeader, count: rows.count) { rows[$0] }
+        try CSVWriter.write(path: directory + "/summary.csv", header: summaryHeader, chunks: parts.map(\.summary))
+        try CSVWriter.write(path: directory + "/outliers.csv", header: outliersHeader, chunks: parts.map(\.outliers))
+        try CSVWriter.write(path: directory + "/trends.csv", header: trendsHeader, chunks: parts.map(\.trends))
     }
 
-    /// Writes both files into `directory`, each atomically.
-    public static func write(_ results: [AtlasResult], to directory: String) throws {
-        try FileSystem.createDirectory(directory)
-        func n(_ v: Double?) -> String { v.map { CSVWriter.number($0) } ?? "" }
-        var summary: [[String]] = []
-        var outliers: [[String]] = []
-        for r in results {
-            let s = r.summary
-            let q = s?.quintileBreaks ?? []
-            func count(_ f: IndicatorResult?, _ flag: FunnelFlag) -> String {
-                f.map { String($0.funnel.flags.filter { $0 == flag }.count) } ?? ""
-            }
-            summary.append([r.measureID, MeasureOutput.levelName(r.level), r.period.lowerBound.description,
-                            r.period.upperBound.description, String(r.units.count), n(s?.pooled), n(s?.pooledLower),
-                            n(s?.pooledUpper), n(s?.minimum), n(s?.maximum), n(s?.foldRange), n(s?.foldRangeExcludingExtremes),
-                            n(s?.p95ToP5), n(s?.p90ToP10)] + (0..<4).map { n(q.count == 4 ? q[$0] : nil) } +
-                           [n(s?.coefficientOfVariation), n(s?.scvDiehr), n(s?.scvMcPherson), n(r.extremalQuotient),
-                            n(r.funnelAdjusted?.summary.phi), n(r.funnelAdjusted?.summary.tau2),
-                            count(r.funnel, .high95), count(r.funnel, .high998), count(r.funnel, .low95), count(r.funnel, .low998),
-                            count(r.funnelAdjusted, .high95), count(r.funnelAdjusted, .high998),
-                            count(r.funnelAdjusted, .low95), count(r.funnelAdjusted, .low998)])
-            for (i, unit) in r.units.enumerated() {
-                let value = r.numerators[i] / r.denominators[i] * r.multiplier
-                outliers.append([r.measureID, MeasureOutput.levelName(r.level), unit, r.period.lowerBound.description,
-                                 r.period.upperBound.description, n(r.numerators[i]), n(r.denominators[i]), n(value),
-                                 n(r.funnel?.funnel.z[i]), r.funnel?.funnel.flags[i].rawValue ?? "",
-                                 r.funnelAdjusted?.funnel.flags[i].rawValue ?? ""])
-            }
+    /// One `summary.csv` row.
+    static func summaryRow(_ r: AtlasResult) -> CSVBuffer {
+        let b = CSVBuffer(capacity: 512)
+        let s = r.summary
+        let q = s?.quintileBreaks ?? []
+        func count(_ f: IndicatorResult?, _ flag: FunnelFlag) {
+            if let f { b.integer(Int64(f.funnel.flags.filter { $0 == flag }.count)) } else { b.empty() }
         }
-        try CSVWriter.write(path: directory + "/summary.csv", header: summaryHeader, count: summary.count) { summary[$0] }
-        try CSVWriter.write(path: directory + "/outliers.csv", header: outliersHeader, count: outliers.count) { outliers[$0] }
+        b.text(r.measureID); b.text(MeasureOutput.levelName(r.level))
+        b.text(r.period.lowerBound.description); b.text(r.period.upperBound.description)
+        b.integer(Int64(r.units.count))
+        for v in [s?.pooled, s?.pooledLower, s?.pooledUpper, s?.minimum, s?.maximum, s?.foldRange,
+                  s?.foldRangeExcludingExtremes, s?.p95ToP5, s?.p90ToP10] { b.number(v) }
+        for k in 0..<4 { b.number(q.count == 4 ? q[k] : nil) }
+        for v in [s?.coefficientOfVariation, s?.scvDiehr, s?.scvMcPherson, r.extremalQuotient,
+                  r.funnelAdjusted?.summary.phi, r.funnelAdjusted?.summary.tau2] { b.number(v) }
+        for f in [r.funnel, r.funnelAdjusted] {
+            for flag in [FunnelFlag.high95, .high998, .low95, .low998] { count(f, flag) }
+        }
+        b.endRow()
+        return b
+    }
+
+    /// One measure × level's `outliers.csv` rows.
+    static func outlierRows(_ r: AtlasResult) -> CSVBuffer {
+        let b = CSVBuffer(capacity: r.units.count * 96)
+        let head = CSVBuffer.preformatted([r.measureID, MeasureOutput.levelName(r.level)])
+        let period = CSVBuffer.preformatted([r.period.lowerBound.description, r.period.upperBound.description])
+        for (i, unit) in r.units.enumerated() {
+            b.fields(head); b.text(unit); b.fields(period)
+            b.number(r.numerators[i]); b.number(r.denominators[i]); b.number(r.numerators[i] / r.denominators[i] * r.multiplier)
+            b.number(r.funnel?.funnel.z[i])
+            b.text(r.funnel?.funnel.flags[i].rawValue ?? ""); b.text(r.funnelAdjusted?.funnel.flags[i].rawValue ?? "")
+            b.endRow()
+        }
+        return b
+    }
+
+    /// One measure × level's `trends.csv` rows.
+    static func trendRows(_ group: AtlasRun.Trends) -> CSVBuffer {
+        let b = CSVBuffer(capacity: group.trends.count * 96)
+        let head = CSVBuffer.preformatted([group.measureID, MeasureOutput.levelName(group.level)])
+        let period = CSVBuffer.preformatted([group.period.lowerBound.description, group.period.upperBound.description])
+        for t in group.trends {
+            b.fields(head); b.text(t.orgCode); b.fields(period)
+            for v in [t.firstValue, t.lastValue, t.change, t.slope, t.pValue] { b.number(v) }
+            b.text(t.worstDecileEveryMonth ? "true" : "false")
+            b.number(t.cusumFrom); b.number(t.cusumTo)
+            if let m = t.cusumMonths { b.integer(Int64(m)) } else { b.empty() }
+            b.endRow()
+        }
+        return b
     }
 }

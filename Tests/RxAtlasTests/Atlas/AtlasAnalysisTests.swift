@@ -34,18 +34,33 @@ import RxStats
         #expect(r.summary?.pooledLower == nil)
     }
 
-    @Test func outputsHaveTheirHeaders() throws {
+    @Test func runWritesWhatTheAnalysisFound() throws {
         let fixture = try KernelFixture()
         let share = try KernelFixture.measure("ics_share", .items, ["0302000C0"], .items, ["0302"], percentage: true)
         let tables = try MeasureKernel().compute(store: fixture.store, measures: [share], levels: [.practice, .nation])
-        let results = try tables.map { try AtlasAnalysis.run($0, definition: share, period: KernelFixture.m1...KernelFixture.m2) }
+        let period = KernelFixture.m1...KernelFixture.m2
+        let run = try AtlasRun(tables, definitions: [share], period: period)
+        #expect(run.results.count == 2 && run.trends.count == 2)
+        #expect(run.results[0].units == (try AtlasAnalysis.run(tables[0], definition: share, period: period)).units)
+        #expect(run.trends[1].trends.map(\.orgCode) == tables[1].orgCodes)
         let out = fixture.dir.appendingPathComponent("atlas").path
-        try AtlasOutput.write(results, to: out)
+        try AtlasOutput.write(run, to: out)
         let summary = try CSVRecordReader.read(path: out + "/summary.csv")
         #expect(summary[0].fields == AtlasOutput.summaryHeader)
         #expect(summary.count == 3)
+        #expect(summary.allSatisfy { $0.fields.count == AtlasOutput.summaryHeader.count })
         let outliers = try CSVRecordReader.read(path: out + "/outliers.csv")
         #expect(outliers[0].fields == AtlasOutput.outliersHeader)
         #expect(outliers.count == 1 + 2 + 1)
+        // A00001: 22 of 60 over the period, with the funnel's z and flags.
+        let a = try #require(outliers.first { $0.fields[1] == "practice" && $0.fields[2] == "A00001" }).fields
+        let r = run.results[0]
+        #expect(a[5] == "22" && a[6] == "60" && abs(Double(a[7])! - 22.0 / 60 * 100) < 1e-12)
+        #expect(abs(Double(a[8])! - r.funnel!.funnel.z[0]) <= abs(r.funnel!.funnel.z[0]) * 1e-14)
+        #expect(a[9] == r.funnel!.funnel.flags[0].rawValue && a[10] == r.funnelAdjusted!.funnel.flags[0].rawValue)
+        let trends = try CSVRecordReader.read(path: out + "/trends.csv")
+        #expect(trends[0].fields == AtlasOutput.trendsHeader)
+        #expect(trends.count == 1 + tables[0].orgCodes.count + tables[1].orgCodes.count)
+        #expect(trends.allSatisfy { $0.fields.count == AtlasOutput.trendsHeader.count })
     }
 }
