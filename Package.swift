@@ -22,9 +22,10 @@ let package = Package(
         .target(name: "CRxScan"),
         .target(
             name: "RxData",
-            dependencies: ["CGzip", "CRxScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CGzip", "CRxScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]
         ),
-        .target(name: "RxStats", dependencies: ["CLapack", "CRmath"]),
+        .target(name: "RxStats", dependencies: ["CLapack", "CRmath"], exclude: ["README.md"]),
         .target(name: "RxSynth", dependencies: ["RxData"]),
         .target(name: "RxAtlas", dependencies: ["RxData", "RxStats"]),
         .executableTarget(

@@ -24,6 +24,7 @@ for i in $(seq 1 "$MONTHS"); do
         --list-sizes "$DATA/tmp/list_sizes_2025$m.csv" --orgs "$DATA/tmp/orgs.csv" > /dev/null
     (cd "$HERE/../peers" && "$PY" duckdb_sums.py "$DATA/tmp/epd_2025$m.csv" --out "$DATA/parquet/epd_2025$m.parquet")
     cp "$DATA/tmp/list_sizes_2025$m.csv" "$DATA/parquet/list_sizes_2025$m.csv"
+    cp "$DATA/tmp/orgs.csv" "$DATA/parquet/orgs.csv"
     echo "2025-$m built $(date +%T)" >&2
 done
 rm -rf "$DATA/tmp"
