@@ -21,53 +21,69 @@ public enum AtlasOutput {
                                       "slope_per_month", "p_trend", "worst_decile_every_month", "cusum_from", "cusum_to",
                                       "cusum_months"]
 
+    /// The `trends` table (columns as ``trendsHeader``).
+    public static func trendsTable(_ trends: [(measure: String, level: OrgLevel, period: ClosedRange<YearMonth>, trends: [MeasureTrend])])
+        -> ResultTable {
+        var rows: [[ResultValue]] = []
+        for group in trends {
+            for t in group.trends {
+                rows.append([.text(group.measure), .text(MeasureOutput.levelName(group.level)), .text(t.orgCode),
+                             .text(group.period.lowerBound.description), .text(group.period.upperBound.description),
+                             .number(t.firstValue), .number(t.lastValue), .number(t.change), .number(t.slope), .number(t.pValue),
+                             .boolean(t.worstDecileEveryMonth), .number(t.cusumFrom), .number(t.cusumTo), .count(t.cusumMonths)])
+            }
+        }
+        let types: [ResultColumnType] = [.text, .text, .text, .text, .text, .real, .real, .real, .real, .real, .boolean, .real, .real,
+                                         .integer]
+        return ResultTable(name: "trends", columns: zip(trendsHeader, types).map { ResultColumn($0, $1) }, rows: rows)
+    }
+
     /// Writes `trends.csv` into `directory`, atomically.
     public static func writeTrends(_ trends: [(measure: String, level: OrgLevel, period: ClosedRange<YearMonth>, trends: [MeasureTrend])],
                                    to directory: String) throws {
-        try FileSystem.createDirectory(directory)
-        func n(_ v: Double?) -> String { v.map { CSVWriter.number($0) } ?? "" }
-        var rows: [[String]] = []
-        for group in trends {
-            for t in group.trends {
-                rows.append([group.measure, MeasureOutput.levelName(group.level), t.orgCode, group.period.lowerBound.description,
-                             group.period.upperBound.description, n(t.firstValue), n(t.lastValue), n(t.change), n(t.slope),
-                             n(t.pValue), t.worstDecileEveryMonth ? "true" : "false", n(t.cusumFrom), n(t.cusumTo),
-                             t.cusumMonths.map(String.init) ?? ""])
-            }
-        }
-        try CSVWriter.write(path: directory + "/trends.csv", header: trendsHeader, count: rows.count) { rows[$0] }
+        try MeasureOutput.writeCSV([trendsTable(trends)], to: directory)
     }
 
-    /// Writes both files into `directory`, each atomically.
-    public static func write(_ results: [AtlasResult], to directory: String) throws {
-        try FileSystem.createDirectory(directory)
-        func n(_ v: Double?) -> String { v.map { CSVWriter.number($0) } ?? "" }
-        var summary: [[String]] = []
-        var outliers: [[String]] = []
+    /// The `summary` and `outliers` tables (columns as ``summaryHeader`` and ``outliersHeader``).
+    public static func tables(_ results: [AtlasResult]) -> [ResultTable] {
+        var summary: [[ResultValue]] = []
+        var outliers: [[ResultValue]] = []
         for r in results {
             let s = r.summary
             let q = s?.quintileBreaks ?? []
-            func count(_ f: IndicatorResult?, _ flag: FunnelFlag) -> String {
-                f.map { String($0.funnel.flags.filter { $0 == flag }.count) } ?? ""
+            func count(_ f: IndicatorResult?, _ flag: FunnelFlag) -> ResultValue {
+                .count(f.map { $0.funnel.flags.filter { $0 == flag }.count })
             }
-            summary.append([r.measureID, MeasureOutput.levelName(r.level), r.period.lowerBound.description,
-                            r.period.upperBound.description, String(r.units.count), n(s?.pooled), n(s?.pooledLower),
-                            n(s?.pooledUpper), n(s?.minimum), n(s?.maximum), n(s?.foldRange), n(s?.foldRangeExcludingExtremes),
-                            n(s?.p95ToP5), n(s?.p90ToP10)] + (0..<4).map { n(q.count == 4 ? q[$0] : nil) } +
-                           [n(s?.coefficientOfVariation), n(s?.scvDiehr), n(s?.scvMcPherson), n(r.extremalQuotient),
-                            n(r.funnelAdjusted?.summary.phi), n(r.funnelAdjusted?.summary.tau2),
+            let period: [ResultValue] = [.text(r.period.lowerBound.description), .text(r.period.upperBound.description)]
+            summary.append([.text(r.measureID), .text(MeasureOutput.levelName(r.level))] + period +
+                           [.count(r.units.count), .number(s?.pooled), .number(s?.pooledLower),
+                            .number(s?.pooledUpper), .number(s?.minimum), .number(s?.maximum), .number(s?.foldRange),
+                            .number(s?.foldRangeExcludingExtremes), .number(s?.p95ToP5), .number(s?.p90ToP10)] +
+                           (0..<4).map { .number(q.count == 4 ? q[$0] : nil) } +
+                           [.number(s?.coefficientOfVariation), .number(s?.scvDiehr), .number(s?.scvMcPherson),
+                            .number(r.extremalQuotient), .number(r.funnelAdjusted?.summary.phi), .number(r.funnelAdjusted?.summary.tau2),
                             count(r.funnel, .high95), count(r.funnel, .high998), count(r.funnel, .low95), count(r.funnel, .low998),
                             count(r.funnelAdjusted, .high95), count(r.funnelAdjusted, .high998),
                             count(r.funnelAdjusted, .low95), count(r.funnelAdjusted, .low998)])
             for (i, unit) in r.units.enumerated() {
                 let value = r.numerators[i] / r.denominators[i] * r.multiplier
-                outliers.append([r.measureID, MeasureOutput.levelName(r.level), unit, r.period.lowerBound.description,
-                                 r.period.upperBound.description, n(r.numerators[i]), n(r.denominators[i]), n(value),
-                                 n(r.funnel?.funnel.z[i]), r.funnel?.funnel.flags[i].rawValue ?? "",
-                                 r.funnelAdjusted?.funnel.flags[i].rawValue ?? ""])
+                outliers.append([.text(r.measureID), .text(MeasureOutput.levelName(r.level)), .text(unit)] + period +
+                                [.number(r.numerators[i]), .number(r.denominators[i]), .number(value),
+                                 .number(r.funnel?.funnel.z[i]), .optionalText(r.funnel?.funnel.flags[i].rawValue),
+                                 .optionalText(r.funnelAdjusted?.funnel.flags[i].rawValue)])
             }
         }
-        try CSVWriter.write(path: directory + "/summary.csv", header: summaryHeader, count: summary.count) { summary[$0] }
-        try CSVWriter.write(path: directory + "/outliers.csv", header: outliersHeader, count: outliers.count) { outliers[$0] }
+        let summaryTypes: [ResultColumnType] = [.text, .text, .text, .text, .integer] + Array(repeating: .real, count: 19)
+            + Array(repeating: .integer, count: 8)
+        let outlierTypes: [ResultColumnType] = [.text, .text, .text, .text, .text, .real, .real, .real, .real, .text, .text]
+        return [
+            ResultTable(name: "summary", columns: zip(summaryHeader, summaryTypes).map { ResultColumn($0, $1) }, rows: summary),
+            ResultTable(name: "outliers", columns: zip(outliersHeader, outlierTypes).map { ResultColumn($0, $1) }, rows: outliers),
+        ]
+    }
+
+    /// Writes `summary.csv` and `outliers.csv` into `directory`, each atomically.
+    public static func write(_ results: [AtlasResult], to directory: String) throws {
+        try MeasureOutput.writeCSV(tables(results), to: directory)
     }
 }

@@ -28,12 +28,12 @@ public enum MeasureOutput {
         name == "sub-icb" ? .subICB : OrgLevel(rawValue: name)
     }
 
-    /// Writes both files into `directory` (created if needed), each atomically.
-    public static func write(_ tables: [MeasureValues], definitions: [MeasureDefinition], to directory: String) throws {
-        try FileSystem.createDirectory(directory)
+    /// The result tables: `values` and `deciles`, and for cost-based measures with a cost
+    /// numerator `savings` and `savings_totals` (column names as in the CSV headers above).
+    public static func tables(_ tables: [MeasureValues], definitions: [MeasureDefinition]) -> [ResultTable] {
         let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var rows: [[String]] = []
-        var decileRows: [[String]] = []
+        var rows: [[ResultValue]] = []
+        var decileRows: [[ResultValue]] = []
         for t in tables {
             guard let def = byID[t.measureID] else { continue }
             let percentiles = t.percentiles()
@@ -42,21 +42,28 @@ public enum MeasureOutput {
                     let i = t.index(unit: u, month: m)
                     let defined = t.status[i] == .defined
                     let (lo, hi) = defined ? interval(def, numerator: t.numerator[i], denominator: t.denominator[i]) : (nil, nil)
-                    rows.append([def.id, levelName(t.level), t.orgCodes[u], t.orgNames[u] ?? "", t.months[m].description,
-                                 number(t.numerator[i]), number(t.denominator[i]), defined ? number(t.value[i]) : "",
-                                 percentiles[i].isNaN ? "" : number(percentiles[i]), lo.map(number) ?? "", hi.map(number) ?? ""])
+                    rows.append([.text(def.id), .text(levelName(t.level)), .text(t.orgCodes[u]), .text(t.orgNames[u] ?? ""),
+                                 .text(t.months[m].description), .number(t.numerator[i]), .number(t.denominator[i]),
+                                 defined ? .number(t.value[i]) : .null, .number(percentiles[i]), .number(lo), .number(hi)])
                 }
             }
             for (m, d) in t.deciles().enumerated() {
-                decileRows.append([def.id, levelName(t.level), t.months[m].description] + d.map { $0.isNaN ? "" : number($0) })
+                decileRows.append([.text(def.id), .text(levelName(t.level)), .text(t.months[m].description)] + d.map { .number($0) })
             }
         }
-        try CSVWriter.write(path: directory + "/values.csv", header: valuesHeader, count: rows.count) { rows[$0] }
-        try CSVWriter.write(path: directory + "/deciles.csv", header: decilesHeader, count: decileRows.count) { decileRows[$0] }
+        func columns(_ names: [String], _ types: [ResultColumnType]) -> [ResultColumn] {
+            zip(names, types).map { ResultColumn($0, $1) }
+        }
+        let key: [ResultColumnType] = [.text, .text, .text, .text, .text]
+        var out = [
+            ResultTable(name: "values", columns: columns(valuesHeader, key + [.real, .real, .real, .real, .real, .real]), rows: rows),
+            ResultTable(name: "deciles", columns: columns(decilesHeader, [.text, .text, .text] + Array(repeating: .real, count: 9)),
+                        rows: decileRows),
+        ]
 
         // Savings for cost-based measures with a cost numerator.
-        var savingRows: [[String]] = []
-        var totalRows: [[String]] = []
+        var savingRows: [[ResultValue]] = []
+        var totalRows: [[ResultValue]] = []
         for t in tables {
             guard let def = byID[t.measureID], MeasureSavings.applies(to: def) else { continue }
             let s = MeasureSavings(t)
@@ -64,18 +71,34 @@ public enum MeasureOutput {
                 for m in s.months.indices {
                     let row = s.savings[t.index(unit: u, month: m)]
                     guard !row[0].isNaN else { continue }
-                    savingRows.append([def.id, levelName(t.level), s.orgCodes[u], s.orgNames[u] ?? "", s.months[m].description]
-                                      + row.map { $0.isNaN ? "" : money($0) })
+                    savingRows.append([.text(def.id), .text(levelName(t.level)), .text(s.orgCodes[u]), .text(s.orgNames[u] ?? ""),
+                                       .text(s.months[m].description)] + row.map { .number($0) })
                 }
             }
             for (m, total) in s.totals.enumerated() {
-                totalRows.append([def.id, levelName(t.level), s.months[m].description] + total.map(money))
+                totalRows.append([.text(def.id), .text(levelName(t.level)), .text(s.months[m].description)] + total.map { .number($0) })
             }
         }
         if tables.contains(where: { byID[$0.measureID].map(MeasureSavings.applies) ?? false }) {
-            try CSVWriter.write(path: directory + "/savings.csv", header: savingsHeader, count: savingRows.count) { savingRows[$0] }
-            try CSVWriter.write(path: directory + "/savings_totals.csv", header: savingsTotalsHeader, count: totalRows.count) { totalRows[$0] }
+            out.append(ResultTable(name: "savings", columns: columns(savingsHeader, key + Array(repeating: .pounds, count: 9)),
+                                   rows: savingRows))
+            out.append(ResultTable(name: "savings_totals",
+                                   columns: columns(savingsTotalsHeader, [.text, .text, .text] + Array(repeating: .pounds, count: 9)),
+                                   rows: totalRows))
         }
+        return out
+    }
+
+    /// Writes every table of ``tables(_:definitions:)`` into `directory` (created if needed) as
+    /// `<name>.csv`, each atomically.
+    public static func write(_ tables: [MeasureValues], definitions: [MeasureDefinition], to directory: String) throws {
+        try writeCSV(self.tables(tables, definitions: definitions), to: directory)
+    }
+
+    /// Writes tables into `directory` (created if needed) as `<name>.csv`, each atomically.
+    public static func writeCSV(_ tables: [ResultTable], to directory: String) throws {
+        try FileSystem.createDirectory(directory)
+        for table in tables { try CSVWriter.write(table, to: directory + "/" + table.name + ".csv") }
     }
 
     /// The value's 95% interval when it is defined by counting (see the type's notes).
@@ -92,14 +115,8 @@ public enum MeasureOutput {
         return (nil, nil)
     }
 
-    /// Pounds to the penny.
-    static func money(_ v: Double) -> String {
-        let pence = (v * 100).rounded()
-        let sign = pence < 0 ? "-" : ""
-        let a = abs(pence)
-        let p = Int64(a.truncatingRemainder(dividingBy: 100))
-        return "\(sign)\(Int64(a / 100)).\(p < 10 ? "0" : "")\(p)"
-    }
+    /// Pounds to the penny (see ``RxData/CSVWriter/pounds(_:)``).
+    static func money(_ v: Double) -> String { CSVWriter.pounds(v) }
 
     /// A number as output text (see ``RxData/CSVWriter/number(_:missing:)``).
     static func number(_ v: Double) -> String { CSVWriter.number(v) }

@@ -18,6 +18,17 @@ public enum CSVWriter {
         return "\(v)"
     }
 
+    /// Pounds to the penny (half a penny rounds away from zero), e.g. `112.00`, `-2.01`; empty for
+    /// NaN or an infinity.
+    public static func pounds(_ v: Double) -> String {
+        guard v.isFinite else { return "" }
+        let pence = (v * 100).rounded()
+        let sign = pence < 0 ? "-" : ""
+        let a = abs(pence)
+        let p = Int64(a.truncatingRemainder(dividingBy: 100))
+        return "\(sign)\(Int64(a / 100)).\(p < 10 ? "0" : "")\(p)"
+    }
+
     /// One line: the fields joined by commas, ending in LF.
     public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
@@ -28,6 +39,16 @@ public enum CSVWriter {
         var out = line(header)
         for row in rows { out += line(row) }
         return out
+    }
+
+    /// Writes a typed table to `path`, atomically: its column names as the header, then each row
+    /// with values spelled by ``ResultValue/text(as:)``.
+    public static func write(_ table: ResultTable, to path: String) throws {
+        let types = table.columns.map(\.type)
+        try write(path: path, header: table.columnNames, count: table.rowCount) { i in
+            let values = table.row(i)
+            return values.indices.map { values[$0].text(as: types[$0]) }
+        }
     }
 
     /// Writes `header` and then the rows `row(0) ..< row(count - 1)` to `path`, atomically.
