@@ -52,6 +52,11 @@ public struct BarChart: Sendable {
         self.valuePrefix = valuePrefix
     }
 
+    /// A value with the prefix after any minus sign ("-£1,218").
+    func money(_ v: Double, decimals: Int) -> String {
+        (v < 0 ? "-" : "") + valuePrefix + ChartFormat.number(abs(v), decimals: decimals)
+    }
+
     /// Bar extents (start, end) in value units, plus the total for a waterfall.
     func extents() -> [(start: Double, end: Double)] {
         switch style {
@@ -86,7 +91,7 @@ public struct BarChart: Sendable {
         let total = ext.last.map { style == .waterfall ? $0.end : bars.map(\.value).filter(\.isFinite).reduce(0, +) } ?? 0
 
         var c = SVGCanvas(width: width, height: height, title: title,
-                          description: (style == .waterfall ? "Waterfall" : "Bar") + " chart of \(bars.count) values; total \(valuePrefix)\(ChartFormat.number(total)).")
+                          description: (style == .waterfall ? "Waterfall" : "Bar") + " chart of \(bars.count) values; total \(money(total, decimals: 2)).")
         frame.drawTitle(&c, title: title, subtitle: subtitle)
         frame.drawXAxis(&c, scale: x, label: valueLabel)
         c.beginGroup([("class", "bars")])
@@ -95,15 +100,16 @@ public struct BarChart: Sendable {
             let label = labels[i]
             let value = isTotal ? e.end : bars[i].value
             let yTop = frame.plotTop + Double(i) * rowHeight + 3
-            let colour = isTotal ? ChartPalette.reference : value < 0 ? ChartPalette.low : ChartPalette.series(4)
+            let colour = isTotal ? ChartPalette.reference : value < 0 ? ChartPalette.high : ChartPalette.low
             c.text(ChartFormat.truncate(label, to: 30), x: frame.plotLeft - 8, y: yTop + 11, size: 11, anchor: "end",
                    weight: isTotal ? "bold" : nil, fill: ChartPalette.axis)
             let a = x(min(e.start, e.end)), b = x(max(e.start, e.end))
             c.rect(x: a, y: yTop, width: max(b - a, 0.5), height: rowHeight - 6, fill: colour,
-                   tooltip: "\(label): \(valuePrefix)\(ChartFormat.number(value))",
+                   tooltip: "\(label): \(money(value, decimals: 2))",
                    extra: [("class", isTotal ? "bar total" : "bar"), ("data-label", label), ("data-value", CSVWriter.number(value))])
-            c.text(valuePrefix + ChartFormat.number(value, decimals: abs(value) >= 100 ? 0 : 2), x: b + 4, y: yTop + 11, size: 10,
-                   fill: ChartPalette.axis)
+            let negative = value < 0 && style == .bars
+            c.text(money(value, decimals: abs(value) >= 100 ? 0 : 2), x: negative ? a - 4 : b + 4, y: yTop + 11, size: 10,
+                   anchor: negative ? "end" : "start", fill: ChartPalette.axis)
             if style == .waterfall && i > 0 && !isTotal {
                 c.line(x1: x(e.start), y1: yTop - 6, x2: x(e.start), y2: yTop, stroke: "#999999", dash: "2 2")
             }

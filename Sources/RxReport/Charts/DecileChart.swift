@@ -40,7 +40,7 @@ public struct DecileChart: Sendable {
     public init?(values t: MeasureValues, orgCode code: String, title: String? = nil, valueLabel: String = "value") {
         guard let u = t.unitIndex(code) else { return nil }
         let name = t.orgNames[u]
-        self.init(title: title ?? t.measureID, subtitle: "\(name.map { "\($0) (\(code))" } ?? code) against every \(t.level.rawValue)'s deciles",
+        self.init(title: title ?? t.measureID, subtitle: "\(name.map { "\($0) (\(code))" } ?? code) against every \(MeasureOutput.levelName(t.level))'s deciles",
                   valueLabel: valueLabel, months: t.months.map(\.description), deciles: t.deciles(),
                   values: t.months.indices.map { t.value(unit: u, month: $0) ?? .nan }, seriesLabel: name ?? code)
     }

@@ -51,7 +51,8 @@ public struct FunnelChart: Sendable {
     public var limits: [FunnelCurvePoint]
     /// The overdispersion-adjusted limits, when applied.
     public var adjustedLimits: [FunnelCurvePoint]?
-    /// At most this many outliers are labelled (the furthest beyond their limits first).
+    /// At most this many outliers are labelled (the furthest from the centre first; a label that
+    /// would overlap one already placed is left out).
     public var maximumLabels: Int = 12
     /// Size in px.
     public var width: Double = 760, height: Double = 480
@@ -97,9 +98,9 @@ public struct FunnelChart: Sendable {
         }
         centre = funnel.funnel.centre
         self.title = title ?? r.measureID
-        subtitle = "\(r.level.rawValue) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units"
-        self.valueLabel = valueLabel ?? (options.type == .proportion ? "%" : options.type == .rate ? "per 1,000 patients" : "value")
-        denominatorLabel = options.type == .rate ? "patients (summed over months)" : "denominator"
+        subtitle = "\(MeasureOutput.levelName(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units"
+        self.valueLabel = valueLabel ?? (options.type == .proportion ? "%" : options.type == .rate ? "per 1,000 patients a month" : "value")
+        denominatorLabel = options.type == .rate ? "patient-months (list sizes summed over the months)" : "denominator"
     }
 
     /// The flagged points furthest outside their 99.8% limits, at most ``maximumLabels``; 95%
@@ -112,14 +113,14 @@ public struct FunnelChart: Sendable {
 
     /// The SVG document.
     public func svg() -> String {
-        let frame = ChartFrame(width: width, height: height, left: 64, right: 24, top: subtitle == nil ? 60 : 72, bottom: 52)
+        let frame = ChartFrame(width: width, height: height, left: 64, right: 40, top: subtitle == nil ? 60 : 72, bottom: 52)
         let xs = points.map(\.denominator) + limits.map(\.denominator)
         let finite = { (v: [Double]) in v.filter(\.isFinite) }
         let xMax = finite(xs).max() ?? 1
         var ys = finite(points.map(\.value)) + [centre]
         // Let the limits widen the view only within the points' own spread (small denominators
         // make them run away).
-        let innerLimits = limits.filter { $0.denominator >= (finite(points.map(\.denominator)).min() ?? 0) }
+        let innerLimits = (limits + (adjustedLimits ?? [])).filter { $0.denominator >= (finite(points.map(\.denominator)).min() ?? 0) }
         ys += finite(innerLimits.flatMap { [$0.limits.lower998, $0.limits.upper998] })
         let (y0, y1) = LinearScale.niceDomain(ys.min() ?? 0, ys.max() ?? 1)
         let (_, x1) = LinearScale.niceDomain(0, xMax)
@@ -167,11 +168,17 @@ public struct FunnelChart: Sendable {
         c.endGroup()
 
         c.beginGroup([("class", "outlier-labels")])
+        // Labels never overlap: one that would touch an earlier (more extreme) one is left out,
+        // its point still coloured and its tooltip still there.
+        var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
         for i in labelled() {
             let p = points[i]
             let above = p.value >= centre
-            c.text(p.code, x: x(p.denominator) + 6, y: y(p.value) + (above ? -5 : 12), size: 10, fill: ChartPalette.reference,
-                   extra: [("class", "outlier-label")])
+            let lx = x(p.denominator) + 6, ly = y(p.value) + (above ? -5 : 12)
+            let box = (x0: lx - 1, y0: ly - 10, x1: lx + ChartFormat.textWidth(p.code, size: 10) + 1, y1: ly + 2)
+            guard !placed.contains(where: { box.x0 < $0.x1 && $0.x0 < box.x1 && box.y0 < $0.y1 && $0.y0 < box.y1 }) else { continue }
+            placed.append(box)
+            c.text(p.code, x: lx, y: ly, size: 10, fill: ChartPalette.reference, extra: [("class", "outlier-label")])
         }
         c.endGroup()
 

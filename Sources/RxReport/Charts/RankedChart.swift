@@ -71,8 +71,8 @@ public struct RankedChart: Sendable {
             classes = QuintileClasses(values: units.map(\.value))
         }
         self.title = title ?? r.measureID
-        subtitle = "\(r.level.rawValue) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units ranked"
-        self.valueLabel = valueLabel ?? (r.multiplier == 100 ? "%" : r.funnelOptions?.type == .rate ? "per 1,000 patients" : "value")
+        subtitle = "\(MeasureOutput.levelName(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units ranked"
+        self.valueLabel = valueLabel ?? (r.multiplier == 100 ? "%" : r.funnelOptions?.type == .rate ? "per 1,000 patients a month" : "value")
     }
 
     /// The units in drawing order.

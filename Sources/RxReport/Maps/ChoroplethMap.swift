@@ -25,8 +25,12 @@ public struct ChoroplethMap: Sendable {
     public var values: [String: Double]
     /// The classes (default: from the values of the features drawn).
     public var classes: QuintileClasses?
+    /// A source line under the map (e.g. the boundaries' licence: "Source: Office for National
+    /// Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown
+    /// copyright and database right").
+    public var attribution: String?
     /// Size in px.
-    public var width: Double = 640, height: Double = 720
+    public var width: Double = 760, height: Double = 720
 
     /// Creates a map.
     /// - Parameters:
@@ -61,7 +65,7 @@ public struct ChoroplethMap: Sendable {
         let points = boundaries.features.flatMap { $0.polygons.joined().joined() }
         let minX = points.map(\.x).min() ?? 0, maxX = points.map(\.x).max() ?? 1
         let minY = points.map(\.y).min() ?? 0, maxY = points.map(\.y).max() ?? 1
-        let top = subtitle == nil ? 48.0 : 62.0, legendWidth = 190.0, pad = 12.0
+        let top = subtitle == nil ? 48.0 : 62.0, legendWidth = 180.0, pad = 12.0
         let availW = width - legendWidth - 2 * pad, availH = height - top - pad
         let scale = min(availW / max(1, maxX - minX), availH / max(1, maxY - minY))
         let offX = pad + (availW - (maxX - minX) * scale) / 2, offY = top + (availH - (maxY - minY) * scale) / 2
@@ -104,7 +108,9 @@ public struct ChoroplethMap: Sendable {
         }
         c.endGroup()
         MapLegend.draw(&c, x: width - legendWidth + 4, y: top + 16, title: valueLabel, classes: classes, counts: counts, missing: missing)
-        c.text("Projection: British National Grid (EPSG:27700)", x: width - legendWidth + 4, y: height - 14, size: 9, fill: "#777777")
+        c.text("Projection: British National Grid (EPSG:27700). Boundaries: \(boundaries.file.split(separator: "/").last.map(String.init) ?? "")",
+               x: 16, y: height - (attribution == nil ? 8 : 20), size: 9, fill: "#777777")
+        if let attribution { c.text(attribution, x: 16, y: height - 8, size: 9, fill: "#777777", extra: [("class", "attribution")]) }
         return c.document()
     }
 }

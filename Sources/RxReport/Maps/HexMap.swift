@@ -20,8 +20,10 @@ public struct HexMap: Sendable {
     public var values: [String: Double]
     /// The classes (default: from the values of the areas in the layout).
     public var classes: QuintileClasses?
-    /// Size in px.
-    public var width: Double = 640, height: Double = 640
+    /// Width in px.
+    public var width: Double = 640
+    /// Height in px; nil fits the layout to the width.
+    public var height: Double? = nil
 
     /// Creates a map.
     public init(title: String, subtitle: String? = nil, valueLabel: String, layout: HexLayout, values: [String: Double],
@@ -45,7 +47,9 @@ public struct HexMap: Sendable {
         let maxCol = Double(layout.cells.map(\.column).max() ?? 0) + 1.5
         let maxRow = Double(layout.cells.map(\.row).max() ?? 0)
         // Hexagon size that fits: width √3·s per column, height 1.5·s per row plus 2·s.
-        let size = min((width - legendWidth - 2 * pad) / (maxCol * 3.0.squareRoot()), (height - top - 2 * pad) / (maxRow * 1.5 + 2))
+        let fit = (width - legendWidth - 2 * pad) / (maxCol * 3.0.squareRoot())
+        let height = max(self.height ?? (top + 2 * pad + (maxRow * 1.5 + 2) * fit), top + 150)
+        let size = min(fit, (height - top - 2 * pad) / (maxRow * 1.5 + 2))
         let minCol = Double(layout.cells.map(\.column).min() ?? 0)
         let ox = pad + 3.0.squareRoot() / 2 * size - minCol * 3.0.squareRoot() * size, oy = top + pad + size
         let occupied = Dictionary(layout.cells.map { ("\($0.column),\($0.row)", $0.region) }, uniquingKeysWith: { a, _ in a })

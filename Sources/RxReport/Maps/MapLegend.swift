@@ -3,7 +3,7 @@
 enum MapLegend {
     static func draw(_ c: inout SVGCanvas, x: Double, y: Double, title: String, classes: QuintileClasses?, counts: [Int], missing: Int) {
         c.beginGroup([("class", "legend")])
-        c.text(title, x: x, y: y, size: 12, weight: "bold", fill: ChartPalette.axis)
+        c.text(title, x: x, y: y, size: 11, weight: "bold", fill: ChartPalette.axis)
         var row = y + 10
         if let classes {
             for k in 0..<5 {

@@ -40,4 +40,16 @@ public enum ChartFormat {
     public static func truncate(_ text: String, to limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
     }
+
+    /// An estimate of `text`'s width in px at font size `size` in a sans-serif face (capitals
+    /// and digits wider than lower case, spaces narrow), for laying out legends and labels
+    /// without a font engine.
+    public static func textWidth(_ text: String, size: Double = 11) -> Double {
+        var em = 0.0
+        for ch in text {
+            if ch == " " { em += 0.28 } else if ch.isUppercase || ch.isNumber { em += 0.66 } else if "il.,:;'|!".contains(ch) { em += 0.3 }
+            else { em += 0.55 }
+        }
+        return em * size
+    }
 }

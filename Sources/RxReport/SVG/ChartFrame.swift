@@ -79,7 +79,7 @@ struct ChartFrame {
         for e in entries {
             e.swatch(&canvas, cx, y)
             canvas.text(e.label, x: cx + 20, y: y + 4, size: 11, fill: ChartPalette.axis)
-            cx += 20 + Double(e.label.count) * 6.2 + 14
+            cx += 20 + ChartFormat.textWidth(e.label) + 14
         }
         canvas.endGroup()
     }

@@ -5,9 +5,9 @@
 /// - Ordered classes (quintiles): five steps of viridis (van der Walt & Smith, matplotlib, 2015),
 ///   perceptually uniform and readable in greyscale and with deuteranopia or protanopia.
 public enum ChartPalette {
-    /// Okabe–Ito, in its published order, without black: orange, sky blue, bluish green, yellow,
-    /// blue, vermillion, reddish purple.
-    public static let categorical = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
+    /// Okabe–Ito without black, in its published order except that yellow, faint on white,
+    /// comes last: orange, sky blue, bluish green, blue, vermillion, reddish purple, yellow.
+    public static let categorical = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442"]
     /// Okabe–Ito vermillion: high outliers.
     public static let high = "#D55E00"
     /// Okabe–Ito blue: low outliers.

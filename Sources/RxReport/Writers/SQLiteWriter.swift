@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import RxData
 
@@ -6,9 +7,9 @@ import RxData
 /// booleans as `INTEGER` 0/1, pounds as `REAL`), missing values as `NULL`, and an index on
 /// each of the columns results are looked up by (``indexedColumns``) that a table has.
 ///
-/// The database is built under a temporary name beside the destination and renamed over it only
-/// when complete (``RxData/AtomicFile/replace(_:_:)``): readers see the old database or the new,
-/// never a part. An existing database at the destination is replaced, not appended to.
+/// The database is built under a temporary name beside the destination (a copy of the existing
+/// one in ``Mode/replaceTables``) and renamed over it only when complete
+/// (``RxData/AtomicFile/replace(_:_:)``): readers see the old database or the new, never a part.
 public enum SQLiteWriter {
     /// Columns given an index wherever a table has them.
     public static let indexedColumns = ["measure", "level", "org_code", "month"]
@@ -16,26 +17,48 @@ public enum SQLiteWriter {
     /// Rows inserted per transaction.
     static let batchSize = 50_000
 
-    /// Writes `tables` (names must be distinct) to a new database at `path`.
-    /// - Parameter metadata: key/value pairs stored in a `metadata` table (software version,
-    ///   store, period…); none when empty.
-    public static func write(_ tables: [ResultTable], to path: String, metadata: [(key: String, value: String)] = []) throws {
-        var all = tables
-        if !metadata.isEmpty {
-            all.append(ResultTable(name: "metadata", columns: [ResultColumn("key", .text), ResultColumn("value", .text)],
-                                   rows: metadata.map { [.text($0.key), .text($0.value)] }))
-        }
-        var seen = Set<String>()
-        for t in all {
+    /// What happens to a database already at the destination.
+    public enum Mode: Sendable {
+        /// Build a new database; any existing file is replaced whole.
+        case replaceFile
+        /// Keep the existing database's other tables: the given tables replace any of the same
+        /// names, and the metadata rows of the same `source` are replaced. Lets several commands
+        /// (measures, atlas, biosimilars…) gather their tables in one database.
+        case replaceTables
+    }
+
+    /// Writes `tables` (names must be distinct) to the database at `path`.
+    /// - Parameters:
+    ///   - metadata: key/value pairs stored in a `metadata` table (columns `source`, `key`,
+    ///     `value`) under `source` (the command's name, say): software version, store, period.
+    ///   - mode: whether an existing database is replaced whole or keeps its other tables.
+    /// - Throws: ``RxData/InputError`` for duplicate or empty table names, and whatever SQLite
+    ///   reports; the destination is then untouched.
+    public static func write(_ tables: [ResultTable], to path: String, source: String = "rxatlas",
+                             metadata: [(key: String, value: String)] = [], mode: Mode = .replaceFile) throws {
+        var seen: Set<String> = ["metadata"]
+        for t in tables {
             guard !t.name.isEmpty, seen.insert(t.name.lowercased()).inserted else {
-                throw InputError(file: path, field: t.name, reason: "table names must be distinct and not empty")
+                throw InputError(file: path, field: t.name, reason: "table names must be distinct, not empty and not 'metadata'")
             }
         }
+        let fm = FileManager.default
         try AtomicFile.replace(path) { temporary in
+            if mode == .replaceTables && fm.fileExists(atPath: path) {
+                try fm.copyItem(atPath: path, toPath: temporary)
+            }
             var configuration = Configuration()
             configuration.journalMode = .default
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
-            for table in all { try write(table, into: queue) }
+            try queue.write { db in
+                for t in tables { try db.execute(sql: "DROP TABLE IF EXISTS \(quote(t.name))") }
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS metadata (source TEXT, key TEXT, value TEXT)")
+                try db.execute(sql: "DELETE FROM metadata WHERE source = ?", arguments: [source])
+                for (key, value) in metadata {
+                    try db.execute(sql: "INSERT INTO metadata VALUES (?, ?, ?)", arguments: [source, key, value])
+                }
+            }
+            for table in tables { try write(table, into: queue) }
             try queue.close()
         }
     }

@@ -30,7 +30,7 @@ import RxData
         let tables = try tables()
         #expect(tables.map(\.name) == ["values", "deciles", "savings", "savings_totals", "atlas_summary", "atlas_outliers", "trends"])
         let db = dir.path("results.sqlite")
-        try SQLiteWriter.write(tables, to: db, metadata: [("software", "rxatlas test")])
+        try SQLiteWriter.write(tables, to: db, source: "test", metadata: [("software", "rxatlas test")])
         for t in tables { try CSVWriter.write(t, to: dir.path(t.name + ".csv")) }
 
         let queue = try DatabaseQueue(path: db)
@@ -66,7 +66,7 @@ import RxData
             let jan = try Double.fetchOne(db, sql: "SELECT SUM(numerator) FROM \"values\" WHERE measure = 'ics_share' AND month = '2025-01'")
             let v = ReportFixture.values()
             #expect(jan == v.orgCodes.indices.map { v.numerator[v.index(unit: $0, month: 0)] }.reduce(0, +))
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'software'") == "rxatlas test")
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE source = 'test' AND key = 'software'") == "rxatlas test")
         }
     }
 
@@ -111,6 +111,31 @@ import RxData
         #expect(names == ["r.sqlite"])
         let again = try DatabaseQueue(path: db)
         #expect(try again.read { try String.fetchAll($0, sql: "SELECT measure FROM t") } == ["a"])
+    }
+
+    @Test func severalCommandsGatherTheirTablesInOneDatabase() throws {
+        let dir = TempDir()
+        let db = dir.path("all.sqlite")
+        let a = ResultTable(name: "values", columns: [ResultColumn("measure", .text)], rows: [[.text("one")]])
+        let b = ResultTable(name: "summary", columns: [ResultColumn("measure", .text)], rows: [[.text("two")]])
+        try SQLiteWriter.write([a], to: db, source: "measures", metadata: [("from", "2025-01")], mode: .replaceTables)
+        try SQLiteWriter.write([b], to: db, source: "atlas", metadata: [("from", "2025-02")], mode: .replaceTables)
+        // Re-running a command replaces its own tables and metadata only.
+        let a2 = ResultTable(name: "values", columns: [ResultColumn("measure", .text)], rows: [[.text("three")], [.text("four")]])
+        try SQLiteWriter.write([a2], to: db, source: "measures", metadata: [("from", "2025-03")], mode: .replaceTables)
+        let queue = try DatabaseQueue(path: db)
+        let (values, summary, metadata) = try queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT measure FROM \"values\""), try String.fetchAll(db, sql: "SELECT measure FROM summary"),
+             try String.fetchAll(db, sql: "SELECT source || ':' || value FROM metadata ORDER BY source"))
+        }
+        #expect(values == ["three", "four"])
+        #expect(summary == ["two"])
+        #expect(metadata == ["atlas:2025-02", "measures:2025-03"])
+        // replaceFile starts afresh.
+        try queue.close()
+        try SQLiteWriter.write([b], to: db)
+        let fresh = try DatabaseQueue(path: db)
+        #expect(try fresh.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") } == ["metadata", "summary"])
     }
 
     @Test func hostileNamesAreStoredVerbatim() throws {
