@@ -92,7 +92,7 @@ public struct BarChart: Sendable {
 
         var c = SVGCanvas(width: width, height: height, title: title,
                           description: (style == .waterfall ? "Waterfall" : "Bar") + " chart of \(bars.count) values; total \(money(total, decimals: 2)).")
-        frame.drawTitle(&c, title: title, subtitle: subtitle)
+        ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
         frame.drawXAxis(&c, scale: x, label: valueLabel)
         c.beginGroup([("class", "bars")])
         for (i, e) in ext.enumerated() {

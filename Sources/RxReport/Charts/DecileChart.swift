@@ -55,7 +55,7 @@ public struct DecileChart: Sendable {
 
         var c = SVGCanvas(width: width, height: height, title: title,
                           description: "\(seriesLabel): monthly values over \(months.count) months against the deciles of every organisation at its level; the shaded fan spans the 10th to 90th percentiles and the dashed line is the median.")
-        frame.drawTitle(&c, title: title, subtitle: subtitle)
+        ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
         frame.drawYAxis(&c, scale: y, label: valueLabel)
         frame.drawXCategories(&c, labels: months, positions: xs, label: "month")
 

@@ -132,7 +132,7 @@ public struct FunnelChart: Sendable {
                               + (adjustedLimits == nil ? "" : " and overdispersion-adjusted limits")
                               + ", \(centreLabel) value \(ChartFormat.number(centre)). "
                               + "\(points.filter { $0.flag.isOutside998 }.count) units lie outside the 99.8% limits.")
-        frame.drawTitle(&c, title: title, subtitle: subtitle)
+        ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
         frame.drawYAxis(&c, scale: y, label: valueLabel)
         frame.drawXAxis(&c, scale: x, label: denominatorLabel)
         c.clipRect(id: "plot-area", x: frame.plotLeft, y: frame.plotTop, width: frame.plotWidth, height: frame.plotHeight)

@@ -60,7 +60,7 @@ public struct LineChart: Sendable {
         var c = SVGCanvas(width: width, height: height, title: title,
                           description: "Line chart of \(series.count) series over \(categories.count) \(categoryLabel) values: "
                               + series.map(\.name).joined(separator: ", ") + ".")
-        frame.drawTitle(&c, title: title, subtitle: subtitle)
+        ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
         frame.drawYAxis(&c, scale: y, label: valueLabel)
         frame.drawXCategories(&c, labels: categories, positions: xs, label: categoryLabel)
         for (i, s) in series.enumerated() {

@@ -97,7 +97,7 @@ public struct RankedChart: Sendable {
                           description: "Ranked column chart of \(order.count) units from lowest to highest value"
                               + (england.map { ", England value \(ChartFormat.number($0))" } ?? "")
                               + ", columns shaded by quintile.")
-        frame.drawTitle(&c, title: title, subtitle: subtitle)
+        ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
 
         // Alternating bands behind each quintile's run of columns.
         if let classes {

@@ -80,8 +80,7 @@ public struct ChoroplethMap: Sendable {
         }
         var c = SVGCanvas(width: width, height: height, title: title,
                           description: "Map of \(keys.count) areas shaded in five quintile classes of \(valueLabel), lightest highest; \(missing) areas have no value.")
-        c.text(title, x: 16, y: 24, size: 16, weight: "bold", extra: [("class", "chart-title")])
-        if let subtitle { c.text(subtitle, x: 16, y: 43, size: 12, fill: "#555555", extra: [("class", "chart-subtitle")]) }
+        ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
 
         c.beginGroup([("class", "areas"), ("stroke", "#FFFFFF"), ("stroke-width", "0.6"), ("stroke-linejoin", "round")])
         for (i, feature) in boundaries.features.enumerated() {

@@ -61,8 +61,7 @@ public struct HexMap: Sendable {
         }
         var c = SVGCanvas(width: width, height: height, title: title,
                           description: "Hex map of \(layout.cells.count) areas, one equal hexagon each placed roughly where the area lies, shaded in five quintile classes of \(valueLabel); thick lines separate NHS regions; \(missing) areas have no value.")
-        c.text(title, x: 16, y: 24, size: 16, weight: "bold", extra: [("class", "chart-title")])
-        if let subtitle { c.text(subtitle, x: 16, y: 43, size: 12, fill: "#555555", extra: [("class", "chart-subtitle")]) }
+        ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
 
         c.beginGroup([("class", "hexes")])
         var regionEdges = SVGPath()

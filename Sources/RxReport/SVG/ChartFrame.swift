@@ -16,7 +16,7 @@ struct ChartFrame {
     var plotHeight: Double { plotBottom - plotTop }
 
     /// Title (bold) and an optional subtitle at the top left.
-    func drawTitle(_ canvas: inout SVGCanvas, title: String, subtitle: String?) {
+    static func drawTitle(_ canvas: inout SVGCanvas, title: String, subtitle: String?) {
         canvas.text(title, x: 16, y: 24, size: 16, weight: "bold", extra: [("class", "chart-title")])
         if let subtitle, !subtitle.isEmpty {
             canvas.text(subtitle, x: 16, y: 43, size: 12, fill: "#555555", extra: [("class", "chart-subtitle")])
@@ -62,7 +62,7 @@ struct ChartFrame {
         canvas.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: ChartPalette.axis)
         let widest = Double(labels.map(\.count).max() ?? 1) * 6.5 + 8
         let every = max(1, Int((widest / max(1, plotWidth / Double(max(1, labels.count)))).rounded(.up)))
-        for (i, text) in labels.enumerated() where i % every == 0 || i == labels.count - 1 && labels.count % every == 1 {
+        for (i, text) in labels.enumerated() where i % every == 0 {
             canvas.line(x1: positions[i], y1: plotBottom, x2: positions[i], y2: plotBottom + 5, stroke: ChartPalette.axis)
             canvas.text(text, x: positions[i], y: plotBottom + 18, size: 11, anchor: "middle", fill: ChartPalette.axis)
         }

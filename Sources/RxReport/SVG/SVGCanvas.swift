@@ -49,10 +49,6 @@ public struct SVGCanvas: Sendable {
         return out
     }
 
-    /// Appends raw, already-safe markup (used by the drawing calls; callers outside this module
-    /// use the typed calls).
-    mutating func raw(_ markup: String) { body += markup }
-
     /// Adds markup to `<defs>` (clip paths, patterns).
     mutating func define(_ markup: String) { definitions += markup }
 
