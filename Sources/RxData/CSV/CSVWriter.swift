@@ -19,9 +19,10 @@ public enum CSVWriter {
     }
 
     /// Pounds to the penny (half a penny rounds away from zero), e.g. `112.00`, `-2.01`; empty for
-    /// NaN or an infinity.
+    /// NaN or an infinity; amounts of 10¹⁵ or more as ``number(_:missing:)`` writes them.
     public static func pounds(_ v: Double) -> String {
         guard v.isFinite else { return "" }
+        guard abs(v) < 1e15 else { return number(v) }  // beyond whole pence in an Int64
         let pence = (v * 100).rounded()
         let sign = pence < 0 ? "-" : ""
         let a = abs(pence)

@@ -49,6 +49,12 @@ public enum SQLiteWriter {
             }
             var configuration = Configuration()
             configuration.journalMode = .default
+            // The temporary is private until it is renamed (and synced then), so SQLite need not
+            // journal or sync while building it; a failure discards the whole file.
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+                try db.execute(sql: "PRAGMA journal_mode = OFF")
+            }
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try queue.write { db in
                 for t in tables { try db.execute(sql: "DROP TABLE IF EXISTS \(quote(t.name))") }
