@@ -3,7 +3,7 @@ import RxData
 import RxStats
 
 /// An Atlas-of-Variation ranked column chart: every unit as a column in order of value, its
-/// confidence interval as a whisker, the England value as a line, and the columns shaded by
+/// confidence interval as a whisker (when columns are at least 2 px wide), the England value as a line, and the columns shaded by
 /// quintile class (viridis, lowest to highest) over alternating quintile bands.
 public struct RankedChart: Sendable {
     /// One unit.
@@ -96,7 +96,8 @@ public struct RankedChart: Sendable {
         var c = SVGCanvas(width: width, height: height, title: title,
                           description: "Ranked column chart of \(order.count) units from lowest to highest value"
                               + (england.map { ", England value \(ChartFormat.number($0))" } ?? "")
-                              + ", columns shaded by quintile.")
+                              + ", columns shaded by quintile"
+                              + (step >= 2 || !order.contains { $0.lower != nil } ? "." : "; intervals are in each column's tooltip, too many to draw."))
         ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
 
         // Alternating bands behind each quintile's run of columns.
@@ -131,8 +132,11 @@ public struct RankedChart: Sendable {
         }
         c.endGroup()
 
+        // Whiskers need room: below a couple of pixels per column (a national practice chart)
+        // they would only blacken the chart, so they are left to the tooltips.
+        let drawWhiskers = step >= 2
         c.beginGroup([("class", "whiskers")])
-        for (i, u) in order.enumerated() {
+        for (i, u) in order.enumerated() where drawWhiskers {
             guard let lo = u.lower, let hi = u.upper else { continue }
             let cx = frame.plotLeft + (Double(i) + 0.5) * step
             c.line(x1: cx, y1: y(lo), x2: cx, y2: y(hi), stroke: "#333333", width: step > 3 ? 1 : 0.5)

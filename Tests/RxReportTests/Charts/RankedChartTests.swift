@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import RxAtlas
 import RxData
@@ -25,5 +28,18 @@ import RxData
         let england = try #require(try svg.elements("line", class: "england").first)
         #expect(Double(england.attr("data-value")!) == r.summary!.pooled)
         #expect((try svg.elements("g", class: "quintile-bands").first?.childCount ?? 0) >= 2)
+    }
+
+    @Test func whiskersOnlyWhenThereIsRoom() throws {
+        func chart(_ n: Int) -> RankedChart {
+            RankedChart(title: "t", valueLabel: "%", units: (0..<n).map { .init(code: "U\($0)", value: Double($0 % 97), lower: Double($0 % 97) - 1, upper: Double($0 % 97) + 1) })
+        }
+        func whiskers(_ c: RankedChart) throws -> Int {
+            let svg = try ParsedSVG(c.svg())
+            return try svg.elements("g", class: "whiskers").first!.nodes(forXPath: "./*").count
+        }
+        #expect(try whiskers(chart(40)) == 40 * 3)     // a line and two caps each
+        #expect(try whiskers(chart(2000)) == 0)        // 0.34 px per column
+        #expect(try ParsedSVG(chart(2000).svg()).elements("rect", class: "column").count == 2000)
     }
 }
