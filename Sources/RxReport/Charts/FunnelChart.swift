@@ -135,9 +135,9 @@ public struct FunnelChart: Sendable {
         ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
         frame.drawYAxis(&c, scale: y, label: valueLabel)
         frame.drawXAxis(&c, scale: x, label: denominatorLabel)
-        c.clipRect(id: "plot-area", x: frame.plotLeft, y: frame.plotTop, width: frame.plotWidth, height: frame.plotHeight)
+        let clip = c.clipRect(name: "plot", x: frame.plotLeft, y: frame.plotTop, width: frame.plotWidth, height: frame.plotHeight)
 
-        c.beginGroup([("class", "limits"), ("clip-path", "url(#plot-area)")])
+        c.beginGroup([("class", "limits"), ("clip-path", clip)])
         func curve(_ points: [FunnelCurvePoint], _ pick: (FunnelLimits) -> Double) -> [(x: Double, y: Double)] {
             points.map { (x: x($0.denominator), y: pick($0.limits).isFinite ? y(pick($0.limits)) : .nan) }
         }

@@ -19,12 +19,22 @@ public struct SVGCanvas: Sendable {
     /// The font stack used for every text element.
     public static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
+    /// A prefix for ids inside this document, so that several charts inlined in one HTML page do
+    /// not share ids: `c` and a hash (FNV-1a) of the title, description and size —
+    /// deterministic, so the same chart is the same text.
+    public let idPrefix: String
+
     /// Creates an empty canvas.
     public init(width: Double, height: Double, title: String, description: String) {
         self.width = width
         self.height = height
         self.title = title
         self.description = description
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(title)\u{0}\(description)\u{0}\(width)x\(height)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        idPrefix = "c" + String(hash, radix: 36)
     }
 
     /// A coordinate or length as text: rounded to 0.01, no trailing zeros, never `-0`.
@@ -113,9 +123,13 @@ public struct SVGCanvas: Sendable {
             + ">\(SVGText.escape(string))</text>\n"
     }
 
-    /// A rectangular clip path with `id`, for use as `clip-path="url(#id)"`.
-    public mutating func clipRect(id: String, x: Double, y: Double, width w: Double, height h: Double) {
+    /// A rectangular clip path; returns the value for a `clip-path` attribute
+    /// (`url(#<prefix>-<name>)`).
+    @discardableResult
+    public mutating func clipRect(name: String, x: Double, y: Double, width w: Double, height h: Double) -> String {
+        let id = "\(idPrefix)-\(name)"
         define("<clipPath id=\"\(SVGText.escape(id))\"><rect x=\"\(Self.format(x))\" y=\"\(Self.format(y))\" width=\"\(Self.format(w))\" height=\"\(Self.format(h))\"/></clipPath>\n")
+        return "url(#\(id))"
     }
 
     static func close(_ open: String, element: String, tooltip: String?) -> String {

@@ -36,7 +36,14 @@ import RxData
         let out = ProcessInfo.processInfo.environment["RXREPORT_GALLERY"]
         if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         for (name, svg) in charts {
-            _ = try ParsedSVG(svg)
+            let parsed = try ParsedSVG(svg)
+            // Accessible: a role, a name, a title and a description, and no script anywhere.
+            #expect(parsed.root.attr("role") == "img", "\(name)")
+            #expect(parsed.root.attr("aria-label")?.isEmpty == false, "\(name)")
+            #expect(try parsed.elements("title").first?.stringValue == parsed.root.attr("aria-label"), "\(name)")
+            #expect(try (parsed.elements("desc").first?.stringValue ?? "").count > 20, "\(name)")
+            #expect(try parsed.elements("script").isEmpty && !svg.contains("<script"), "\(name)")
+            #expect(!svg.contains("href"), "\(name): no external references")
             if let out { try svg.write(toFile: out + "/" + name + ".svg", atomically: true, encoding: .utf8) }
         }
     }

@@ -22,6 +22,17 @@ import Testing
         #expect(circle.tooltip == clean && circle.attr("data-code") == clean)
     }
 
+    @Test func idsDifferBetweenChartsAndRepeatForTheSameChart() throws {
+        var a = SVGCanvas(width: 10, height: 10, title: "A", description: "d")
+        var b = SVGCanvas(width: 10, height: 10, title: "B", description: "d")
+        let ca = a.clipRect(name: "plot", x: 0, y: 0, width: 5, height: 5)
+        let cb = b.clipRect(name: "plot", x: 0, y: 0, width: 5, height: 5)
+        #expect(ca != cb && ca.hasPrefix("url(#c") && ca.hasSuffix("-plot)"))
+        #expect(SVGCanvas(width: 10, height: 10, title: "A", description: "d").idPrefix == a.idPrefix)
+        let doc = try ParsedSVG(a.document())
+        #expect(try doc.elements("clipPath").first?.attr("id") == String(ca.dropFirst(5).dropLast()))
+    }
+
     @Test func coordinatesAreShortAndExact() {
         #expect(SVGCanvas.format(12) == "12")
         #expect(SVGCanvas.format(12.345) == "12.35" || SVGCanvas.format(12.345) == "12.34")
