@@ -69,6 +69,41 @@ import RxData
         }
     }
 
+    /// The same boundaries given in grid metres (EPSG:27700) are used as they are: written out
+    /// projected, read back, they give the same shapes and the same map.
+    @Test func boundariesInGridMetresGiveTheSameMap() throws {
+        let file = "geo/simplified_NHSER_Regions_April_2021_EN_BFC.geojson"
+        guard SharedData.exists(file) else {
+            print("skipped: ../shared/data/\(file) is absent")
+            return
+        }
+        let wgs = try GeoFeatureCollection.read(path: SharedData.path(file))
+        var features: [[String: Any]] = []
+        for f in wgs.features {
+            let coordinates = f.polygons.map { $0.map { $0.map { [$0.x, $0.y] } } }
+            features.append(["type": "Feature", "properties": f.properties,
+                             "geometry": ["type": "MultiPolygon", "coordinates": coordinates]])
+        }
+        for withCRS in [true, false] {
+            var object: [String: Any] = ["type": "FeatureCollection", "features": features]
+            if withCRS { object["crs"] = ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::27700"]] }
+            let data = try JSONSerialization.data(withJSONObject: object)
+            let grid = try GeoFeatureCollection.parse(data, file: "regions-27700.geojson")
+            #expect(grid.sourceCRS == .britishNationalGrid)
+            #expect(grid.features.count == 7)
+            for (a, b) in zip(wgs.features, grid.features) {
+                let pa = Array(a.polygons.joined().joined()), pb = Array(b.polygons.joined().joined())
+                #expect(pa.count == pb.count)
+                #expect(zip(pa, pb).allSatisfy { abs($0.x - $1.x) < 1e-6 && abs($0.y - $1.y) < 1e-6 })
+            }
+            let values = Dictionary(uniqueKeysWithValues: try wgs.keys("nhser20cd").enumerated().map { ($1, Double($0)) })
+            let m1 = try ChoroplethMap(title: "R", valueLabel: "v", boundaries: wgs, key: "nhser20cd", values: values).svg()
+            let m2 = try ChoroplethMap(title: "R", valueLabel: "v", boundaries: grid, key: "nhser20cd", values: values).svg()
+            func areas(_ svg: String) throws -> [String] { try ParsedSVG(svg).elements("path", class: "area").map { $0.attr("d")! } }
+            #expect(try areas(m1) == areas(m2))
+        }
+    }
+
     @Test func aWrongKeyIsNamed() throws {
         let c = try GeoFeatureCollection.parse(Data(GeoFeatureCollectionTests.gridSquare.utf8), file: "t.geojson")
         #expect { try ChoroplethMap(title: "T", valueLabel: "v", boundaries: c, key: "ICB", values: [:]) } throws: { e in
