@@ -28,9 +28,11 @@ demo: release
 	$(RELEASE_BIN) ingest $(SAMPLE)/epd_*.csv.gz --store $(OUT)/store \
 		--list-sizes $(SAMPLE)/list_sizes_*.csv.gz --orgs $(SAMPLE)/orgs.csv.gz
 	$(RELEASE_BIN) store info --store $(OUT)/store
-	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures
-	$(RELEASE_BIN) atlas --store $(OUT)/store --out $(OUT)/atlas
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv"
+	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures --sqlite $(OUT)/results.sqlite
+	$(RELEASE_BIN) atlas --store $(OUT)/store --out $(OUT)/atlas --sqlite $(OUT)/results.sqlite
+	$(RELEASE_BIN) charts --store $(OUT)/store --measure ics_high_dose prednisolone_items_per_1000 \
+		--level practice icb --out $(OUT)/charts
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), charts/*.svg"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release

@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "RxStats", targets: ["RxStats"]),
         .library(name: "RxSynth", targets: ["RxSynth"]),
         .library(name: "RxAtlas", targets: ["RxAtlas"]),
+        .library(name: "RxReport", targets: ["RxReport"]),
         .executable(name: "rxatlas", targets: ["rxatlas"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
@@ -28,10 +30,14 @@ let package = Package(
         .target(name: "RxStats", dependencies: ["CLapack", "CRmath"], exclude: ["README.md"]),
         .target(name: "RxSynth", dependencies: ["RxData"]),
         .target(name: "RxAtlas", dependencies: ["RxData", "RxStats"]),
+        .target(
+            name: "RxReport",
+            dependencies: ["RxData", "RxStats", "RxAtlas", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "rxatlas",
             dependencies: [
-                "RxData", "RxStats", "RxSynth", "RxAtlas",
+                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +45,7 @@ let package = Package(
         .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
         .testTarget(name: "RxAtlasTests", dependencies: ["RxAtlas", "RxData", "RxStats"]),
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
+        .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats"]),
     ],
     swiftLanguageModes: [.v6]
 )

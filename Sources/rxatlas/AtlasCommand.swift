@@ -1,6 +1,7 @@
 import ArgumentParser
 import RxAtlas
 import RxData
+import RxReport
 
 /// `rxatlas atlas`: the Atlas of Variation summary and funnel outliers per measure × level over
 /// a period (default: the latest 12 months).
@@ -12,10 +13,15 @@ struct AtlasCommand: ParsableCommand {
 
     @OptionGroup var selection: MeasureSelection
     @Option(help: "Output directory.") var out: String
+    @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
         let (defs, levels, period, tables) = try selection.compute(defaultMonths: 12)
-        try AtlasOutput.write(try AtlasRun(tables, definitions: defs, period: period), to: out)
-        print("\(defs.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): wrote summary.csv, outliers.csv and trends.csv to \(out)")
+        let run = try AtlasRun(tables, definitions: defs, period: period)
+        try AtlasOutput.write(run, to: out)
+        let also = outputs.requested
+            ? try outputs.write(AtlasOutput.tables(run), command: "atlas", metadata: selection.metadata(defs, levels, period)) : []
+        print("\(defs.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): wrote summary.csv, outliers.csv and trends.csv to \(out)"
+              + (also.isEmpty ? "" : "; all tables to \(also.joined(separator: " and "))"))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RxAtlas
 import RxData
+import RxReport
 
 /// `rxatlas measures`: every measure at every organisation level and month, with percentiles,
 /// intervals and deciles.
@@ -12,10 +13,15 @@ struct MeasuresCommand: ParsableCommand {
 
     @OptionGroup var selection: MeasureSelection
     @Option(help: "Output directory.") var out: String
+    @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
-        let (defs, levels, months, tables) = try selection.compute()
-        try MeasureOutput.write(tables, definitions: defs, to: out)
-        print("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote values.csv, deciles.csv and, for cost measures, savings.csv and savings_totals.csv to \(out)")
+        let (defs, levels, months, values) = try selection.compute()
+        try MeasureOutput.write(values, definitions: defs, to: out)
+        let also = outputs.requested
+            ? try outputs.write(MeasureOutput.tables(values, definitions: defs), command: "measures",
+                                metadata: selection.metadata(defs, levels, months)) : []
+        print("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote values.csv, deciles.csv and, for cost measures, savings.csv and savings_totals.csv to \(out)"
+              + (also.isEmpty ? "" : "; all tables to \(also.joined(separator: " and "))"))
     }
 }

@@ -28,6 +28,13 @@ public struct AtlasResult: Sendable {
     public var funnel: IndicatorResult?
     /// Funnel analysis with additive random-effects limits.
     public var funnelAdjusted: IndicatorResult?
+    /// The denominators the funnels were drawn against, per unit (patients for a rate, whose
+    /// ``denominators`` are in thousands; as ``denominators`` otherwise); nil without a funnel.
+    public var funnelDenominators: [Double]? = nil
+    /// The options of the unadjusted funnel (``funnelAdjusted`` differs only in its
+    /// overdispersion method, additive); nil without a funnel. With
+    /// ``RxStats/IndicatorAnalysis/curve(range:points:target:summary:options:)`` they redraw the limits.
+    public var funnelOptions: IndicatorOptions? = nil
 }
 
 /// Builds ``AtlasResult``s from ``MeasureValues``.
@@ -88,8 +95,10 @@ public enum AtlasAnalysis {
         if let type, type != .proportion || zip(num, den).allSatisfy({ $0 <= $1 }) {
             let d = type == .rate ? den.map { $0 * 1000 } : den
             let m = type == .rate ? 1000.0 : multiplier
-            result.funnel = try IndicatorAnalysis.run(numerators: num, denominators: d,
-                                                      options: IndicatorOptions(type: type, multiplier: m, overdispersion: .none))
+            let options = IndicatorOptions(type: type, multiplier: m, overdispersion: .none)
+            result.funnel = try IndicatorAnalysis.run(numerators: num, denominators: d, options: options)
+            result.funnelDenominators = d
+            result.funnelOptions = options
             result.funnelAdjusted = try IndicatorAnalysis.run(numerators: num, denominators: d,
                                                               options: IndicatorOptions(type: type, multiplier: m, overdispersion: .additive))
         }

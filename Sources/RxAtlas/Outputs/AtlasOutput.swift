@@ -33,6 +33,58 @@ public enum AtlasOutput {
         try CSVWriter.write(path: directory + "/trends.csv", header: trendsHeader, chunks: parts.map(\.trends))
     }
 
+    /// The same tables as ``write(_:to:)`` writes, as typed ``RxData/ResultTable``s for the
+    /// SQLite and JSON writers: `summary`, `outliers` and `trends`.
+    public static func tables(_ run: AtlasRun) -> [ResultTable] {
+        var summary: [[ResultValue]] = []
+        var outliers: [[ResultValue]] = []
+        var trends: [[ResultValue]] = []
+        for (r, group) in zip(run.results, run.trends) {
+            let s = r.summary
+            let q = s?.quintileBreaks ?? []
+            func count(_ f: IndicatorResult?, _ flag: FunnelFlag) -> ResultValue {
+                .count(f.map { $0.funnel.flags.filter { $0 == flag }.count })
+            }
+            let head: [ResultValue] = [.text(r.measureID), .text(MeasureOutput.levelName(r.level))]
+            let period: [ResultValue] = [.text(r.period.lowerBound.description), .text(r.period.upperBound.description)]
+            summary.append(head + period +
+                           [.count(r.units.count), .number(s?.pooled), .number(s?.pooledLower),
+                            .number(s?.pooledUpper), .number(s?.minimum), .number(s?.maximum), .number(s?.foldRange),
+                            .number(s?.foldRangeExcludingExtremes), .number(s?.p95ToP5), .number(s?.p90ToP10)] +
+                           (0..<4).map { .number(q.count == 4 ? q[$0] : nil) } +
+                           [.number(s?.coefficientOfVariation), .number(s?.scvDiehr), .number(s?.scvMcPherson),
+                            .number(r.extremalQuotient), .number(r.funnelAdjusted?.summary.phi), .number(r.funnelAdjusted?.summary.tau2),
+                            count(r.funnel, .high95), count(r.funnel, .high998), count(r.funnel, .low95), count(r.funnel, .low998),
+                            count(r.funnelAdjusted, .high95), count(r.funnelAdjusted, .high998),
+                            count(r.funnelAdjusted, .low95), count(r.funnelAdjusted, .low998)])
+            for (i, unit) in r.units.enumerated() {
+                outliers.append(head + [.text(unit)] + period +
+                                [.number(r.numerators[i]), .number(r.denominators[i]), .number(r.numerators[i] / r.denominators[i] * r.multiplier),
+                                 .number(r.funnel?.funnel.z[i]), .optionalText(r.funnel?.funnel.flags[i].rawValue),
+                                 .optionalText(r.funnelAdjusted?.funnel.flags[i].rawValue)])
+            }
+            let trendPeriod: [ResultValue] = [.text(group.period.lowerBound.description), .text(group.period.upperBound.description)]
+            for t in group.trends {
+                trends.append(head + [.text(t.orgCode)] + trendPeriod +
+                              [.number(t.firstValue), .number(t.lastValue), .number(t.change), .number(t.slope), .number(t.pValue),
+                               .boolean(t.worstDecileEveryMonth), .number(t.cusumFrom), .number(t.cusumTo), .count(t.cusumMonths)])
+            }
+        }
+        func columns(_ names: [String], _ types: [ResultColumnType]) -> [ResultColumn] {
+            zip(names, types).map { ResultColumn($0, $1) }
+        }
+        let summaryTypes: [ResultColumnType] = [.text, .text, .text, .text, .integer] + Array(repeating: .real, count: 19)
+            + Array(repeating: .integer, count: 8)
+        let outlierTypes: [ResultColumnType] = [.text, .text, .text, .text, .text, .real, .real, .real, .real, .text, .text]
+        let trendTypes: [ResultColumnType] = [.text, .text, .text, .text, .text, .real, .real, .real, .real, .real, .boolean,
+                                              .real, .real, .integer]
+        return [
+            ResultTable(name: "summary", columns: columns(summaryHeader, summaryTypes), rows: summary),
+            ResultTable(name: "outliers", columns: columns(outliersHeader, outlierTypes), rows: outliers),
+            ResultTable(name: "trends", columns: columns(trendsHeader, trendTypes), rows: trends),
+        ]
+    }
+
     /// One `summary.csv` row.
     static func summaryRow(_ r: AtlasResult) -> CSVBuffer {
         let b = CSVBuffer(capacity: 512)

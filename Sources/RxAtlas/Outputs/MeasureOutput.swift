@@ -110,6 +110,70 @@ public enum MeasureOutput {
         }
     }
 
+    /// The same tables as ``write(_:definitions:to:)`` writes, as typed ``RxData/ResultTable``s
+    /// for the SQLite and JSON writers: `values` and `deciles`, and for cost-based measures with a
+    /// cost numerator `savings` and `savings_totals` (column names as in the CSV headers above).
+    public static func tables(_ tables: [MeasureValues], definitions: [MeasureDefinition]) -> [ResultTable] {
+        let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[ResultValue]] = []
+        var decileRows: [[ResultValue]] = []
+        var savingRows: [[ResultValue]] = []
+        var totalRows: [[ResultValue]] = []
+        for t in tables {
+            guard let def = byID[t.measureID] else { continue }
+            let percentiles = t.percentiles()
+            let (lower, upper) = intervals(t, definition: def)
+            let key = { (u: Int, m: Int) -> [ResultValue] in
+                [.text(def.id), .text(levelName(t.level)), .text(t.orgCodes[u]), .text(t.orgNames[u] ?? ""), .text(t.months[m].description)]
+            }
+            for u in t.orgCodes.indices {
+                for m in t.months.indices {
+                    let i = t.index(unit: u, month: m)
+                    rows.append(key(u, m) + [.number(t.numerator[i]), .number(t.denominator[i]), .number(t.value[i]),
+                                             .number(percentiles[i]), .number(lower[i]), .number(upper[i])])
+                }
+            }
+            for (m, d) in t.deciles().enumerated() {
+                decileRows.append([.text(def.id), .text(levelName(t.level)), .text(t.months[m].description)] + d.map { .number($0) })
+            }
+            guard MeasureSavings.applies(to: def) else { continue }
+            let s = MeasureSavings(t)
+            for u in s.orgCodes.indices {
+                for m in s.months.indices {
+                    let i = t.index(unit: u, month: m)
+                    guard !s.saving(i, decile: 0).isNaN else { continue }
+                    savingRows.append(key(u, m) + (0..<9).map { .number(s.saving(i, decile: $0)) })
+                }
+            }
+            for (m, total) in s.totals.enumerated() {
+                totalRows.append([.text(def.id), .text(levelName(t.level)), .text(s.months[m].description)] + total.map { .number($0) })
+            }
+        }
+        func columns(_ names: [String], _ types: [ResultColumnType]) -> [ResultColumn] {
+            zip(names, types).map { ResultColumn($0, $1) }
+        }
+        let key: [ResultColumnType] = [.text, .text, .text, .text, .text]
+        var out = [
+            ResultTable(name: "values", columns: columns(valuesHeader, key + Array(repeating: .real, count: 6)), rows: rows),
+            ResultTable(name: "deciles", columns: columns(decilesHeader, [.text, .text, .text] + Array(repeating: .real, count: 9)),
+                        rows: decileRows),
+        ]
+        if tables.contains(where: { byID[$0.measureID].map(MeasureSavings.applies) ?? false }) {
+            out.append(ResultTable(name: "savings", columns: columns(savingsHeader, key + Array(repeating: .pounds, count: 9)),
+                                   rows: savingRows))
+            out.append(ResultTable(name: "savings_totals",
+                                   columns: columns(savingsTotalsHeader, [.text, .text, .text] + Array(repeating: .pounds, count: 9)),
+                                   rows: totalRows))
+        }
+        return out
+    }
+
+    /// Writes result tables into `directory` (created if needed) as `<name>.csv`, each atomically.
+    public static func writeCSV(_ tables: [ResultTable], to directory: String) throws {
+        try FileSystem.createDirectory(directory)
+        for table in tables { try CSVWriter.write(table, to: directory + "/" + table.name + ".csv") }
+    }
+
     /// Every defined value's 95% interval where counting defines one (see the type's notes);
     /// NaN elsewhere.
     static func intervals(_ t: MeasureValues, definition def: MeasureDefinition) -> (lower: [Double], upper: [Double]) {
@@ -137,11 +201,7 @@ public enum MeasureOutput {
     }
 
     /// Pounds to the penny, as ``RxData/CSVBuffer/money(_:)`` writes them.
-    static func money(_ v: Double) -> String {
-        let b = CSVBuffer()
-        b.money(v)
-        return String(decoding: b.bytes, as: UTF8.self)
-    }
+    static func money(_ v: Double) -> String { CSVWriter.pounds(v) }
 }
 
 import Foundation

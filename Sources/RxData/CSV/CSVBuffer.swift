@@ -137,8 +137,11 @@ public final class CSVBuffer: @unchecked Sendable {
         number(value)
     }
 
-    /// Appends pounds to the penny (`-12.30`), or an empty field for NaN.
+    /// Appends pounds to the penny (half a penny rounds away from zero: `-12.30`, `-2.01`), an
+    /// empty field for NaN or an infinity, and amounts of 10¹⁵ or more as ``number(_:)`` writes
+    /// them (beyond whole pence in an `Int64`).
     public func money(_ value: Double) {
+        guard value.magnitude < 1e15 else { return number(value) }
         separator()
         guard value.isFinite else { return }
         let p = cursor(DecimalText.maximumLength + 4)

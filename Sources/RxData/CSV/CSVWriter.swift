@@ -27,6 +27,14 @@ public enum CSVWriter {
         }
     }
 
+    /// Pounds to the penny (half a penny rounds away from zero), e.g. `112.00`, `-2.01`; empty for
+    /// NaN or an infinity; amounts of 10¹⁵ or more as ``number(_:missing:)`` writes them.
+    public static func pounds(_ v: Double) -> String {
+        let b = CSVBuffer(capacity: 64)
+        b.money(v)
+        return b.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// One line: the fields joined by commas, ending in LF.
     public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
@@ -37,6 +45,16 @@ public enum CSVWriter {
         var out = line(header)
         for row in rows { out += line(row) }
         return out
+    }
+
+    /// Writes a typed table to `path`, atomically: its column names as the header, then each row
+    /// with values spelled by ``ResultValue/text(as:)``.
+    public static func write(_ table: ResultTable, to path: String) throws {
+        let types = table.columns.map(\.type)
+        try write(path: path, header: table.columnNames, count: table.rowCount) { i in
+            let values = table.row(i)
+            return values.indices.map { values[$0].text(as: types[$0]) }
+        }
     }
 
     /// Writes `header` and then the rows `row(0) ..< row(count - 1)` to `path`, atomically.

@@ -44,6 +44,39 @@ public enum AtomicFile {
         try withWriter(path) { w in try w.write(text) }
     }
 
+    /// Replaces `path` with a file another library writes by name (a SQLite database, say):
+    /// `body` gets a fresh temporary path in the destination's directory and writes it; when
+    /// `body` returns, the temporary is synced and renamed over `path`, and the directory synced.
+    /// When `body` throws, the temporary (and any `-journal`/`-wal`/`-shm` companions) is removed
+    /// and `path` keeps its previous content.
+    @discardableResult
+    public static func replace<R>(_ path: String, _ body: (_ temporaryPath: String) throws -> R) throws -> R {
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let temporary = path + ".tmp-\(getpid())-\(suffix)"
+        func removeTemporaries() {
+            for name in [temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"] { unlink(name) }
+        }
+        do {
+            let result = try body(temporary)
+            let fd = open(temporary, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw AtomicFileError(path: path, operation: "open temporary", reason: AtomicFileWriter.errnoText())
+            }
+            let synced = fsync(fd) == 0
+            let reason = synced ? "" : AtomicFileWriter.errnoText()
+            close(fd)
+            guard synced else { throw AtomicFileError(path: path, operation: "fsync", reason: reason) }
+            guard rename(temporary, path) == 0 else {
+                throw AtomicFileError(path: path, operation: "rename", reason: AtomicFileWriter.errnoText())
+            }
+            AtomicFileWriter.syncDirectory(of: path)
+            return result
+        } catch {
+            removeTemporaries()
+            throw error
+        }
+    }
+
     /// Streams a new version of `path`: `body` writes through the writer; when it returns the file
     /// is committed, and when it throws the temporary is removed and the error rethrown.
     @discardableResult

@@ -1,0 +1,68 @@
+import RxAtlas
+import RxData
+
+/// The charts and maps of one Atlas result, ready to save: the funnel plot (when the measure has
+/// one), the ranked column chart, and at ICB level the hex map and, given boundaries, the
+/// choropleth. File names are `<measure>-<level>-<kind>.svg`.
+public enum AtlasCharts {
+    /// Each unit's period value (Σ numerator / Σ denominator × multiplier) by code.
+    public static func values(_ r: AtlasResult) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for i in r.units.indices where r.denominators[i] > 0 { out[r.units[i]] = r.numerators[i] / r.denominators[i] * r.multiplier }
+        return out
+    }
+
+    /// The unit label of a measure's values.
+    public static func valueLabel(_ def: MeasureDefinition) -> String {
+        if def.isPercentage { return "%" }
+        if def.denominator.quantity == .listSize { return "per 1,000 patients a month" }
+        return "ratio"
+    }
+
+    /// Values re-keyed to the keys a map uses: a value stays under its own code when that is a
+    /// key, else moves to its alias (an ICB's ODS code ↔ its E54 code) when that is.
+    public static func rekey(_ values: [String: Double], to keys: Set<String>, aliases: [String: String]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (code, v) in values {
+            if keys.contains(code) { out[code] = v } else if let a = aliases[code], keys.contains(a) { out[a] = v }
+        }
+        return out
+    }
+
+    /// The SVG documents for one result, by file name.
+    /// - Parameters:
+    ///   - names: organisation names by code, for tooltips.
+    ///   - hexLayout: the ICB hex layout (drawn for ICB-level results).
+    ///   - boundaries: a boundary file and the property matching codes, for a choropleth (drawn
+    ///     when at least one unit's code, or its ICB alias, is among the boundary keys).
+    public static func render(_ r: AtlasResult, definition def: MeasureDefinition, names: [String: String] = [:],
+                              hexLayout: HexLayout? = nil,
+                              boundaries: (collection: GeoFeatureCollection, key: String, nameProperty: String?)? = nil) throws -> [(String, String)] {
+        let base = "\(def.id)-\(MeasureOutput.levelName(r.level))"
+        let label = valueLabel(def)
+        var out: [(String, String)] = []
+        if let funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: label) {
+            out.append(("\(base)-funnel.svg", funnel.svg()))
+        }
+        out.append(("\(base)-ranked.svg", RankedChart(atlas: r, title: def.name, names: names, valueLabel: label).svg()))
+        let values = values(r)
+        let period = "\(r.period.lowerBound)–\(r.period.upperBound)"
+        if r.level == .icb, let hexLayout {
+            out.append(("\(base)-hexmap.svg", HexMap(title: def.name, subtitle: "ICBs, \(period)", valueLabel: label, layout: hexLayout,
+                                                     values: values).svg()))
+        }
+        if let boundaries {
+            var aliases: [String: String] = [:]
+            for c in hexLayout?.cells ?? [] { aliases[c.odsCode] = c.code; aliases[c.code] = c.odsCode }
+            let keys = Set(try boundaries.collection.keys(boundaries.key))
+            let matched = rekey(values, to: keys, aliases: aliases)
+            // Drawn only for a level whose codes the boundaries carry.
+            guard !matched.isEmpty else { return out }
+            let map = try ChoroplethMap(title: def.name, subtitle: "\(MeasureOutput.levelName(r.level)), \(period)", valueLabel: label,
+                                        boundaries: boundaries.collection, key: boundaries.key, nameProperty: boundaries.nameProperty,
+                                        values: matched)
+            out.append(("\(base)-map.svg", map.svg()))
+        }
+        return out
+    }
+}

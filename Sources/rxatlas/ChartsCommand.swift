@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import RxAtlas
+import RxData
+import RxReport
+
+/// `rxatlas charts`: SVG funnel plots, ranked charts and maps of the Atlas results.
+struct ChartsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "charts",
+        abstract: "SVG funnel plots, ranked column charts and variation maps per measure and level (default: the latest 12 months).",
+        discussion: """
+        Writes <measure>-<level>-funnel.svg (measures counted in items), <measure>-<level>-ranked.svg, \
+        at ICB level <measure>-icb-hexmap.svg (the built-in ICB hex layout), and with --boundaries \
+        <measure>-<level>-map.svg, a choropleth in quintile classes on the British National Grid. \
+        --org adds <measure>-<level>-<org>-deciles.svg, the organisation's monthly values over the deciles.
+
+        Examples:
+          rxatlas charts --store store --measure ics_high_dose_share --level practice icb --out charts/
+          rxatlas charts --store store --level icb --boundaries icbs.geojson --boundary-key STP21CD --out charts/
+        """
+    )
+
+    @OptionGroup var selection: MeasureSelection
+    @Option(help: "Output directory.") var out: String
+    @Option(help: ArgumentHelp("A GeoJSON boundary file (WGS84 or British National Grid) for choropleth maps.", valueName: "FILE"))
+    var boundaries: String?
+    @Option(name: .customLong("boundary-key"), help: "The boundary property holding each area's code (ODS or E54 ICB codes both match).")
+    var boundaryKey: String?
+    @Option(name: .customLong("boundary-name"), help: "The boundary property holding each area's name (default: the first ending in NM).")
+    var boundaryName: String?
+    @Option(help: "Also draw this organisation's monthly values over the deciles.") var org: String?
+
+    func validate() throws {
+        if (boundaries == nil) != (boundaryKey == nil) { throw ValidationError("--boundaries and --boundary-key go together") }
+    }
+
+    func run() throws {
+        let geo = try boundaries.map { (try GeoFeatureCollection.read(path: $0), boundaryKey!, boundaryName) }
+        let (defs, _, period, tables) = try selection.compute(defaultMonths: 12)
+        let byID = Dictionary(defs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let layout = try HexLayout.builtIn()
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var count = 0
+        for t in tables {
+            guard let def = byID[t.measureID] else { continue }
+            let r = try AtlasAnalysis.run(t, definition: def, period: period)
+            var names: [String: String] = [:]
+            for (code, name) in zip(t.orgCodes, t.orgNames) { if let name { names[code] = name } }
+            var files = try AtlasCharts.render(r, definition: def, names: names, hexLayout: layout, boundaries: geo)
+            if let org, let chart = DecileChart(values: t, orgCode: org, title: def.name, valueLabel: AtlasCharts.valueLabel(def)) {
+                files.append(("\(def.id)-\(MeasureOutput.levelName(t.level))-\(org)-deciles.svg", chart.svg()))
+            }
+            for (name, svg) in files {
+                try AtomicFile.write(svg, to: out + "/" + name)
+                count += 1
+            }
+        }
+        print("\(defs.count) measures, \(period.lowerBound)…\(period.upperBound): wrote \(count) SVG files to \(out)")
+    }
+}
