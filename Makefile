@@ -21,7 +21,7 @@ release: bootstrap
 test: bootstrap
 	swift test --parallel
 
-## Ingests the bundled sample into a store, reports on it, computes the built-in measures and the Atlas.
+## Ingests the bundled sample into a store, reports on it, computes the built-in measures, the Atlas, steroid and chemical outliers.
 demo: release
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
@@ -30,7 +30,9 @@ demo: release
 	$(RELEASE_BIN) store info --store $(OUT)/store
 	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures
 	$(RELEASE_BIN) atlas --store $(OUT)/store --out $(OUT)/atlas
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv"
+	$(RELEASE_BIN) steroids --store $(OUT)/store --out $(OUT)/steroids
+	$(RELEASE_BIN) outliers --store $(OUT)/store --out $(OUT)/outliers
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release
