@@ -128,7 +128,8 @@ public enum SteroidOutlierAnalysis {
                      options: SteroidOutlierOptions) throws -> [SteroidOutlierRow] {
         var small = small
         var ranked: [Int] = []
-        let minimum = model == .perThousand ? 0 : options.minimumItems
+        // Per-1,000 measures: the kernel's list-size minimum already applied (status smallList).
+        let minimum = def.denominator.quantity == .listSize ? 0 : options.minimumItems
         for k in units.indices {
             if den[k] < minimum {
                 small[units[k]] = "denominator \(CSVWriter.number(den[k])) below \(CSVWriter.number(minimum))"

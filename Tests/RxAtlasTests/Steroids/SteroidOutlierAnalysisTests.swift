@@ -170,3 +170,26 @@ struct MMIXGenerator {
         return k
     }
 }
+
+extension SteroidOutlierAnalysisTests {
+    @Test func perThousandMeasuresUseTheListRuleNotTheItemMinimum() throws {
+        // Prednisolone quantity per 1,000: denominators are thousands of patients (a few per
+        // practice), far below 20, and must not be taken for small item counts.
+        let quantity = MeasureDefinition(
+            id: "pq", name: "prednisolone quantity per 1,000", isPercentage: false, lowIsGood: true, isCostBased: false,
+            numerator: .init(quantity: .quantity, filter: try BNFFilter(["0603020T0"])),
+            denominator: .init(quantity: .listSize, filter: nil))
+        var v = Self.values(["A", "B", "C"], months: 1) { u, _ in ([100, 300, 200][u], [2.5, 5, 4][u]) }
+        v = MeasureValues(measureID: "pq", level: .practice, orgCodes: v.orgCodes, orgNames: v.orgNames, months: v.months,
+                          numerator: v.numerator, denominator: v.denominator, value: v.value,
+                          status: [.defined, .defined, .smallList])
+        let rows = try SteroidOutlierAnalysis.run(v, definition: quantity, period: v.months[0]...v.months[0])
+        let month = rows.filter { !$0.isPeriod }
+        #expect(month.filter { $0.excludedReason.isEmpty }.map(\.orgCode) == ["A", "B"])
+        #expect(month.first { $0.orgCode == "C" }!.excludedReason == "list size below 1000 patients")
+        let a = month.first { $0.orgCode == "A" }!
+        // A quantity is not a count: value and excess, no interval, z or flag.
+        #expect(a.value == 40 && a.z.isNaN && a.flag == nil && a.lower95.isNaN)
+        #expect(abs(a.excess - (100 - 2.5 * 400 / 7.5)) < 1e-9)
+    }
+}
