@@ -75,10 +75,10 @@ public enum ChemicalOutlierAnalysis {
         let C = level.chemicals.count
         var out: [ChemicalOutlierRow] = []
         for u in level.orgCodes.indices {
-            let scored = (0..<C).filter { level.stats.z[level.index(org: u, chemical: $0)].isFinite }
             func z(_ c: Int) -> Double { level.stats.z[level.index(org: u, chemical: c)] }
-            let high = scored.sorted { (z($0), level.chemicals[$1]) > (z($1), level.chemicals[$0]) }.prefix(options.top)
-            let low = scored.sorted { (z($0), level.chemicals[$0]) < (z($1), level.chemicals[$1]) }.prefix(options.top)
+            // Chemicals are in code order, so "ties by chemical code" is "ties by column".
+            let high = top(options.top, of: C, where: { z($0).isFinite }) { a, b in z(a) > z(b) || (z(a) == z(b) && a < b) }
+            let low = top(options.top, of: C, where: { z($0).isFinite }) { a, b in z(a) < z(b) || (z(a) == z(b) && a < b) }
             var rankHigh: [Int: Int] = [:], rankLow: [Int: Int] = [:]
             for (k, c) in high.enumerated() { rankHigh[c] = k + 1 }
             for (k, c) in low.enumerated() { rankLow[c] = k + 1 }
@@ -94,6 +94,21 @@ public enum ChemicalOutlierAnalysis {
             }
         }
         return out
+    }
+
+    /// The first `k` of `0 ..< count` (those passing `include`) in the order `before`, by one
+    /// pass keeping a sorted list of at most `k` (k is small: OpenPrescribing lists 5).
+    static func top(_ k: Int, of count: Int, where include: (Int) -> Bool, _ before: (Int, Int) -> Bool) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(k + 1)
+        for c in 0..<count where include(c) {
+            if best.count == k, let last = best.last, !before(c, last) { continue }
+            var i = best.count
+            while i > 0 && before(c, best[i - 1]) { i -= 1 }
+            best.insert(c, at: i)
+            if best.count > k { best.removeLast() }
+        }
+        return best
     }
 
     /// Chemical names from presentation names: the name of the chemical's first generic

@@ -16,12 +16,12 @@ public enum SteroidAnalysis {
                            tables: ICSReferenceTables? = nil, library: [MeasureDefinition]? = nil) throws -> SteroidReport {
         let classifier = ICSClassifier(tables: try tables ?? ICSReferenceTables.builtIn())
         let months = try store.months().filter { period.contains($0) }
-        let codes = try KernelParallel.map(months.count) { t in
-            try store.loadMonth(months[t]).presentationCodes.filter(classifier.isICS)
-        }
-        let classifications = classifier.classifyAll(codes.joined(), names: try store.readPresentationNames())
+        let snapshots = try KernelParallel.map(months.count) { try store.loadMonth(months[$0]) }
+        let codes = snapshots.flatMap { $0.presentationCodes.filter(classifier.isICS) }
+        let classifications = classifier.classifyAll(codes, names: try store.readPresentationNames())
         let defs = try SteroidMeasures.definitions(classifications: classifications, library: library ?? MeasureLibrary.builtIn())
-        let totals = try MeasureKernel(options: kernelOptions).practiceTotals(store: store, measures: defs, months: period)
+        let totals = try MeasureKernel(options: kernelOptions).practiceTotals(
+            store: store, measures: defs, months: period, snapshots: Dictionary(uniqueKeysWithValues: zip(months, snapshots)))
         let jobs = defs.indices.flatMap { m in levels.map { (m, $0) } }
         let rows = try KernelParallel.map(jobs.count) { j in
             let (m, level) = jobs[j]

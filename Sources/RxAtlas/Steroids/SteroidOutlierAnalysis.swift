@@ -197,15 +197,24 @@ public enum SteroidOutlierAnalysis {
         guard count >= 2, rate > 0, n.allSatisfy({ $0 >= 0 }) else { return out }
         if type == .proportion && zip(n, d).contains(where: { $0 > $1 }) { return out }
         let target = model == .perThousand ? rate / 1000 : rate
-        let plain = try IndicatorAnalysis.run(numerators: n, denominators: denominators, options: IndicatorOptions(
-            type: type, multiplier: multiplier, target: target, overdispersion: .none, trim: options.trim))
-        let adjusted = try IndicatorAnalysis.run(numerators: n, denominators: denominators, options: IndicatorOptions(
-            type: type, multiplier: multiplier, target: target, overdispersion: options.overdispersion, trim: options.trim))
-        out.lower95 = plain.lower95
-        out.upper95 = plain.upper95
-        out.z = plain.funnel.z
-        out.flag = plain.funnel.flags
-        out.flagAdjusted = adjusted.funnel.flags
+        // As IndicatorAnalysis, with only what the rows need: the 95% interval, the plain
+        // funnel (z, flag) and, when asked, the adjusted one (flag).
+        let i95 = type == .proportion
+            ? try WilsonInterval.intervals(numerators: n, denominators: denominators, confidence: 0.95, multiplier: multiplier)
+            : try RateInterval.intervals(counts: n, denominators: denominators, confidence: 0.95, multiplier: multiplier)
+        let (o, e, dataType, funnelScale, ft) = IndicatorAnalysis.spiegelhalterInputs(numerators: n, denominators: denominators,
+                                                                                type: type, target: target)
+        let trim: TrimMethod = options.trim > 0 ? .winsorise(options.trim) : .none
+        let plain = try FunnelBatch.spiegelhalter(numerators: o, denominators: e, dataType: dataType, target: ft,
+                                                  method: .none, trim: trim, multiplier: multiplier * funnelScale)
+        let adjusted = options.overdispersion == .none ? plain
+            : try FunnelBatch.spiegelhalter(numerators: o, denominators: e, dataType: dataType, target: ft,
+                                            method: options.overdispersion, trim: trim, multiplier: multiplier * funnelScale)
+        out.lower95 = i95.lower
+        out.upper95 = i95.upper
+        out.z = plain.z
+        out.flag = plain.flags
+        out.flagAdjusted = adjusted.flags
         return out
     }
 }

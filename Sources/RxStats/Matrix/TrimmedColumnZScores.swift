@@ -51,9 +51,7 @@ public enum TrimmedColumnZScores {
             buffer.removeAll(keepingCapacity: true)
             for r in 0..<R where !values[base + r].isNaN { buffer.append(values[base + r]) }
             guard !buffer.isEmpty else { continue }
-            buffer.sort()
-            let lo = PercentileCont.sortedPercentile(buffer, lower)
-            let hi = PercentileCont.sortedPercentile(buffer, upper)
+            let (lo, hi) = percentiles(&buffer, lower, upper)
             for r in 0..<R {
                 let v = values[base + r]
                 if v >= lo && v <= hi {
@@ -97,5 +95,43 @@ public enum TrimmedColumnZScores {
         }
         for i in 0..<(R * C) where values[i].isNaN { z[i] = .nan }
         return Result(mean: mean, sd: sd, kept: counts.map { Int($0) }, z: z)
+    }
+
+    /// The two percentiles of `values` (no NaN) exactly as ``PercentileCont/sortedPercentile(_:_:)``
+    /// gives them on the sorted values. Near the ends (OpenPrescribing's 0.1th and 99.9th) only
+    /// the few order statistics needed are selected, in one pass; otherwise the values are sorted.
+    static func percentiles(_ values: inout [Double], _ p: Double, _ q: Double) -> (Double, Double) {
+        let n = values.count
+        let hp = p * Double(n - 1), hq = q * Double(n - 1)
+        let needLow = Int(hp.rounded(.up)) + 1          // order statistics 0 ..< needLow
+        let needHigh = n - Int(hq.rounded(.down))        // order statistics n - needHigh ..< n
+        guard needLow <= 64, needHigh <= 64, p <= q else {
+            values.sort()
+            return (PercentileCont.sortedPercentile(values, p), PercentileCont.sortedPercentile(values, q))
+        }
+        var small: [Double] = [], large: [Double] = []   // ascending; the smallest and largest seen
+        small.reserveCapacity(needLow + 1)
+        large.reserveCapacity(needHigh + 1)
+        for v in values {
+            if small.count < needLow || v < small[small.count - 1] {
+                var i = small.count
+                while i > 0 && v < small[i - 1] { i -= 1 }
+                small.insert(v, at: i)
+                if small.count > needLow { small.removeLast() }
+            }
+            if large.count < needHigh || v > large[0] {
+                var i = 0
+                while i < large.count && large[i] < v { i += 1 }
+                large.insert(v, at: i)
+                if large.count > needHigh { large.removeFirst() }
+            }
+        }
+        func at(_ k: Int) -> Double { k < needLow ? small[k] : large[k - (n - needHigh)] }
+        func percentile(_ h: Double) -> Double {
+            let lo = Int(h.rounded(.down)), hi = Int(h.rounded(.up))
+            let a = at(lo)
+            return a + (h - Double(lo)) * (at(hi) - a)
+        }
+        return (percentile(hp), percentile(hq))
     }
 }

@@ -68,3 +68,20 @@ import Testing
         }
     }
 }
+
+extension TrimmedColumnZScoresTests {
+    @Test func selectedPercentilesEqualSortedOnes() {
+        var state: UInt64 = 7
+        for n in [1, 2, 3, 5, 50, 999, 1000, 1001, 6600] {
+            var v = (0..<n).map { _ -> Double in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Double(state >> 54)   // few distinct values: many ties
+            }
+            let sorted = v.sorted()
+            for (p, q) in [(0.001, 0.999), (0.0, 1.0), (0.1, 0.9), (0.5, 0.5)] {
+                let (a, b) = TrimmedColumnZScores.percentiles(&v, p, q)
+                #expect(a == PercentileCont.sortedPercentile(sorted, p) && b == PercentileCont.sortedPercentile(sorted, q), "n \(n) p \(p)")
+            }
+        }
+    }
+}
