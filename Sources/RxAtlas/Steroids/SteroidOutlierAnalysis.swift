@@ -205,11 +205,11 @@ public enum SteroidOutlierAnalysis {
         let (o, e, dataType, funnelScale, ft) = IndicatorAnalysis.spiegelhalterInputs(numerators: n, denominators: denominators,
                                                                                 type: type, target: target)
         let trim: TrimMethod = options.trim > 0 ? .winsorise(options.trim) : .none
-        let plain = try FunnelBatch.spiegelhalter(numerators: o, denominators: e, dataType: dataType, target: ft,
-                                                  method: .none, trim: trim, multiplier: multiplier * funnelScale)
+        let plain = try FunnelBatch.spiegelhalterFlags(numerators: o, denominators: e, dataType: dataType, target: ft,
+                                                       method: .none, trim: trim, multiplier: multiplier * funnelScale)
         let adjusted = options.overdispersion == .none ? plain
-            : try FunnelBatch.spiegelhalter(numerators: o, denominators: e, dataType: dataType, target: ft,
-                                            method: options.overdispersion, trim: trim, multiplier: multiplier * funnelScale)
+            : try FunnelBatch.spiegelhalterFlags(numerators: o, denominators: e, dataType: dataType, target: ft,
+                                                 method: options.overdispersion, trim: trim, multiplier: multiplier * funnelScale)
         out.lower95 = i95.lower
         out.upper95 = i95.upper
         out.z = plain.z
