@@ -192,3 +192,20 @@ import RxData
         #expect(pairs >= 35, "ICS code changes checked: \(pairs)")
     }
 }
+
+extension ICSClassifierTests {
+    /// The built-in `ics_high_dose` measure (BNF filters written by hand from the same
+    /// OpenPrescribing thresholds) selects exactly the research-table inhalers this classifier
+    /// calls high under OpenPrescribing's rule, and its denominator exactly the inhalers.
+    @Test(.enabled(if: hasShared, "needs ../shared/data/reference/bnf_ics_dose.csv"))
+    func agreesWithTheBuiltInHighDoseMeasure() throws {
+        let m = try #require(try MeasureLibrary.builtIn().first { $0.id == "ics_high_dose" })
+        let numerator = try #require(m.numerator.filter), denominator = try #require(m.denominator.filter)
+        for r in try CSVRecordReader.read(path: Self.shared + "/reference/bnf_ics_dose.csv").dropFirst() {
+            let code = BNFCode(r.fields[0])!
+            let c = Self.classify(r.fields[0], r.fields[6])
+            #expect(denominator.matches(code) == c.isInhaler, "\(code) denominator")
+            #expect(numerator.matches(code) == (c.openPrescribing == .high), "\(code) \(r.fields[6])")
+        }
+    }
+}
