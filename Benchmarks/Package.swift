@@ -40,6 +40,18 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "OutlierBenchmarks",
+            dependencies: [
+                "BenchmarkData",
+                .product(name: "RxData", package: "RxAtlas"),
+                .product(name: "RxStats", package: "RxAtlas"),
+                .product(name: "RxAtlas", package: "RxAtlas"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/OutlierBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "IndicatorBenchmarks",
             dependencies: [
                 .product(name: "RxStats", package: "RxAtlas"),

@@ -50,6 +50,12 @@ struct MeasureSelection: ParsableArguments {
     /// The month range: --from/--to, else the store's months; `defaultMonths` limits the default
     /// start to that many months before the end.
     func monthsSelected(in store: Store, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {
+        try Self.months(in: store, from: from, to: to, defaultMonths: defaultMonths)
+    }
+
+    /// The month range from `from`/`to` (YYYY-MM), else the store's months; `defaultMonths`
+    /// limits the default start to that many months before the end.
+    static func months(in store: Store, from: String?, to: String?, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {
         let months = try store.months()
         guard let first = months.first, let last = months.last else { throw ValidationError("the store has no months") }
         func month(_ text: String?) throws -> YearMonth? {

@@ -52,9 +52,12 @@ public enum AtlasAnalysis {
         return nil
     }
 
-    /// Runs the analysis for one measure × level.
-    public static func run(_ values: MeasureValues, definition def: MeasureDefinition, period: ClosedRange<YearMonth>) throws -> AtlasResult {
-        var units: [String] = [], num: [Double] = [], den: [Double] = []
+    /// Every unit's Σnumerator and Σdenominator over the months of `period` in which it has a
+    /// value (status ``ValueStatus/defined``); units with no such month, or a zero total
+    /// denominator, are left out. Returns the unit indices into ``MeasureValues/orgCodes``.
+    public static func periodTotals(_ values: MeasureValues, period: ClosedRange<YearMonth>)
+        -> (units: [Int], numerators: [Double], denominators: [Double]) {
+        var units: [Int] = [], num: [Double] = [], den: [Double] = []
         for u in values.orgCodes.indices {
             var n = 0.0, d = 0.0, any = false
             for (t, month) in values.months.enumerated() where period.contains(month) {
@@ -65,11 +68,18 @@ public enum AtlasAnalysis {
                 any = true
             }
             if any && d > 0 {
-                units.append(values.orgCodes[u])
+                units.append(u)
                 num.append(n)
                 den.append(d)
             }
         }
+        return (units, num, den)
+    }
+
+    /// Runs the analysis for one measure × level.
+    public static func run(_ values: MeasureValues, definition def: MeasureDefinition, period: ClosedRange<YearMonth>) throws -> AtlasResult {
+        let totals = periodTotals(values, period: period)
+        let units = totals.units.map { values.orgCodes[$0] }, num = totals.numerators, den = totals.denominators
         let multiplier = def.isPercentage ? 100.0 : 1.0
         var result = AtlasResult(measureID: def.id, level: values.level, period: period, multiplier: multiplier, units: units,
                                  numerators: num, denominators: den)

@@ -36,15 +36,17 @@ public struct MeasureKernel: Sendable {
     ///   - measures: the definitions.
     ///   - months: the months to compute, or nil for all; only months with a snapshot are
     ///     computed (a missing month is not taken as zero prescribing).
+    ///   - snapshots: months the caller has already opened (they are used instead of opening
+    ///     the month again).
     /// - Returns: totals for every prescriber in the organisation directory or in any computed
     ///   month, for every computed month (zero where it did not prescribe).
-    public func practiceTotals(store: Store, measures: [MeasureDefinition],
-                               months: ClosedRange<YearMonth>? = nil) throws -> PracticeMeasureTotals {
+    public func practiceTotals(store: Store, measures: [MeasureDefinition], months: ClosedRange<YearMonth>? = nil,
+                               snapshots: [YearMonth: Snapshot] = [:]) throws -> PracticeMeasureTotals {
         let chosen = try store.months().filter { months?.contains($0) ?? true }
         let orgs = try store.readOrgs()
         let plan = MeasureSidePlan(measures)
         let perMonth = try KernelParallel.map(chosen.count) { t in
-            let snapshot = try store.loadMonth(chosen[t])
+            let snapshot = try snapshots[chosen[t]] ?? store.loadMonth(chosen[t])
             let lists = try store.readListTotals(chosen[t])
             return (codes: snapshot.practiceCodes, sums: Self.sumMonth(snapshot, plan: plan), lists: lists)
         }

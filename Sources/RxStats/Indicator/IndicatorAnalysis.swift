@@ -117,7 +117,7 @@ public enum IndicatorAnalysis {
     /// (population × target) on the log scale around 1, scaled back by the target. Returns the
     /// numerators, denominators, data type, the extra scale of values and limits, and the target
     /// on the funnel's own scale.
-    static func spiegelhalterInputs(numerators: [Double], denominators: [Double], type: IndicatorType, target t: Double)
+    public static func spiegelhalterInputs(numerators: [Double], denominators: [Double], type: IndicatorType, target t: Double)
         -> ([Double], [Double], FunnelDataType, Double, Double) {
         switch type {
         case .proportion: return (numerators, denominators, .proportion, 1, t)

@@ -1,0 +1,130 @@
+import RxData
+import RxStats
+
+/// OpenPrescribing's static chemical-share outliers (ebmdatalab/outliers `lib/outliers.py`,
+/// `StaticOutlierStats`; the published OpenPrescribing "outliers" pages), for practices, PCNs,
+/// sub-ICBs and ICBs, all chemicals at once:
+///
+/// 1. items per organisation × chemical over the period (chapters 01–17); organisations above
+///    the practice sum their standard GP practices, and the practice level is the standard
+///    practices (OpenPrescribing's `standard_practice` grouping);
+/// 2. each chemical's sub-paragraph items (chars 1–7) per organisation; every chemical seen at
+///    the level is zero-filled for every organisation (`fill_zeroes`);
+/// 3. ratio = chemical items / sub-paragraph items, missing where the organisation has no
+///    sub-paragraph items;
+/// 4. per chemical, mean and sample SD over the ratios between the 0.1th and 99.9th percentiles
+///    (`trim_outliers`), z = (ratio − mean) / SD (``RxStats/TrimmedColumnZScores``, on BLAS);
+/// 5. per organisation, the `top` highest and lowest z (`sort_pick_top`, ties by chemical
+///    code), flagged `low_number` when the chemical items are under 5.
+public enum ChemicalOutlierAnalysis {
+    /// The statistics of one level.
+    public static func level(_ items: ChemicalItems, orgs: OrgDirectory, level: OrgLevel,
+                             options: ChemicalOutlierOptions = ChemicalOutlierOptions()) -> ChemicalOutlierLevel {
+        let C = items.chemicals.count
+        // Units and each standard practice's unit.
+        var unitOf = [Int](repeating: -1, count: items.practiceCodes.count)
+        let codes: [String]
+        if level == .practice {
+            codes = items.practiceCodes.indices.filter { items.isStandard[$0] }.map { items.practiceCodes[$0] }
+            var k = 0
+            for p in items.practiceCodes.indices where items.isStandard[p] { unitOf[p] = k; k += 1 }
+        } else {
+            var parent = [String?](repeating: nil, count: items.practiceCodes.count)
+            for p in items.practiceCodes.indices where items.isStandard[p] {
+                parent[p] = orgs.practices[items.practiceCodes[p]]?.parents[level]
+            }
+            codes = Array(Set(parent.compactMap { $0 })).sorted()
+            var index: [String: Int] = [:]
+            for (i, c) in codes.enumerated() { index[c] = i }
+            for p in parent.indices { if let u = parent[p] { unitOf[p] = index[u]! } }
+        }
+        let U = codes.count
+        var x = [Double](repeating: 0, count: U * C)
+        for p in items.practiceCodes.indices where unitOf[p] >= 0 {
+            let u = unitOf[p], row = p * C
+            for c in 0..<C {
+                let v = items.items[row + c]
+                if v != 0 { x[c * U + u] += v }
+            }
+        }
+        // Sub-paragraph totals: chemicals are sorted, so a sub-paragraph is a run of columns.
+        var sub = [Double](repeating: 0, count: U * C)
+        var start = 0
+        while start < C {
+            let prefix = items.chemicals[start].prefix(7)
+            var end = start + 1
+            while end < C && items.chemicals[end].prefix(7) == prefix { end += 1 }
+            for u in 0..<U {
+                var s = 0.0
+                for c in start..<end { s += x[c * U + u] }
+                for c in start..<end { sub[c * U + u] = s }
+            }
+            start = end
+        }
+        let ratio = (0..<(U * C)).map { sub[$0] > 0 ? x[$0] / sub[$0] : Double.nan }
+        let stats = TrimmedColumnZScores.compute(ratio, rows: U, columns: C, lower: options.lowerPercentile,
+                                                 upper: options.upperPercentile)
+        return ChemicalOutlierLevel(level: level, orgCodes: codes, chemicals: items.chemicals, items: x,
+                                    subparagraphItems: sub, ratio: ratio, stats: stats)
+    }
+
+    /// The listed rows of a level: per organisation, the `top` highest and lowest z among the
+    /// chemicals with a z, in organisation then chemical order.
+    public static func rows(_ level: ChemicalOutlierLevel, chemicalNames: [String: String],
+                            options: ChemicalOutlierOptions = ChemicalOutlierOptions()) -> [ChemicalOutlierRow] {
+        let C = level.chemicals.count
+        var out: [ChemicalOutlierRow] = []
+        for u in level.orgCodes.indices {
+            func z(_ c: Int) -> Double { level.stats.z[level.index(org: u, chemical: c)] }
+            // Chemicals are in code order, so "ties by chemical code" is "ties by column".
+            let high = top(options.top, of: C, where: { z($0).isFinite }) { a, b in z(a) > z(b) || (z(a) == z(b) && a < b) }
+            let low = top(options.top, of: C, where: { z($0).isFinite }) { a, b in z(a) < z(b) || (z(a) == z(b) && a < b) }
+            var rankHigh: [Int: Int] = [:], rankLow: [Int: Int] = [:]
+            for (k, c) in high.enumerated() { rankHigh[c] = k + 1 }
+            for (k, c) in low.enumerated() { rankLow[c] = k + 1 }
+            for c in Set(high).union(low).sorted() {
+                let i = level.index(org: u, chemical: c)
+                let chem = level.chemicals[c]
+                out.append(ChemicalOutlierRow(
+                    level: level.level, orgCode: level.orgCodes[u], chemical: chem, chemicalName: chemicalNames[chem] ?? "",
+                    subparagraph: String(chem.prefix(7)), chemicalItems: level.items[i],
+                    subparagraphItems: level.subparagraphItems[i], ratio: level.ratio[i], mean: level.stats.mean[c],
+                    sd: level.stats.sd[c], z: level.stats.z[i], rankHigh: rankHigh[c], rankLow: rankLow[c],
+                    lowNumber: level.items[i] < options.lowNumberItems))
+            }
+        }
+        return out
+    }
+
+    /// The first `k` of `0 ..< count` (those passing `include`) in the order `before`, by one
+    /// pass keeping a sorted list of at most `k` (k is small: OpenPrescribing lists 5).
+    static func top(_ k: Int, of count: Int, where include: (Int) -> Bool, _ before: (Int, Int) -> Bool) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(k + 1)
+        for c in 0..<count where include(c) {
+            if best.count == k, let last = best.last, !before(c, last) { continue }
+            var i = best.count
+            while i > 0 && before(c, best[i - 1]) { i -= 1 }
+            best.insert(c, at: i)
+            if best.count > k { best.removeLast() }
+        }
+        return best
+    }
+
+    /// Chemical names from presentation names: the name of the chemical's first generic
+    /// presentation (product `AA`), else its first presentation, cut at the NHSBSA's `_`
+    /// (`Beclomet Diprop_Inha 50mcg` → `Beclomet Diprop`).
+    public static func chemicalNames(_ presentations: [BNFCode: String]) -> [String: String] {
+        var best: [String: (generic: Bool, code: BNFCode, name: String)] = [:]
+        for (code, name) in presentations {
+            guard let chem = ChemicalItems.chemical(of: code) else { continue }
+            let candidate = (generic: code.isGeneric, code: code, name: name)
+            if let b = best[chem], (b.generic && !candidate.generic) || (b.generic == candidate.generic && b.code < code) { continue }
+            best[chem] = candidate
+        }
+        return best.mapValues { b in
+            let cut = b.name.split(separator: "_", maxSplits: 1).first.map(String.init) ?? b.name
+            return cut.trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

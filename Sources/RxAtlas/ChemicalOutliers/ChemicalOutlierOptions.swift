@@ -1,0 +1,19 @@
+/// Options of the chemical-share outliers (OpenPrescribing's static outlier method).
+public struct ChemicalOutlierOptions: Sendable, Equatable {
+    /// How many chemicals to list per organisation in each direction (OpenPrescribing: 5).
+    public var top: Int
+    /// The lower percentile fraction of the ratios kept for the mean and SD (0.001).
+    public var lowerPercentile: Double
+    /// The upper percentile fraction (0.999).
+    public var upperPercentile: Double
+    /// A listed row is flagged `low_number` when its chemical items are below this (5).
+    public var lowNumberItems: Double
+
+    /// Creates options (defaults: OpenPrescribing's).
+    public init(top: Int = 5, lowerPercentile: Double = 0.001, upperPercentile: Double = 0.999, lowNumberItems: Double = 5) {
+        self.top = top
+        self.lowerPercentile = lowerPercentile
+        self.upperPercentile = upperPercentile
+        self.lowNumberItems = lowNumberItems
+    }
+}

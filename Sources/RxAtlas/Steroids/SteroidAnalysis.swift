@@ -1,0 +1,34 @@
+import RxData
+
+/// `rxatlas steroids` as a library call: classifies the period's ICS presentations, builds the
+/// steroid measures (``SteroidMeasures``), computes them with the ``MeasureKernel`` and runs
+/// ``SteroidOutlierAnalysis`` for every measure × level.
+public enum SteroidAnalysis {
+    /// Runs the analysis over `store`.
+    /// - Parameters:
+    ///   - period: the months (period rows are over all of them; month rows for each).
+    ///   - levels: the organisation levels.
+    ///   - tables: the ICS reference tables (default: the built-in ones).
+    ///   - library: the measure library prednisolone and SABA come from (default: built-in).
+    public static func run(store: Store, period: ClosedRange<YearMonth>, levels: [OrgLevel],
+                           options: SteroidOutlierOptions = SteroidOutlierOptions(),
+                           kernelOptions: MeasureKernelOptions = MeasureKernelOptions(),
+                           tables: ICSReferenceTables? = nil, library: [MeasureDefinition]? = nil) throws -> SteroidReport {
+        let classifier = ICSClassifier(tables: try tables ?? ICSReferenceTables.builtIn())
+        let months = try store.months().filter { period.contains($0) }
+        let snapshots = try KernelParallel.map(months.count) { try store.loadMonth(months[$0]) }
+        let codes = snapshots.flatMap { $0.presentationCodes.filter(classifier.isICS) }
+        let classifications = classifier.classifyAll(codes, names: try store.readPresentationNames())
+        let defs = try SteroidMeasures.definitions(classifications: classifications, library: library ?? MeasureLibrary.builtIn())
+        let totals = try MeasureKernel(options: kernelOptions).practiceTotals(
+            store: store, measures: defs, months: period, snapshots: Dictionary(uniqueKeysWithValues: zip(months, snapshots)))
+        let jobs = defs.indices.flatMap { m in levels.map { (m, $0) } }
+        let rows = try KernelParallel.map(jobs.count) { j in
+            let (m, level) = jobs[j]
+            return try SteroidOutlierAnalysis.run(totals.values(measure: m, level: level), definition: defs[m],
+                                                  period: period, options: options)
+        }.flatMap { $0 }
+        let ranked = SteroidOutlierAnalysis.rankedHighOutliers(rows.filter { r in defs.first { $0.id == r.measureID }?.lowIsGood ?? false })
+        return SteroidReport(period: period, classifications: classifications, definitions: defs, rows: rows, ranked: ranked)
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import RxAtlas
+import RxData
+
+/// `rxatlas outliers`: OpenPrescribing's static chemical-share outliers.
+struct OutliersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outliers",
+        abstract: "Chemical-share outliers (OpenPrescribing's static method) for practices, PCNs, sub-ICBs and ICBs.",
+        discussion: """
+        For every chemical in BNF chapters 01-17: ratio = the organisation's chemical items / its items in the \
+        chemical's BNF sub-paragraph over the period (default: the latest 6 months); mean and SD per chemical over \
+        the ratios between the 0.1th and 99.9th percentiles; z = (ratio - mean) / SD; the --top highest and lowest \
+        per organisation, flagged low_number under 5 items. Writes chemical_outliers.csv.
+        """
+    )
+
+    @Option(help: "The store directory.") var store: String
+    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb or icb (default: all four).") var level: [String] = []
+    @Option(help: "First month (YYYY-MM).") var from: String?
+    @Option(help: "Last month (YYYY-MM).") var to: String?
+    @Option(help: "Chemicals listed per organisation in each direction.") var top: Int = 5
+    @Option(help: "Output directory.") var out: String
+
+    func run() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        let levels = try OutlierLevels.parse(level)
+        let opened = try Store.open(at: store)
+        let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 6)
+        let started = Date()
+        let items = try ChemicalItemsKernel.sum(store: opened, months: period)
+        let orgs = try opened.readOrgs()
+        let names = ChemicalOutlierAnalysis.chemicalNames(try opened.readPresentationNames())
+        let options = ChemicalOutlierOptions(top: top)
+        let rows = levels.flatMap { l in
+            ChemicalOutlierAnalysis.rows(ChemicalOutlierAnalysis.level(items, orgs: orgs, level: l, options: options),
+                                         chemicalNames: names, options: options)
+        }
+        try ChemicalOutlierOutput.write(rows, to: out)
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        print("\(items.chemicals.count) chemicals × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(rows.count) rows to \(out)/chemical_outliers.csv")
+    }
+}

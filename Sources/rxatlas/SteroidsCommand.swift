@@ -1,0 +1,62 @@
+import ArgumentParser
+import RxAtlas
+import RxData
+import RxStats
+
+/// `rxatlas steroids`: ICS dose classification, the steroid measures and their funnel outliers.
+struct SteroidsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steroids",
+        abstract: "High-dose ICS and oral steroid outliers: ICS classification, steroid measures, funnel flags, persistence and excess items.",
+        discussion: """
+        Classifies every ICS presentation of the period by the BTS/NICE/SIGN 2024 daily-dose bands and by \
+        OpenPrescribing's per-actuation rule (datasets/reference/ics), computes the steroid measures and, per \
+        level, over the period (default: the latest 12 months) and each month, every unit's value with its 95% \
+        interval, funnel z, flags unadjusted and adjusted for overdispersion, persistence and excess over the \
+        national rate. Writes outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv and \
+        unclassified.csv.
+        """
+    )
+
+    @Option(help: "The store directory.") var store: String
+    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb or icb (default: all four).") var level: [String] = []
+    @Option(help: "First month (YYYY-MM).") var from: String?
+    @Option(help: "Last month (YYYY-MM).") var to: String?
+    @Option(help: "none, multiplicative or additive (Spiegelhalter random effects).") var overdispersion: String = "additive"
+    @Option(name: .customLong("min-items"), help: "Small-number rule: smallest denominator (items) ranked.") var minItems: Double = 20
+    @Option(name: .customLong("min-list-size"), help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+    @Option(name: .customLong("persistence"), help: "Persistent when outside the adjusted 99.8% limit in K of the last N months: K/N.")
+    var persistence: String = "6/12"
+    @Option(help: "Output directory.") var out: String
+
+    func run() throws {
+        guard let od = OverdispersionMethod(rawValue: overdispersion) else {
+            throw ValidationError("--overdispersion must be none, multiplicative or additive")
+        }
+        let parts = persistence.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 1, parts[1] >= parts[0] else { throw ValidationError("--persistence must be K/N with 1 <= K <= N") }
+        let levels = try OutlierLevels.parse(level)
+        let opened = try Store.open(at: store)
+        let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
+        let options = SteroidOutlierOptions(overdispersion: od, minimumItems: minItems, minimumPatients: Double(minListSize),
+                                            persistenceCount: parts[0], persistenceMonths: parts[1])
+        let report = try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
+                                             kernelOptions: MeasureKernelOptions(minimumListSize: minListSize))
+        try SteroidOutput.write(report, to: out)
+        print("\(report.classifications.count) ICS presentations (\(report.unclassified.count) unclassified), \(report.definitions.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): \(report.ranked.count) ranked high outliers; wrote outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv, unclassified.csv to \(out)")
+    }
+}
+
+/// The levels `steroids` and `outliers` accept: practice, PCN, sub-ICB and ICB.
+enum OutlierLevels {
+    static let all: [OrgLevel] = [.practice, .pcn, .subICB, .icb]
+
+    static func parse(_ names: [String]) throws -> [OrgLevel] {
+        try names.isEmpty ? all : names.map { name in
+            guard let l = MeasureOutput.level(named: name), all.contains(l) else {
+                throw ValidationError("unknown level '\(name)' (practice, pcn, sub-icb or icb)")
+            }
+            return l
+        }
+    }
+}
