@@ -72,23 +72,10 @@ public enum MeasureLibrary {
             }
             return explicit
         }
-        var starts: [URL] = [URL(fileURLWithPath: fm.currentDirectoryPath)]
-        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent()) }
-        // This file is <root>/Sources/RxAtlas/Measures/MeasureLibrary.swift.
-        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent())
-        for start in starts {
-            var dir = start.standardizedFileURL
-            while true {
-                let candidate = dir.appendingPathComponent(builtInRelativePath).path
-                if isDirectory(candidate) { return candidate }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
+        let found = ReferenceLocator.locate(builtInRelativePath, directory: true)
+        if let path = found.path { return path }
         throw InputError(file: builtInRelativePath,
-                         reason: "built-in measure library not found walking up from \(starts.map(\.path).joined(separator: ", ")); pass its directory explicitly (--definitions DIR)")
+                         reason: "built-in measure library not found walking up from \(found.starts.joined(separator: ", ")); pass its directory explicitly (--definitions DIR)")
     }
 
     /// The definition files named by `paths`, directories expanded to their `*.json` files.

@@ -1,0 +1,41 @@
+import RxData
+
+/// Everything a biosimilar analysis produces for one period.
+public struct BiosimilarResult: Sendable {
+    /// The months of the period that the store holds, ascending.
+    public let months: [YearMonth]
+    /// The assumptions.
+    public let options: BiosimilarOptions
+    /// The molecules analysed, in catalogue order.
+    public let molecules: [String]
+    /// Per equivalence group: national prices and targets.
+    public let prices: [BiosimilarGroupPrice]
+    /// Per molecule × level × organisation with catalogued prescribing in the period.
+    public let opportunities: [BiosimilarOpportunity]
+    /// Per molecule × level × organisation × month of the period.
+    public let monthly: [BiosimilarMonthlyUptake]
+    /// Per molecule × level × organisation: the switch month.
+    public let switches: [BiosimilarSwitch]
+    /// Every presentation of a catalogued chemical prescribed in the period, with its role.
+    public let presentations: [BiosimilarPresentationUsage]
+
+    /// Creates a result (the analysis does this).
+    public init(months: [YearMonth], options: BiosimilarOptions, molecules: [String], prices: [BiosimilarGroupPrice],
+                opportunities: [BiosimilarOpportunity], monthly: [BiosimilarMonthlyUptake], switches: [BiosimilarSwitch],
+                presentations: [BiosimilarPresentationUsage]) {
+        self.months = months
+        self.options = options
+        self.molecules = molecules
+        self.prices = prices
+        self.opportunities = opportunities
+        self.monthly = monthly
+        self.switches = switches
+        self.presentations = presentations
+    }
+
+    /// A saving over the period, annualised: × 12 / (months in the period).
+    public func annualised(_ saving: Double) -> Double { BiosimilarSavings.annualised(saving, months: months.count) }
+
+    /// The presentations no catalogue row classifies.
+    public var unclassified: [BiosimilarPresentationUsage] { presentations.filter { $0.presentation.role == .unclassified } }
+}
