@@ -28,7 +28,10 @@ struct MeasureSelection: ParsableArguments {
     }
 
     /// The selected levels.
-    func levelsSelected() throws -> [OrgLevel] {
+    func levelsSelected() throws -> [OrgLevel] { try Self.levels(level) }
+
+    /// Parses level names; none means every level.
+    static func levels(_ level: [String]) throws -> [OrgLevel] {
         try level.isEmpty ? OrgLevel.allCases : level.map { name in
             guard let l = MeasureOutput.level(named: name) else { throw ValidationError("unknown level '\(name)'") }
             return l
@@ -50,6 +53,12 @@ struct MeasureSelection: ParsableArguments {
     /// The month range: --from/--to, else the store's months; `defaultMonths` limits the default
     /// start to that many months before the end.
     func monthsSelected(in store: Store, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {
+        try Self.monthRange(in: store, from: from, to: to, defaultMonths: defaultMonths)
+    }
+
+    /// The month range from `from`/`to` texts, else the store's months; `defaultMonths` limits
+    /// the default start to that many months before the end.
+    static func monthRange(in store: Store, from: String?, to: String?, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {
         let months = try store.months()
         guard let first = months.first, let last = months.last else { throw ValidationError("the store has no months") }
         func month(_ text: String?) throws -> YearMonth? {

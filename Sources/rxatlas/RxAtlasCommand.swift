@@ -7,7 +7,7 @@ struct RxAtlasCommand: AsyncParsableCommand {
         commandName: "rxatlas",
         abstract: "Prescribing-variation analytics over national GP-practice prescribing data.",
         version: RxAtlasVersion.current,
-        subcommands: [IngestCommand.self, StoreCommand.self, SynthCommand.self, IndicatorCommand.self, MeasuresCommand.self, AtlasCommand.self]
+        subcommands: [IngestCommand.self, StoreCommand.self, SynthCommand.self, IndicatorCommand.self, MeasuresCommand.self, AtlasCommand.self, BiosimilarsCommand.self]
     )
 }
 

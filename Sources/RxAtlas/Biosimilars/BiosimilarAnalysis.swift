@@ -182,6 +182,11 @@ public enum BiosimilarAnalysis {
             }
         }
 
+        var practiceICB: [String: String] = [:]
+        for p in Set(rowPractice) {
+            let code = totals.practiceCodes[p]
+            if let icb = totals.orgs.practices[code]?.parents[.icb] { practiceICB[code] = icb }
+        }
         let presentations = (0..<C).filter { selected[classes[$0].molecule] }.map { c in
             BiosimilarPresentationUsage(presentation: classes[c], molecule: catalogue.molecules[classes[c].molecule],
                                         items: Double(nItems[c]), quantity: Double(nq[c]) / scale, cost: Double(nc[c]) / scale)
@@ -189,7 +194,7 @@ public enum BiosimilarAnalysis {
         return BiosimilarResult(months: totals.months, options: options,
                                 molecules: (0..<M).filter { selected[$0] }.map { catalogue.molecules[$0] },
                                 prices: prices, opportunities: opportunities, monthly: monthly, switches: switches,
-                                presentations: presentations)
+                                presentations: presentations, practiceICB: practiceICB)
     }
 
     /// Offsets of the per-row values (the sensitivity grid follows at ``count``).

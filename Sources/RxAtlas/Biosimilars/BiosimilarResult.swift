@@ -18,11 +18,13 @@ public struct BiosimilarResult: Sendable {
     public let switches: [BiosimilarSwitch]
     /// Every presentation of a catalogued chemical prescribed in the period, with its role.
     public let presentations: [BiosimilarPresentationUsage]
+    /// The ICB code of each prescriber with a practice-level row.
+    public let practiceICB: [String: String]
 
     /// Creates a result (the analysis does this).
     public init(months: [YearMonth], options: BiosimilarOptions, molecules: [String], prices: [BiosimilarGroupPrice],
                 opportunities: [BiosimilarOpportunity], monthly: [BiosimilarMonthlyUptake], switches: [BiosimilarSwitch],
-                presentations: [BiosimilarPresentationUsage]) {
+                presentations: [BiosimilarPresentationUsage], practiceICB: [String: String] = [:]) {
         self.months = months
         self.options = options
         self.molecules = molecules
@@ -31,6 +33,7 @@ public struct BiosimilarResult: Sendable {
         self.monthly = monthly
         self.switches = switches
         self.presentations = presentations
+        self.practiceICB = practiceICB
     }
 
     /// A saving over the period, annualised: × 12 / (months in the period).
