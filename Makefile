@@ -21,7 +21,7 @@ release: bootstrap
 test: bootstrap
 	swift test --parallel
 
-## Ingests the bundled sample into a store, reports on it, computes the built-in measures and the Atlas.
+## Ingests the bundled sample into a store, reports on it, computes the built-in measures, the Atlas and biosimilar opportunities.
 demo: release
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
@@ -30,7 +30,8 @@ demo: release
 	$(RELEASE_BIN) store info --store $(OUT)/store
 	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures
 	$(RELEASE_BIN) atlas --store $(OUT)/store --out $(OUT)/atlas
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv"
+	$(RELEASE_BIN) biosimilars --store $(OUT)/store --out $(OUT)/biosimilars
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, biosimilars/opportunities.csv, biosimilars/summary.md"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release
