@@ -121,5 +121,26 @@ import RxData
             }
         }
         #expect(result.opportunities.allSatisfy { $0.fullSwitch >= 0 && $0.targetUptake >= 0 && $0.pricePerUnit >= 0 })
+
+        // The sample's planted outliers show: originator-only practices prescribe no biosimilar
+        // and no generic-level biologic; low-uptake practices sit far below the national uptake.
+        let planted = try CSVRecordReader.read(path: Self.sample + "/planted_outliers.csv").dropFirst()
+        let nationalUptake = BiosimilarSavings.uptake(
+            originator: result.opportunities.filter { $0.level == .nation }.reduce(0) { $0 + $1.originatorQuantity },
+            biosimilar: result.opportunities.filter { $0.level == .nation }.reduce(0) { $0 + $1.biosimilarQuantity })
+        var seen = 0
+        for p in planted where p.trimmed(4).contains("biolog") || p.trimmed(4).contains("biosimilar") {
+            let rows = practices.filter { $0.orgCode == p.trimmed(0) }
+            #expect(!rows.isEmpty)
+            seen += 1
+            if p.trimmed(4) == "originator_only_biologics" {
+                #expect(rows.allSatisfy { $0.biosimilarQuantity == 0 && $0.genericQuantity == 0 && $0.fullSwitch >= 0 })
+            } else {
+                let uptake = BiosimilarSavings.uptake(originator: rows.reduce(0) { $0 + $1.originatorQuantity },
+                                                      biosimilar: rows.reduce(0) { $0 + $1.biosimilarQuantity })
+                #expect(uptake < nationalUptake / 2, "\(p.trimmed(0)) uptake \(uptake), national \(nationalUptake)")
+            }
+        }
+        #expect(seen == 4)
     }
 }
