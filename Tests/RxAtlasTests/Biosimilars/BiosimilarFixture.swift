@@ -87,21 +87,8 @@ final class BiosimilarFixture {
 
     /// A month table from (practice, presentation, quantity, actual cost) rows; items 1, NIC = 2 × actual.
     static func table(_ month: YearMonth, _ rows: [(String, BNFCode, Double, Double)]) -> MonthTable {
-        let practices = Array(Set(rows.map(\.0))).sorted()
-        let presentations = Array(Set(rows.map(\.1))).sorted()
-        let sorted = rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        var starts: [Int32] = [0]
-        for p in practices { starts.append(starts.last! + Int32(sorted.filter { $0.0 == p }.count)) }
-        var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
-        for r in sorted {
-            columns[Measure.items.rawValue].append(1)
-            columns[Measure.quantity.rawValue].append(FixedPoint.stored(r.2))
-            columns[Measure.nic.rawValue].append(FixedPoint.stored(2 * r.3))
-            columns[Measure.actualCost.rawValue].append(FixedPoint.stored(r.3))
-            columns[Measure.adq.rawValue].append(0)
-        }
-        return MonthTable(month: month, practiceCodes: practices, presentationCodes: presentations,
-                          practiceStart: starts, presentation: sorted.map { Int32(presentations.firstIndex(of: $0.1)!) },
-                          columns: columns, measures: .all)
+        KernelFixture.table(month, rows.map { r in
+            (r.0, r.1, [1, FixedPoint.stored(r.2), FixedPoint.stored(2 * r.3), FixedPoint.stored(r.3), 0])
+        })
     }
 }
