@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest, the snapshot store, and the statistics core.
+// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest, the snapshot store, the statistics core and biosimilars.
 // Run with `swift package benchmark` from this directory (see README.md).
 import PackageDescription
 
@@ -37,6 +37,17 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/SnapshotBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "BiosimilarBenchmarks",
+            dependencies: [
+                "BenchmarkData",
+                .product(name: "RxAtlas", package: "RxAtlas"),
+                .product(name: "RxData", package: "RxAtlas"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/BiosimilarBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -139,17 +139,23 @@ public enum BiosimilarAnalysis {
             func name(_ code: String) -> String? {
                 level == .practice ? totals.orgs.practices[code]?.name : totals.orgs.names[level]?[code]
             }
-            var key: [String: Int] = [:]
+            // Organisations at the level, in code order; each prescriber's, looked up once.
+            let codes = Array(Set(rowPractice.compactMap(unit))).sorted()
+            var codeIndex: [String: Int] = [:]
+            for (i, c) in codes.enumerated() { codeIndex[c] = i }
+            var unitOf = [Int: Int]()
+            for p in Set(rowPractice) { unitOf[p] = unit(p).flatMap { codeIndex[$0] } ?? -1 }
+            var slot = [Int](repeating: -1, count: codes.count * M)
             var units: [(code: String, molecule: Int)] = []
             var sums: [Double] = [], monthSums: [Double] = []
             for row in 0..<R {
-                guard let code = unit(rowPractice[row]) else { continue }
-                let k = "\(rowMolecule[row])|\(code)"
-                var u = key[k] ?? -1
+                let c = unitOf[rowPractice[row]]!
+                guard c >= 0 else { continue }
+                var u = slot[c * M + rowMolecule[row]]
                 if u < 0 {
                     u = units.count
-                    key[k] = u
-                    units.append((code, rowMolecule[row]))
+                    slot[c * M + rowMolecule[row]] = u
+                    units.append((codes[c], rowMolecule[row]))
                     sums += [Double](repeating: 0, count: F)
                     monthSums += [Double](repeating: 0, count: T * 3)
                 }
