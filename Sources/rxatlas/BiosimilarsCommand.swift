@@ -30,9 +30,9 @@ struct BiosimilarsCommand: ParsableCommand {
         let cat = try BiosimilarCatalogue.builtIn(path: catalogue)
         let opened = try Store.open(at: store)
         let period = try MeasureSelection.monthRange(in: opened, from: from, to: to, defaultMonths: 12)
-        let totals = try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period)
+        let totals = try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period, costBasis: basis)
         guard !totals.months.isEmpty else { throw ValidationError("the store has no months in \(period.lowerBound)…\(period.upperBound)") }
-        let options = BiosimilarOptions(costBasis: basis, targetUptake: targetUptake)
+        let options = BiosimilarOptions(targetUptake: targetUptake)
         let result = try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule)
         try BiosimilarOutput.write(result, levels: levels, names: try opened.readPresentationNames(), to: out)
         let nation = result.opportunities.filter { $0.level == .nation }

@@ -54,9 +54,9 @@ public enum BiosimilarAnalysis {
 
         // One pass over the rows: exact period sums per prescriber × presentation, national
         // sums per presentation, and monthly common-unit quantities per prescriber × molecule × role.
-        let costs = totals.cost(options.costBasis)
+        let costs = totals.cost
         var pq = [Int64](repeating: 0, count: P * C), pc = [Int64](repeating: 0, count: P * C)
-        var nItems = [Int64](repeating: 0, count: C), nq = [Int64](repeating: 0, count: C), nc = [Int64](repeating: 0, count: C)
+        var nRows = [Int](repeating: 0, count: C), nq = [Int64](repeating: 0, count: C), nc = [Int64](repeating: 0, count: C)
         var rowOf = [Int32](repeating: -1, count: P * M)
         var rowPractice: [Int] = [], rowMolecule: [Int] = []
         var monthlyQ: [Double] = []
@@ -67,7 +67,7 @@ public enum BiosimilarAnalysis {
             let p = Int(totals.practice[e])
             pq[p * C + c] += totals.quantity[e]
             pc[p * C + c] += costs[e]
-            nItems[c] += totals.items[e]
+            nRows[c] += 1
             nq[c] += totals.quantity[e]
             nc[c] += costs[e]
             var row = Int(rowOf[p * M + cls.molecule])
@@ -195,9 +195,9 @@ public enum BiosimilarAnalysis {
         }
         let presentations = (0..<C).filter { selected[classes[$0].molecule] }.map { c in
             BiosimilarPresentationUsage(presentation: classes[c], molecule: catalogue.molecules[classes[c].molecule],
-                                        items: Double(nItems[c]), quantity: Double(nq[c]) / scale, cost: Double(nc[c]) / scale)
+                                        rows: nRows[c], quantity: Double(nq[c]) / scale, cost: Double(nc[c]) / scale)
         }
-        return BiosimilarResult(months: totals.months, options: options,
+        return BiosimilarResult(months: totals.months, costBasis: totals.costBasis, options: options,
                                 molecules: (0..<M).filter { selected[$0] }.map { catalogue.molecules[$0] },
                                 prices: prices, opportunities: opportunities, monthly: monthly, switches: switches,
                                 presentations: presentations, practiceICB: practiceICB)

@@ -6,21 +6,21 @@ import RxData
 /// Per month the catalogue is compiled once against the month's presentation table (a chemical
 /// look-up per presentation, never per row) into "presentation → catalogued cell or none". The
 /// month's rows are then streamed block by block: a block holding no catalogued presentation
-/// costs one table look-up per row and is not decoded further; in the others the quantity, items
-/// and cost columns are unpacked and each catalogued row is copied with its exact fixed-point
-/// amounts. Months run in parallel. As the store has one row per (prescriber, presentation),
+/// costs one table look-up per row and is not decoded further; in the others only the quantity
+/// and the chosen cost column are unpacked and each catalogued row is copied with its exact
+/// fixed-point amounts. Months run in parallel. As the store has one row per (prescriber, presentation),
 /// no summing is needed inside a month, and period totals are exact `Int64` sums.
 public enum BiosimilarKernel {
     /// Reads the catalogued rows of `months` (nil: every month in the store; only months with a
-    /// snapshot are read).
-    public static func totals(store: Store, catalogue: BiosimilarCatalogue,
-                              months: ClosedRange<YearMonth>? = nil) throws -> BiosimilarTotals {
+    /// snapshot are read), with their quantity and their cost on `costBasis`.
+    public static func totals(store: Store, catalogue: BiosimilarCatalogue, months: ClosedRange<YearMonth>? = nil,
+                              costBasis: BiosimilarCostBasis = .actual) throws -> BiosimilarTotals {
         let chosen = try store.months().filter { months?.contains($0) ?? true }
         let orgs = try store.readOrgs()
         let chemicals = Set(catalogue.chemicals.compactMap { BNFCode($0).map(ChemicalKey.init) })
         let perMonth = try KernelParallel.map(chosen.count) { t in
             let snapshot = try store.loadMonth(chosen[t])
-            return (codes: snapshot.practiceCodes, month: readMonth(snapshot, chemicals: chemicals))
+            return (codes: snapshot.practiceCodes, month: readMonth(snapshot, chemicals: chemicals, cost: costBasis.measure))
         }
         let lastLists = try chosen.last.flatMap { try store.readListSizes($0) }
 
@@ -36,9 +36,9 @@ public enum BiosimilarKernel {
 
         let n = perMonth.reduce(0) { $0 + $1.month.practice.count }
         var month = [Int32](), practice = [Int32](), cell = [Int32]()
-        var items = [Int64](), quantity = [Int64](), nic = [Int64](), actual = [Int64]()
+        var quantity = [Int64](), cost = [Int64]()
         month.reserveCapacity(n); practice.reserveCapacity(n); cell.reserveCapacity(n)
-        items.reserveCapacity(n); quantity.reserveCapacity(n); nic.reserveCapacity(n); actual.reserveCapacity(n)
+        quantity.reserveCapacity(n); cost.reserveCapacity(n)
         for (t, m) in perMonth.enumerated() {
             let p = m.codes.map { index[$0]! }
             let c = m.month.cells.map { cellIndex[$0]! }
@@ -47,12 +47,13 @@ public enum BiosimilarKernel {
                 practice.append(p[Int(m.month.practice[e])])
                 cell.append(c[Int(m.month.cell[e])])
             }
-            items += m.month.items; quantity += m.month.quantity; nic += m.month.nic; actual += m.month.actual
+            quantity += m.month.quantity
+            cost += m.month.cost
         }
         let standard = codes.map { orgs.isStandardPractice($0, hasList: lastLists?.practices[$0] != nil) }
         return BiosimilarTotals(months: chosen, practiceCodes: codes, isStandard: standard, orgs: orgs, cells: cells,
-                                month: month, practice: practice, cell: cell, items: items, quantity: quantity,
-                                nic: nic, actualCost: actual)
+                                costBasis: costBasis, month: month, practice: practice, cell: cell, quantity: quantity,
+                                cost: cost)
     }
 
     /// A chemical code (the first nine characters) as two words, for a hash look-up per
@@ -71,14 +72,12 @@ public enum BiosimilarKernel {
         var cells: [BNFCode] = []
         var practice: [Int32] = []
         var cell: [Int32] = []
-        var items: [Int64] = []
         var quantity: [Int64] = []
-        var nic: [Int64] = []
-        var actual: [Int64] = []
+        var cost: [Int64] = []
     }
 
     /// Copies one month's catalogued rows.
-    static func readMonth(_ snapshot: Snapshot, chemicals: Set<ChemicalKey>) -> MonthRows {
+    static func readMonth(_ snapshot: Snapshot, chemicals: Set<ChemicalKey>, cost: Measure) -> MonthRows {
         var out = MonthRows()
         var cellOf = [Int32](repeating: -1, count: snapshot.presentationCodes.count)
         for (q, code) in snapshot.presentationCodes.enumerated()
@@ -89,9 +88,9 @@ public enum BiosimilarKernel {
         guard !out.cells.isEmpty, snapshot.rowCount > 0 else { return out }
         let B = snapshot.blockRows
         let presentations = UnsafeMutableBufferPointer<Int32>.allocate(capacity: B)
-        let columns = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 4 * B)
+        let columns = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 2 * B)
         defer { presentations.deallocate(); columns.deallocate() }
-        let measures: [Measure] = [.items, .quantity, .nic, .actualCost]
+        let measures: [Measure] = [.quantity, cost]
         cellOf.withUnsafeBufferPointer { cellOf in
         snapshot.practiceStart.withUnsafeBufferPointer { starts in
             var p = 0
@@ -111,10 +110,8 @@ public enum BiosimilarKernel {
                     while Int(starts[p + 1]) <= r { p += 1 }
                     out.practice.append(Int32(p))
                     out.cell.append(c)
-                    out.items.append(columns[i])
-                    out.quantity.append(columns[B + i])
-                    out.nic.append(columns[2 * B + i])
-                    out.actual.append(columns[3 * B + i])
+                    out.quantity.append(columns[i])
+                    out.cost.append(columns[B + i])
                 }
             }
         }}

@@ -1,7 +1,6 @@
-/// The assumptions of a biosimilar analysis.
+/// The assumptions of a biosimilar analysis (the cost basis is chosen when the rows are read:
+/// ``BiosimilarKernel/totals(store:catalogue:months:costBasis:)``).
 public struct BiosimilarOptions: Sendable, Equatable {
-    /// The cost the savings are computed on.
-    public var costBasis: BiosimilarCostBasis
     /// The target uptake t of the target-uptake saving (0…1).
     public var targetUptake: Double
     /// The target uptakes of the sensitivity table.
@@ -16,11 +15,10 @@ public struct BiosimilarOptions: Sendable, Equatable {
     public var switchHoldMonths: Int
 
     /// Creates options; the defaults are the documented ones.
-    public init(costBasis: BiosimilarCostBasis = .actual, targetUptake: Double = 0.9,
+    public init(targetUptake: Double = 0.9,
                 sensitivityUptakes: [Double] = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
                 sensitivityDiscounts: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5],
                 pricePerUnitCentile: Double = 10, switchThreshold: Double = 0.5, switchHoldMonths: Int = 3) {
-        self.costBasis = costBasis
         self.targetUptake = targetUptake
         self.sensitivityUptakes = sensitivityUptakes
         self.sensitivityDiscounts = sensitivityDiscounts

@@ -5,6 +5,8 @@ public struct BiosimilarPresentationUsage: Sendable, Equatable {
     public var presentation: BiosimilarPresentationClass
     /// The molecule's name.
     public var molecule: String
-    /// National items, quantity (as dispensed) and cost (cost basis).
-    public var items: Double, quantity: Double, cost: Double
+    /// Store rows (prescriber-months) prescribing it.
+    public var rows: Int
+    /// National quantity (as dispensed) and cost (cost basis).
+    public var quantity: Double, cost: Double
 }

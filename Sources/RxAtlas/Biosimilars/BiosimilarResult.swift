@@ -4,6 +4,8 @@ import RxData
 public struct BiosimilarResult: Sendable {
     /// The months of the period that the store holds, ascending.
     public let months: [YearMonth]
+    /// The cost the figures are on.
+    public let costBasis: BiosimilarCostBasis
     /// The assumptions.
     public let options: BiosimilarOptions
     /// The molecules analysed, in catalogue order.
@@ -22,10 +24,11 @@ public struct BiosimilarResult: Sendable {
     public let practiceICB: [String: String]
 
     /// Creates a result (the analysis does this).
-    public init(months: [YearMonth], options: BiosimilarOptions, molecules: [String], prices: [BiosimilarGroupPrice],
+    public init(months: [YearMonth], costBasis: BiosimilarCostBasis, options: BiosimilarOptions, molecules: [String], prices: [BiosimilarGroupPrice],
                 opportunities: [BiosimilarOpportunity], monthly: [BiosimilarMonthlyUptake], switches: [BiosimilarSwitch],
                 presentations: [BiosimilarPresentationUsage], practiceICB: [String: String] = [:]) {
         self.months = months
+        self.costBasis = costBasis
         self.options = options
         self.molecules = molecules
         self.prices = prices

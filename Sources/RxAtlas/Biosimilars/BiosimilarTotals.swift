@@ -1,6 +1,6 @@
 import RxData
 
-/// Quantity, items and costs of every catalogued presentation per prescriber × month, exact.
+/// Quantity and cost of every catalogued presentation per prescriber × month, exact.
 ///
 /// The store holds one row per (month, prescriber, presentation), so each entry here is one store
 /// row of a catalogued chemical, copied with its fixed-point amounts (``RxData/Measure/scale``).
@@ -17,42 +17,36 @@ public struct BiosimilarTotals: Sendable {
     public let orgs: OrgDirectory
     /// Every presentation of a catalogued chemical prescribed in any month read, in code order.
     public let cells: [BNFCode]
+    /// The cost read into ``cost``.
+    public let costBasis: BiosimilarCostBasis
     /// Per entry: the month's index in ``months``.
     public let month: [Int32]
     /// Per entry: the prescriber's index in ``practiceCodes``.
     public let practice: [Int32]
     /// Per entry: the presentation's index in ``cells``.
     public let cell: [Int32]
-    /// Per entry: items.
-    public let items: [Int64]
     /// Per entry: quantity (fixed point).
     public let quantity: [Int64]
-    /// Per entry: net ingredient cost (fixed point).
-    public let nic: [Int64]
-    /// Per entry: actual cost (fixed point).
-    public let actualCost: [Int64]
+    /// Per entry: cost on ``costBasis`` (fixed point).
+    public let cost: [Int64]
 
     /// Creates totals from their parts (the kernel does this; see the property docs).
     public init(months: [YearMonth], practiceCodes: [String], isStandard: [Bool], orgs: OrgDirectory, cells: [BNFCode],
-                month: [Int32], practice: [Int32], cell: [Int32], items: [Int64], quantity: [Int64], nic: [Int64],
-                actualCost: [Int64]) {
+                costBasis: BiosimilarCostBasis, month: [Int32], practice: [Int32], cell: [Int32], quantity: [Int64],
+                cost: [Int64]) {
         self.months = months
         self.practiceCodes = practiceCodes
         self.isStandard = isStandard
         self.orgs = orgs
         self.cells = cells
+        self.costBasis = costBasis
         self.month = month
         self.practice = practice
         self.cell = cell
-        self.items = items
         self.quantity = quantity
-        self.nic = nic
-        self.actualCost = actualCost
+        self.cost = cost
     }
 
     /// Number of entries.
     public var count: Int { month.count }
-
-    /// The cost column of a basis.
-    public func cost(_ basis: BiosimilarCostBasis) -> [Int64] { basis == .actual ? actualCost : nic }
 }

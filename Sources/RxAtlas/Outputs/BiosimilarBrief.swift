@@ -10,19 +10,23 @@ public enum BiosimilarBrief {
     public static func markdown(_ result: BiosimilarResult) -> String {
         let o = result.options
         let from = result.months.first?.description ?? "-", to = result.months.last?.description ?? "-"
-        let basis = o.costBasis == .actual ? "actual cost" : "net ingredient cost (NIC)"
+        let basis = result.costBasis == .actual ? "actual cost" : "net ingredient cost (NIC)"
         var s = "# Biosimilar switch opportunities, \(from) to \(to)\n\n"
         s += "Figures are annualised (the period's \(result.months.count) months × 12 / \(result.months.count)) and use \(basis). "
         s += "Both NIC and actual cost are list-price based: they do not include the confidential discounts the NHS negotiates "
         s += "for biological medicines, so real savings differ; the sensitivity rows below show how they move with such a discount.\n\n"
         s += assumptions(result)
 
-        let icbRows = result.opportunities.filter { $0.level == .icb }
-        let practiceRows = result.opportunities.filter { $0.level == .practice }
-        let icbs = Array(Set(icbRows.map(\.orgCode))).sorted()
+        // Row indices by ICB: the ICB's own rows, and its practices' rows.
+        var icbRows: [String: [Int]] = [:], practiceRows: [String: [Int]] = [:]
+        for (i, r) in result.opportunities.enumerated() {
+            if r.level == .icb { icbRows[r.orgCode, default: []].append(i) }
+            if r.level == .practice, let icb = result.practiceICB[r.orgCode] { practiceRows[icb, default: []].append(i) }
+        }
+        let icbs = icbRows.keys.sorted()
         if icbs.isEmpty { s += "\nNo ICB has catalogued prescribing in the period.\n" }
         for icb in icbs {
-            let rows = icbRows.filter { $0.orgCode == icb }
+            let rows = icbRows[icb]!.map { result.opportunities[$0] }
             let name = rows.first?.orgName ?? icb
             s += "\n## \(name) (\(icb))\n\n"
             let spend = rows.reduce(0) { $0 + $1.originatorCost + $1.biosimilarCost + $1.genericCost }
@@ -45,7 +49,8 @@ public enum BiosimilarBrief {
             s += "\n" + sensitivity(result, rows)
             // Top practices by target-uptake saving, all molecules.
             var byPractice: [String: (name: String?, target: Double, full: Double)] = [:]
-            for r in practiceRows where result.practiceICB[r.orgCode] == icb {
+            for i in practiceRows[icb] ?? [] {
+                let r = result.opportunities[i]
                 let old = byPractice[r.orgCode] ?? (r.orgName, 0, 0)
                 byPractice[r.orgCode] = (old.name, old.target + r.targetUptake, old.full + r.fullSwitch)
             }

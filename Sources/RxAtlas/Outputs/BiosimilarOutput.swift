@@ -28,7 +28,7 @@ public enum BiosimilarOutput {
                                            "saving", "annualised_saving"]
     /// The `presentations.csv` header.
     public static let presentationsHeader = ["bnf_code", "bnf_name", "molecule", "role", "brand", "group", "unit", "factor",
-                                             "items", "quantity", "cost", "catalogue_line"]
+                                             "rows", "quantity", "cost", "catalogue_line"]
     /// The molecule name of the all-molecule rows of `sensitivity.csv`.
     public static let allMolecules = "all"
 
@@ -76,7 +76,7 @@ public enum BiosimilarOutput {
         try CSVWriter.write(path: directory + "/presentations.csv", header: presentationsHeader, count: presentations.count) { i in
             let p = presentations[i], c = p.presentation
             return [c.code.description, names[c.code] ?? "", p.molecule, c.role.rawValue, c.brand, c.group ?? "", c.unit,
-                    c.group == nil ? "" : CSVWriter.number(c.factor), CSVWriter.number(p.items), quantity(p.quantity),
+                    c.group == nil ? "" : CSVWriter.number(c.factor), String(p.rows), quantity(p.quantity),
                     MeasureOutput.money(p.cost), c.line.map(String.init) ?? ""]
         }
         try AtomicFile.write(BiosimilarBrief.markdown(result), to: directory + "/summary.md")

@@ -111,7 +111,7 @@ import RxData
 
     @Test func nicBasisDoublesEverySaving() throws {
         let f = try BiosimilarFixture()
-        let r = try f.result(BiosimilarOptions(costBasis: .nic))
+        let r = try f.result(costBasis: .nic)
         let a = try #require(Self.row(r, "testmab", .practice, "A00001"))
         #expect(Self.close(a.fullSwitch, 800) && Self.close(a.targetUptake, 700) && Self.close(a.pricePerUnit, 560))
     }

@@ -29,7 +29,7 @@ import RxData
         return negative ? -value : value
     }
 
-    /// Per BNF code of a catalogued chemical: (items, quantity, NIC, actual cost) over every file.
+    /// Per BNF code of a catalogued chemical: (quantity, NIC, actual cost) over every file.
     /// Lines holding a catalogued chemical code are found by a byte search, then split in full.
     static func directSums(chemicals: Set<String>) throws -> [String: [Int64]] {
         var out: [String: [Int64]] = [:]
@@ -56,7 +56,7 @@ import RxData
             }
             let headerEnd = bytes.firstIndex(of: 0x0A)! + 1
             let header = MeasureKernelFidelityTests.fields(Substring(text(0..<headerEnd)))
-            let code = header.firstIndex(of: "BNF_PRESENTATION_CODE")!, items = header.firstIndex(of: "ITEMS")!
+            let code = header.firstIndex(of: "BNF_PRESENTATION_CODE")!
             let quantity = header.firstIndex(of: "TOTAL_QUANTITY")!, nic = header.firstIndex(of: "NIC")!
             let actual = header.firstIndex(of: "ACTUAL_COST")!
             for start in lineStarts {
@@ -64,8 +64,8 @@ import RxData
                 let f = MeasureKernelFidelityTests.fields(Substring(text(start..<end)))
                 let c = String(f[code])
                 guard chemicals.contains(String(c.prefix(9))) else { continue }
-                let v = [Int64(f[items])!, fixed(f[quantity]), fixed(f[nic]), fixed(f[actual])]
-                out[c] = zip(out[c] ?? [0, 0, 0, 0], v).map(+)
+                let v = [fixed(f[quantity]), fixed(f[nic]), fixed(f[actual])]
+                out[c] = zip(out[c] ?? [0, 0, 0], v).map(+)
             }
         }
         return out
@@ -79,16 +79,17 @@ import RxData
         let store = try Store.open(at: dir.path)
         let catalogue = try BiosimilarCatalogue.builtIn()
         let totals = try BiosimilarKernel.totals(store: store, catalogue: catalogue)
+        let nicTotals = try BiosimilarKernel.totals(store: store, catalogue: catalogue, costBasis: .nic)
         #expect(totals.months.count == 12)
         let direct = try Self.directSums(chemicals: catalogue.chemicals)
         #expect(direct.count > 50)
 
         // Kernel entries summed per presentation: exactly the CSV's sums.
         var kernel: [String: [Int64]] = [:]
+        #expect(totals.count == nicTotals.count && totals.cell == nicTotals.cell)
         for e in 0..<totals.count {
             let c = totals.cells[Int(totals.cell[e])].description
-            kernel[c] = zip(kernel[c] ?? [0, 0, 0, 0],
-                            [totals.items[e], totals.quantity[e], totals.nic[e], totals.actualCost[e]]).map(+)
+            kernel[c] = zip(kernel[c] ?? [0, 0, 0], [totals.quantity[e], nicTotals.cost[e], totals.cost[e]]).map(+)
         }
         #expect(Set(kernel.keys) == Set(direct.keys))
         for (code, sums) in direct { #expect(kernel[code] == sums, "\(code)") }
@@ -100,8 +101,8 @@ import RxData
             for (code, sums) in direct {
                 guard let cls = catalogue.classify(BNFCode(code)!), catalogue.molecules[cls.molecule] == molecule,
                       cls.role == .originator, cls.group != nil else { continue }
-                quantity += Double(sums[1]) / 100_000 * cls.factor
-                cost += Double(sums[3]) / 100_000
+                quantity += Double(sums[0]) / 100_000 * cls.factor
+                cost += Double(sums[2]) / 100_000
             }
             let nation = result.opportunities.first { $0.molecule == molecule && $0.level == .nation }
             #expect(abs((nation?.originatorQuantity ?? 0) - quantity) < 1e-6 * max(1, quantity), "\(molecule)")

@@ -80,8 +80,8 @@ final class BiosimilarFixture {
     deinit { try? FileManager.default.removeItem(at: dir) }
 
     /// The analysis over the fixture.
-    func result(_ options: BiosimilarOptions = BiosimilarOptions()) throws -> BiosimilarResult {
-        let totals = try BiosimilarKernel.totals(store: store, catalogue: Self.catalogue)
+    func result(_ options: BiosimilarOptions = BiosimilarOptions(), costBasis: BiosimilarCostBasis = .actual) throws -> BiosimilarResult {
+        let totals = try BiosimilarKernel.totals(store: store, catalogue: Self.catalogue, costBasis: costBasis)
         return try BiosimilarAnalysis.run(totals, catalogue: Self.catalogue, options: options)
     }
 

@@ -45,7 +45,7 @@ import RxData
         #expect(switches.contains { $0[0] == "testmab" && $0[2] == "A00001" && $0[4] == "" })
 
         let presentations = try Self.read(out + "/presentations.csv")
-        #expect(presentations.contains { $0[0] == "1001030S0BZAAAA" && $0[1] == "Unknownmab 40mg" && $0[3] == "unclassified" && $0[9] == "7" })
+        #expect(presentations.contains { $0[0] == "1001030S0BZAAAA" && $0[1] == "Unknownmab 40mg" && $0[3] == "unclassified" && $0[8] == "1" && $0[9] == "7" })
 
         let brief = try String(contentsOfFile: out + "/summary.md", encoding: .utf8)
         #expect(brief.contains("## First ICB (Q1)") && brief.contains("## Second ICB (Q2)"))
