@@ -55,6 +55,9 @@ public enum BiosimilarAnalysis {
         // One pass over the rows: exact period sums per prescriber × presentation, national
         // sums per presentation, and monthly common-unit quantities per prescriber × molecule × role.
         let costs = totals.cost
+        // Per presentation, as flat arrays (no struct copies per row): molecule, role slot, factor.
+        let cellMolecule = classes.map(\.molecule), cellFactor = classes.map(\.factor)
+        let cellSlot = (0..<C).map { c in groupOf[c] >= 0 ? (slot(classes[c].role) ?? -1) : -1 }
         var pq = [Int64](repeating: 0, count: P * C), pc = [Int64](repeating: 0, count: P * C)
         var nRows = [Int](repeating: 0, count: C), nq = [Int64](repeating: 0, count: C), nc = [Int64](repeating: 0, count: C)
         var rowOf = [Int32](repeating: -1, count: P * M)
@@ -62,24 +65,26 @@ public enum BiosimilarAnalysis {
         var monthlyQ: [Double] = []
         for e in 0..<totals.count {
             let c = Int(totals.cell[e])
-            let cls = classes[c]
-            guard selected[cls.molecule] else { continue }
+            let m = cellMolecule[c]
+            guard selected[m] else { continue }
             let p = Int(totals.practice[e])
-            pq[p * C + c] += totals.quantity[e]
+            let q = totals.quantity[e]
+            pq[p * C + c] += q
             pc[p * C + c] += costs[e]
             nRows[c] += 1
-            nq[c] += totals.quantity[e]
+            nq[c] += q
             nc[c] += costs[e]
-            var row = Int(rowOf[p * M + cls.molecule])
+            var row = Int(rowOf[p * M + m])
             if row < 0 {
                 row = rowPractice.count
-                rowOf[p * M + cls.molecule] = Int32(row)
+                rowOf[p * M + m] = Int32(row)
                 rowPractice.append(p)
-                rowMolecule.append(cls.molecule)
-                monthlyQ += [Double](repeating: 0, count: T * 3)
+                rowMolecule.append(m)
+                monthlyQ.append(contentsOf: repeatElement(0, count: T * 3))
             }
-            if let r = slot(cls.role), groupOf[c] >= 0 {
-                monthlyQ[(row * T + Int(totals.month[e])) * 3 + r] += Double(totals.quantity[e]) / scale * cls.factor
+            let r = cellSlot[c]
+            if r >= 0 {
+                monthlyQ[(row * T + Int(totals.month[e])) * 3 + r] += Double(q) / scale * cellFactor[c]
             }
         }
 
@@ -127,11 +132,11 @@ public enum BiosimilarAnalysis {
             }
         }
 
-        // Every level: prescribers' rows summed into their organisation's.
-        var opportunities: [BiosimilarOpportunity] = []
-        var monthly: [BiosimilarMonthlyUptake] = []
-        var switches: [BiosimilarSwitch] = []
-        for level in OrgLevel.allCases {
+        let practiceOfRow = rowPractice, moleculeOfRow = rowMolecule, monthlyOfRow = monthlyQ, valuesOfRow = values
+        // Every level (in parallel): prescribers' rows summed into their organisation's.
+        let levels = OrgLevel.allCases
+        let perLevel = try KernelParallel.map(levels.count) { l -> ([BiosimilarOpportunity], [BiosimilarTimeCourse]) in
+            let level = levels[l]
             func unit(_ p: Int) -> String? {
                 let code = totals.practiceCodes[p]
                 return level == .practice ? code : totals.orgs.practices[code]?.parents[level]
@@ -140,53 +145,59 @@ public enum BiosimilarAnalysis {
                 level == .practice ? totals.orgs.practices[code]?.name : totals.orgs.names[level]?[code]
             }
             // Organisations at the level, in code order; each prescriber's, looked up once.
-            let codes = Array(Set(rowPractice.compactMap(unit))).sorted()
+            let codes = Array(Set(practiceOfRow.compactMap(unit))).sorted()
             var codeIndex: [String: Int] = [:]
             for (i, c) in codes.enumerated() { codeIndex[c] = i }
             var unitOf = [Int: Int]()
-            for p in Set(rowPractice) { unitOf[p] = unit(p).flatMap { codeIndex[$0] } ?? -1 }
+            for p in Set(practiceOfRow) { unitOf[p] = unit(p).flatMap { codeIndex[$0] } ?? -1 }
             var slot = [Int](repeating: -1, count: codes.count * M)
             var units: [(code: String, molecule: Int)] = []
             var sums: [Double] = [], monthSums: [Double] = []
             for row in 0..<R {
-                let c = unitOf[rowPractice[row]]!
+                let c = unitOf[practiceOfRow[row]]!
                 guard c >= 0 else { continue }
-                var u = slot[c * M + rowMolecule[row]]
+                var u = slot[c * M + moleculeOfRow[row]]
                 if u < 0 {
                     u = units.count
-                    slot[c * M + rowMolecule[row]] = u
-                    units.append((codes[c], rowMolecule[row]))
-                    sums += [Double](repeating: 0, count: F)
-                    monthSums += [Double](repeating: 0, count: T * 3)
+                    slot[c * M + moleculeOfRow[row]] = u
+                    units.append((codes[c], moleculeOfRow[row]))
+                    sums.append(contentsOf: repeatElement(0, count: F))
+                    monthSums.append(contentsOf: repeatElement(0, count: T * 3))
                 }
-                for f in 0..<F { sums[u * F + f] += values[row * F + f] }
-                for j in 0..<(T * 3) { monthSums[u * T * 3 + j] += monthlyQ[row * T * 3 + j] }
+                for f in 0..<F { sums[u * F + f] += valuesOfRow[row * F + f] }
+                for j in 0..<(T * 3) { monthSums[u * T * 3 + j] += monthlyOfRow[row * T * 3 + j] }
             }
             let order = units.indices.sorted { (units[$0].molecule, units[$0].code) < (units[$1].molecule, units[$1].code) }
+            var opportunities: [BiosimilarOpportunity] = [], courses: [BiosimilarTimeCourse] = []
+            opportunities.reserveCapacity(order.count)
+            courses.reserveCapacity(order.count)
             for u in order {
                 let (code, m) = units[u]
-                let v = Array(sums[(u * F)..<((u + 1) * F)])
+                let v = sums[(u * F)..<((u + 1) * F)]
                 let orgName = name(code)
+                let molecule = catalogue.molecules[m]
                 opportunities.append(BiosimilarOpportunity(
-                    molecule: catalogue.molecules[m], level: level, orgCode: code, orgName: orgName,
-                    originatorQuantity: v[Field.qo], biosimilarQuantity: v[Field.qb], genericQuantity: v[Field.qg],
-                    originatorCost: v[Field.co], biosimilarCost: v[Field.cb], genericCost: v[Field.cg],
-                    fullSwitch: v[Field.full], targetUptake: v[Field.target], pricePerUnit: v[Field.ppu],
-                    sensitivity: Array(v[Field.count...])))
-                var uptakes: [Double] = []
-                for t in 0..<T {
-                    let i = (u * T + t) * 3
-                    let entry = BiosimilarMonthlyUptake(
-                        molecule: catalogue.molecules[m], level: level, orgCode: code, orgName: orgName, month: totals.months[t],
-                        originatorQuantity: monthSums[i], biosimilarQuantity: monthSums[i + 1], genericQuantity: monthSums[i + 2])
-                    monthly.append(entry)
-                    uptakes.append(entry.uptake)
-                }
-                let s = BiosimilarSavings.switchMonth(uptakes: uptakes, threshold: options.switchThreshold, hold: options.switchHoldMonths)
-                switches.append(BiosimilarSwitch(molecule: catalogue.molecules[m], level: level, orgCode: code, orgName: orgName,
-                                                 month: s.map { totals.months[$0] }))
+                    molecule: molecule, level: level, orgCode: code, orgName: orgName,
+                    originatorQuantity: v[u * F + Field.qo], biosimilarQuantity: v[u * F + Field.qb],
+                    genericQuantity: v[u * F + Field.qg], originatorCost: v[u * F + Field.co],
+                    biosimilarCost: v[u * F + Field.cb], genericCost: v[u * F + Field.cg],
+                    fullSwitch: v[u * F + Field.full], targetUptake: v[u * F + Field.target],
+                    pricePerUnit: v[u * F + Field.ppu], sensitivity: Array(v[(u * F + Field.count)...])))
+                let base = u * T * 3
+                var course = BiosimilarTimeCourse(
+                    molecule: molecule, level: level, orgCode: code, orgName: orgName,
+                    originatorQuantity: (0..<T).map { monthSums[base + $0 * 3] },
+                    biosimilarQuantity: (0..<T).map { monthSums[base + $0 * 3 + 1] },
+                    genericQuantity: (0..<T).map { monthSums[base + $0 * 3 + 2] }, switchMonth: nil)
+                course.switchMonth = BiosimilarSavings.switchMonth(
+                    uptakes: course.uptakes, threshold: options.switchThreshold, hold: options.switchHoldMonths)
+                    .map { totals.months[$0] }
+                courses.append(course)
             }
+            return (opportunities, courses)
         }
+        let opportunities = perLevel.flatMap(\.0)
+        let timeCourse = perLevel.flatMap(\.1)
 
         var practiceICB: [String: String] = [:]
         for p in Set(rowPractice) {
@@ -199,7 +210,7 @@ public enum BiosimilarAnalysis {
         }
         return BiosimilarResult(months: totals.months, costBasis: totals.costBasis, options: options,
                                 molecules: (0..<M).filter { selected[$0] }.map { catalogue.molecules[$0] },
-                                prices: prices, opportunities: opportunities, monthly: monthly, switches: switches,
+                                prices: prices, opportunities: opportunities, timeCourse: timeCourse,
                                 presentations: presentations, practiceICB: practiceICB)
     }
 

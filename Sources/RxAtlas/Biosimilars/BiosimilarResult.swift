@@ -14,10 +14,9 @@ public struct BiosimilarResult: Sendable {
     public let prices: [BiosimilarGroupPrice]
     /// Per molecule × level × organisation with catalogued prescribing in the period.
     public let opportunities: [BiosimilarOpportunity]
-    /// Per molecule × level × organisation × month of the period.
-    public let monthly: [BiosimilarMonthlyUptake]
-    /// Per molecule × level × organisation: the switch month.
-    public let switches: [BiosimilarSwitch]
+    /// Per molecule × level × organisation (the rows of ``opportunities``, in the same order):
+    /// the monthly time course and switch month.
+    public let timeCourse: [BiosimilarTimeCourse]
     /// Every presentation of a catalogued chemical prescribed in the period, with its role.
     public let presentations: [BiosimilarPresentationUsage]
     /// The ICB code of each prescriber with a practice-level row.
@@ -25,7 +24,7 @@ public struct BiosimilarResult: Sendable {
 
     /// Creates a result (the analysis does this).
     public init(months: [YearMonth], costBasis: BiosimilarCostBasis, options: BiosimilarOptions, molecules: [String], prices: [BiosimilarGroupPrice],
-                opportunities: [BiosimilarOpportunity], monthly: [BiosimilarMonthlyUptake], switches: [BiosimilarSwitch],
+                opportunities: [BiosimilarOpportunity], timeCourse: [BiosimilarTimeCourse],
                 presentations: [BiosimilarPresentationUsage], practiceICB: [String: String] = [:]) {
         self.months = months
         self.costBasis = costBasis
@@ -33,8 +32,7 @@ public struct BiosimilarResult: Sendable {
         self.molecules = molecules
         self.prices = prices
         self.opportunities = opportunities
-        self.monthly = monthly
-        self.switches = switches
+        self.timeCourse = timeCourse
         self.presentations = presentations
         self.practiceICB = practiceICB
     }

@@ -59,16 +59,17 @@ public enum BiosimilarOutput {
                     g.bestValueProduct ?? "", g.bestValueBrand ?? "", String(g.biosimilarProducts),
                     fraction(g.pricePerUnitTarget), String(g.peerPractices), g.note]
         }
-        let monthly = result.monthly.filter { wanted.contains($0.level) }
-        try CSVWriter.write(path: directory + "/uptake_monthly.csv", header: monthlyHeader, count: monthly.count) { i in
-            let m = monthly[i]
-            return [m.molecule, MeasureOutput.levelName(m.level), m.orgCode, m.orgName ?? "", m.month.description,
-                    quantity(m.originatorQuantity), quantity(m.biosimilarQuantity), quantity(m.genericQuantity), fraction(m.uptake)]
+        let courses = result.timeCourse.filter { wanted.contains($0.level) }
+        let T = result.months.count
+        try CSVWriter.write(path: directory + "/uptake_monthly.csv", header: monthlyHeader, count: courses.count * T) { i in
+            let c = courses[i / T], t = i % T
+            return [c.molecule, MeasureOutput.levelName(c.level), c.orgCode, c.orgName ?? "", result.months[t].description,
+                    quantity(c.originatorQuantity[t]), quantity(c.biosimilarQuantity[t]), quantity(c.genericQuantity[t]),
+                    fraction(c.uptake(t))]
         }
-        let switches = result.switches.filter { wanted.contains($0.level) }
-        try CSVWriter.write(path: directory + "/switch_months.csv", header: switchHeader, count: switches.count) { i in
-            let s = switches[i]
-            return [s.molecule, MeasureOutput.levelName(s.level), s.orgCode, s.orgName ?? "", s.month?.description ?? ""]
+        try CSVWriter.write(path: directory + "/switch_months.csv", header: switchHeader, count: courses.count) { i in
+            let c = courses[i]
+            return [c.molecule, MeasureOutput.levelName(c.level), c.orgCode, c.orgName ?? "", c.switchMonth?.description ?? ""]
         }
         let sensitivity = sensitivityRows(result, levels: sensitivityLevels(levels))
         try CSVWriter.write(path: directory + "/sensitivity.csv", header: sensitivityHeader, count: sensitivity.count) { sensitivity[$0] }

@@ -131,17 +131,23 @@ import RxData
     @Test func timeCourseAndSwitchMonth() throws {
         let f = try BiosimilarFixture()
         let r = try f.result()
-        let c = r.monthly.filter { $0.molecule == "testmab" && $0.level == .practice && $0.orgCode == "C00003" }
-        #expect(c.map(\.uptake) == [1, 1, 1, 1])
-        #expect(c.map(\.biosimilarQuantity) == [30, 10, 10, 10])
-        func switchMonth(_ code: String) -> YearMonth?? {
-            r.switches.first { $0.molecule == "testmab" && $0.level == .practice && $0.orgCode == code }.map(\.month)
+        #expect(r.timeCourse.count == r.opportunities.count)
+        #expect(zip(r.timeCourse, r.opportunities).allSatisfy { $0.orgCode == $1.orgCode && $0.level == $1.level && $0.molecule == $1.molecule })
+        func course(_ level: OrgLevel, _ code: String) -> BiosimilarTimeCourse? {
+            r.timeCourse.first { $0.molecule == "testmab" && $0.level == level && $0.orgCode == code }
         }
-        #expect(switchMonth("C00003") == .some(BiosimilarFixture.months[0]))
-        #expect(switchMonth("A00001") == .some(nil))   // 20% in month 1, nothing after
-        let q1 = r.monthly.filter { $0.molecule == "testmab" && $0.level == .icb && $0.orgCode == "Q1" }
-        #expect(q1.count == 4)
-        #expect(Self.close(q1[0].uptake, 100.0 / 235))
+        let c = try #require(course(.practice, "C00003"))
+        #expect(c.uptakes == [1, 1, 1, 1])
+        #expect(c.biosimilarQuantity == [30, 10, 10, 10])
+        #expect(c.switchMonth == BiosimilarFixture.months[0])
+        // 20% in month 1 and nothing after: no switch.
+        let a = try #require(course(.practice, "A00001"))
+        #expect(a.switchMonth == nil)
+        #expect(a.uptake(1).isNaN)
+        let q1 = try #require(course(.icb, "Q1"))
+        #expect(q1.originatorQuantity.count == 4)
+        #expect(Self.close(q1.uptake(0), 100.0 / 235))
+        #expect(q1.uptakes[1...] == [1, 1, 1])
     }
 
     @Test func unknownMoleculeIsAnError() throws {
