@@ -23,6 +23,8 @@ public enum BiosimilarBrief {
             if r.level == .icb { icbRows[r.orgCode, default: []].append(i) }
             if r.level == .practice, let icb = result.practiceICB[r.orgCode] { practiceRows[icb, default: []].append(i) }
         }
+        var nationalUptake: [String: Double] = [:]
+        for r in result.opportunities where r.level == .nation { nationalUptake[r.molecule] = r.uptake }
         let icbs = icbRows.keys.sorted()
         if icbs.isEmpty { s += "\nNo ICB has catalogued prescribing in the period.\n" }
         for icb in icbs {
@@ -39,10 +41,13 @@ public enum BiosimilarBrief {
             s += "**Savings a year:** full switch to the best-value biosimilar \(pounds(result.annualised(full))); "
             s += "reaching \(percent(o.targetUptake)) uptake \(pounds(result.annualised(target))); "
             s += "every practice at the national 10th-percentile price per unit \(pounds(result.annualised(ppu))).\n\n"
-            s += "| molecule | uptake | originator spend/yr | full switch/yr | \(percent(o.targetUptake)) uptake/yr | price per unit/yr |\n"
-            s += "|---|---:|---:|---:|---:|---:|\n"
+            s += "| molecule | uptake | national uptake | originator spend/yr | full switch/yr | \(percent(o.targetUptake)) uptake/yr | price per unit/yr |\n"
+            s += "|---|---:|---:|---:|---:|---:|---:|\n"
             for r in rows {
-                s += "| \(r.molecule) | \(r.uptake.isNaN ? "–" : percent(r.uptake)) | \(pounds(result.annualised(r.originatorCost))) | "
+                let national = nationalUptake[r.molecule] ?? .nan
+                let lags = r.uptake < national ? " (below)" : ""
+                s += "| \(r.molecule) | \(r.uptake.isNaN ? "–" : percent(r.uptake) + lags) | \(national.isNaN ? "–" : percent(national)) | "
+                s += "\(pounds(result.annualised(r.originatorCost))) | "
                 s += "\(pounds(result.annualised(r.fullSwitch))) | \(pounds(result.annualised(r.targetUptake))) | "
                 s += "\(pounds(result.annualised(r.pricePerUnit))) |\n"
             }
