@@ -91,10 +91,9 @@ public enum BiosimilarAnalysis {
         // Period quantities (common units) and costs per prescriber × group × role.
         var gq = [Double](repeating: 0, count: P * G * 3), gc = [Double](repeating: 0, count: P * G * 3)
         for p in 0..<P {
-            for c in 0..<C where groupOf[c] >= 0 && (pq[p * C + c] != 0 || pc[p * C + c] != 0) {
-                guard let r = slot(classes[c].role) else { continue }
-                let i = (p * G + groupOf[c]) * 3 + r
-                gq[i] += Double(pq[p * C + c]) / scale * classes[c].factor
+            for c in 0..<C where cellSlot[c] >= 0 && (pq[p * C + c] != 0 || pc[p * C + c] != 0) {
+                let i = (p * G + groupOf[c]) * 3 + cellSlot[c]
+                gq[i] += Double(pq[p * C + c]) / scale * cellFactor[c]
                 gc[i] += Double(pc[p * C + c]) / scale
             }
         }
@@ -107,20 +106,21 @@ public enum BiosimilarAnalysis {
         let F = Field.count + S
         let R = rowPractice.count
         var values = [Double](repeating: 0, count: R * F)
+        let best = prices.map(\.bestValueUnitCost), ppuTarget = prices.map(\.pricePerUnitTarget)
         for row in 0..<R {
             let p = rowPractice[row], base = row * F
             for g in groupsOfMolecule[rowMolecule[row]] {
                 let i = (p * G + g) * 3
                 let qo = gq[i], qb = gq[i + 1], qg = gq[i + 2]
                 let co = gc[i], cb = gc[i + 1], cg = gc[i + 2]
-                let u = prices[g].bestValueUnitCost
+                let u = best[g]
                 values[base + Field.qo] += qo; values[base + Field.qb] += qb; values[base + Field.qg] += qg
                 values[base + Field.co] += co; values[base + Field.cb] += cb; values[base + Field.cg] += cg
                 values[base + Field.full] += BiosimilarSavings.fullSwitch(originatorCost: co, originatorQuantity: qo, bestValue: u)
                 values[base + Field.target] += BiosimilarSavings.targetUptake(
                     originatorCost: co, originatorQuantity: qo, biosimilarQuantity: qb, target: options.targetUptake, bestValue: u)
                 values[base + Field.ppu] += BiosimilarSavings.pricePerUnit(
-                    cost: co + cb + cg, quantity: qo + qb + qg, target: prices[g].pricePerUnitTarget)
+                    cost: co + cb + cg, quantity: qo + qb + qg, target: ppuTarget[g])
                 var k = base + Field.count
                 for t in options.sensitivityUptakes {
                     for d in options.sensitivityDiscounts {
