@@ -21,7 +21,7 @@ release: bootstrap
 test: bootstrap
 	swift test --parallel
 
-## Ingests the bundled sample into a store, reports on it, computes the built-in measures, the Atlas, steroid and chemical outliers.
+## Ingests the bundled sample into a store, reports on it, computes the built-in measures, the Atlas, biosimilar opportunities, steroid and chemical outliers, and charts.
 demo: release
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
@@ -30,11 +30,12 @@ demo: release
 	$(RELEASE_BIN) store info --store $(OUT)/store
 	$(RELEASE_BIN) measures --store $(OUT)/store --out $(OUT)/measures --sqlite $(OUT)/results.sqlite
 	$(RELEASE_BIN) atlas --store $(OUT)/store --out $(OUT)/atlas --sqlite $(OUT)/results.sqlite
+	$(RELEASE_BIN) biosimilars --store $(OUT)/store --out $(OUT)/biosimilars
 	$(RELEASE_BIN) steroids --store $(OUT)/store --out $(OUT)/steroids
 	$(RELEASE_BIN) outliers --store $(OUT)/store --out $(OUT)/outliers
 	$(RELEASE_BIN) charts --store $(OUT)/store --measure ics_high_dose prednisolone_items_per_1000 \
 		--level practice icb --out $(OUT)/charts
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg"
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release

@@ -1,5 +1,6 @@
 // swift-tools-version: 6.1
-// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest, the snapshot store, the statistics core and the measure engine.
+// Package benchmarks for RxAtlas (ordo-one/benchmark): ingest, the snapshot store, the statistics core, the measure engine,
+// biosimilars and outliers.
 // Run with `swift package benchmark` from this directory (see README.md).
 import PackageDescription
 
@@ -49,6 +50,17 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/OutlierBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "BiosimilarBenchmarks",
+            dependencies: [
+                "BenchmarkData",
+                .product(name: "RxAtlas", package: "RxAtlas"),
+                .product(name: "RxData", package: "RxAtlas"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/BiosimilarBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

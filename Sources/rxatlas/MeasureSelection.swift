@@ -28,7 +28,10 @@ struct MeasureSelection: ParsableArguments {
     }
 
     /// The selected levels.
-    func levelsSelected() throws -> [OrgLevel] {
+    func levelsSelected() throws -> [OrgLevel] { try Self.levels(level) }
+
+    /// Parses level names; none means every level.
+    static func levels(_ level: [String]) throws -> [OrgLevel] {
         try level.isEmpty ? OrgLevel.allCases : level.map { name in
             guard let l = MeasureOutput.level(named: name) else { throw ValidationError("unknown level '\(name)'") }
             return l

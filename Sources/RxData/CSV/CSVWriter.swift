@@ -5,10 +5,20 @@
 public enum CSVWriter {
     /// One field, quoted when it needs to be.
     public static func field(_ text: String) -> String {
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || text.first == " " || text.last == " "
-        guard needsQuotes else { return text }
+        guard needsQuotes(text) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a field holds a comma, a quote or a line break, or starts or ends with a space.
+    static func needsQuotes(_ text: String) -> Bool {
+        var first = true
+        var last: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D || (first && b == 0x20) { return true }
+            first = false
+            last = b
+        }
+        return last == 0x20
     }
 
     /// A number as output text (``DecimalText``): a whole value without a decimal point, any
@@ -37,7 +47,16 @@ public enum CSVWriter {
 
     /// One line: the fields joined by commas, ending in LF.
     public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
+        var out = ""
+        var bytes = fields.count
+        for f in fields { bytes += f.utf8.count }
+        out.reserveCapacity(bytes + 8)
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out.append(",") }
+            out.append(needsQuotes(f) ? field(f) : f)
+        }
+        out.append("\n")
+        return out
     }
 
     /// A whole file's text: the header, then each row.

@@ -66,6 +66,11 @@ final class KernelFixture {
 
     /// A month table from (practice, presentation, items) rows.
     static func table(_ month: YearMonth, _ rows: [(String, BNFCode, Int64)]) -> MonthTable {
+        table(month, rows.map { r in (r.0, r.1, [r.2, r.2 * 250_000, r.2 * 100_000, r.2 * 123_000, 0]) })
+    }
+
+    /// A month table from (practice, presentation, stored value of every `Measure` column) rows.
+    static func table(_ month: YearMonth, _ rows: [(String, BNFCode, [Int64])]) -> MonthTable {
         let practices = Array(Set(rows.map(\.0))).sorted()
         let presentations = Array(Set(rows.map(\.1))).sorted()
         let sorted = rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
@@ -73,11 +78,7 @@ final class KernelFixture {
         for p in practices { starts.append(starts.last! + Int32(sorted.filter { $0.0 == p }.count)) }
         var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
         for r in sorted {
-            columns[Measure.items.rawValue].append(r.2)
-            columns[Measure.quantity.rawValue].append(r.2 * 250_000)
-            columns[Measure.nic.rawValue].append(r.2 * 100_000)
-            columns[Measure.actualCost.rawValue].append(r.2 * 123_000)
-            columns[Measure.adq.rawValue].append(0)
+            for m in Measure.allCases { columns[m.rawValue].append(r.2[m.rawValue]) }
         }
         return MonthTable(month: month, practiceCodes: practices, presentationCodes: presentations,
                           practiceStart: starts, presentation: sorted.map { Int32(presentations.firstIndex(of: $0.1)!) },

@@ -1,0 +1,52 @@
+import RxData
+
+/// Quantity and cost of every catalogued presentation per prescriber × month, exact.
+///
+/// The store holds one row per (month, prescriber, presentation), so each entry here is one store
+/// row of a catalogued chemical, copied with its fixed-point amounts (``RxData/Measure/scale``).
+/// Entries are in month order, then prescriber, then presentation.
+public struct BiosimilarTotals: Sendable {
+    /// The months read, ascending.
+    public let months: [YearMonth]
+    /// Every prescriber in the organisation directory or in any month read, in code order.
+    public let practiceCodes: [String]
+    /// Whether each prescriber is a standard GP practice in the last month read (the
+    /// price-per-unit peer group): ``RxData/OrgDirectory/isStandardPractice(_:hasList:)``.
+    public let isStandard: [Bool]
+    /// The organisation directory.
+    public let orgs: OrgDirectory
+    /// Every presentation of a catalogued chemical prescribed in any month read, in code order.
+    public let cells: [BNFCode]
+    /// The cost read into ``cost``.
+    public let costBasis: BiosimilarCostBasis
+    /// Per entry: the month's index in ``months``.
+    public let month: [Int32]
+    /// Per entry: the prescriber's index in ``practiceCodes``.
+    public let practice: [Int32]
+    /// Per entry: the presentation's index in ``cells``.
+    public let cell: [Int32]
+    /// Per entry: quantity (fixed point).
+    public let quantity: [Int64]
+    /// Per entry: cost on ``costBasis`` (fixed point).
+    public let cost: [Int64]
+
+    /// Creates totals from their parts (the kernel does this; see the property docs).
+    public init(months: [YearMonth], practiceCodes: [String], isStandard: [Bool], orgs: OrgDirectory, cells: [BNFCode],
+                costBasis: BiosimilarCostBasis, month: [Int32], practice: [Int32], cell: [Int32], quantity: [Int64],
+                cost: [Int64]) {
+        self.months = months
+        self.practiceCodes = practiceCodes
+        self.isStandard = isStandard
+        self.orgs = orgs
+        self.cells = cells
+        self.costBasis = costBasis
+        self.month = month
+        self.practice = practice
+        self.cell = cell
+        self.quantity = quantity
+        self.cost = cost
+    }
+
+    /// Number of entries.
+    public var count: Int { month.count }
+}
