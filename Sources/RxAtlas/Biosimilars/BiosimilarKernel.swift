@@ -6,8 +6,8 @@ import RxData
 /// Per month the catalogue is compiled once against the month's presentation table (a chemical
 /// look-up per presentation, never per row) into "presentation → catalogued cell or none". The
 /// month's rows are then streamed block by block: a block holding no catalogued presentation
-/// costs one table look-up per row and is not decoded further; in the others only the quantity
-/// and the chosen cost column are unpacked and each catalogued row is copied with its exact
+/// costs one table look-up per row and is not decoded further; in the others only the catalogued
+/// rows' quantity and chosen cost are decoded (`Snapshot.gather`) and copied with their exact
 /// fixed-point amounts. Months run in parallel. As the store has one row per (prescriber, presentation),
 /// no summing is needed inside a month, and period totals are exact `Int64` sums.
 public enum BiosimilarKernel {
@@ -88,8 +88,9 @@ public enum BiosimilarKernel {
         guard !out.cells.isEmpty, snapshot.rowCount > 0 else { return out }
         let B = snapshot.blockRows
         let presentations = UnsafeMutableBufferPointer<Int32>.allocate(capacity: B)
+        let positions = UnsafeMutableBufferPointer<Int32>.allocate(capacity: B)
         let columns = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 2 * B)
-        defer { presentations.deallocate(); columns.deallocate() }
+        defer { presentations.deallocate(); positions.deallocate(); columns.deallocate() }
         let measures: [Measure] = [.quantity, cost]
         cellOf.withUnsafeBufferPointer { cellOf in
         snapshot.practiceStart.withUnsafeBufferPointer { starts in
@@ -97,21 +98,25 @@ public enum BiosimilarKernel {
             for b in 0..<snapshot.blockCount {
                 let rows = snapshot.rows(inBlock: b)
                 snapshot.unpackPresentations(block: b, into: presentations)
-                var any = false
-                for i in 0..<rows.count where cellOf[Int(presentations[i])] >= 0 { any = true; break }
-                guard any else { continue }
-                for (k, m) in measures.enumerated() {
-                    snapshot.unpack(m, block: b, into: UnsafeMutableBufferPointer(rebasing: columns[(k * B)...]))
-                }
+                // The block's catalogued rows (a few percent), then only their amounts.
+                var k = 0
                 for i in 0..<rows.count {
-                    let c = cellOf[Int(presentations[i])]
-                    guard c >= 0 else { continue }
+                    positions[k] = Int32(truncatingIfNeeded: i)
+                    k &+= cellOf[Int(presentations[i])] >= 0 ? 1 : 0
+                }
+                guard k > 0 else { continue }
+                for (j, m) in measures.enumerated() {
+                    snapshot.gather(m, block: b, positions: UnsafeBufferPointer(positions), count: k,
+                                    into: UnsafeMutableBufferPointer(rebasing: columns[(j * B)...]))
+                }
+                for j in 0..<k {
+                    let i = Int(positions[j])
                     let r = rows.lowerBound + i
                     while Int(starts[p + 1]) <= r { p += 1 }
                     out.practice.append(Int32(p))
-                    out.cell.append(c)
-                    out.quantity.append(columns[i])
-                    out.cost.append(columns[B + i])
+                    out.cell.append(cellOf[Int(presentations[i])])
+                    out.quantity.append(columns[j])
+                    out.cost.append(columns[B + j])
                 }
             }
         }}
