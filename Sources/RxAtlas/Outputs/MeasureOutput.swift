@@ -33,8 +33,9 @@ public enum MeasureOutput {
     /// `savings.csv` and `savings_totals.csv`.
     ///
     /// Measure × level tables are formatted in parallel, a round of a few tables at a time, into
-    /// byte buffers (``RxData/CSVBuffer``) that are reused from round to round, and each round is
-    /// written in table order; memory stays at a few tables' worth however large the output.
+    /// byte buffers (``RxData/CSVBuffer``) that are reused from round to round; each round is
+    /// written in table order while the next is formatted, so memory stays at a few tables' worth
+    /// however large the output.
     public static func write(_ tables: [MeasureValues], definitions: [MeasureDefinition], to directory: String) throws {
         try FileSystem.createDirectory(directory)
         let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -48,18 +49,35 @@ public enum MeasureOutput {
         }
         try AtomicFile.withWriters(paths, durability: .renameOnly) { writers in
             for (w, h) in zip(writers, headers) { try w.write(CSVWriter.line(h)) }
+            // Two sets of buffers: while one round is written (on a serial queue, in table
+            // order), the next is formatted into the other set on every core.
             let round = 12
-            let buffers = (0..<round).map { _ in (0..<4).map { _ in CSVBuffer(capacity: 1 << 16) } }
-            for start in stride(from: 0, to: work.count, by: round) {
+            let sets = (0..<2).map { _ in (0..<round).map { _ in (0..<4).map { _ in CSVBuffer(capacity: 1 << 16) } } }
+            let pending = [DispatchGroup(), DispatchGroup()]
+            let queue = DispatchQueue(label: "rxatlas.measure-output")
+            let failure = FirstError()
+            nonisolated(unsafe) let files = writers
+            for (r, start) in stride(from: 0, to: work.count, by: round).enumerated() {
+                let set = sets[r % 2], group = pending[r % 2]
+                group.wait()
+                try failure.rethrow()
                 let n = min(round, work.count - start)
                 _ = try KernelParallel.map(n) { k in
-                    buffers[k].forEach { $0.reset() }
-                    format(work[start + k].table, definition: work[start + k].definition, into: buffers[k])
+                    set[k].forEach { $0.reset() }
+                    format(work[start + k].table, definition: work[start + k].definition, into: set[k])
                 }
-                for k in 0..<n {
-                    for (w, b) in zip(writers, buffers[k]) { try b.withBytes { try w.write($0) } }
+                group.enter()
+                queue.async {
+                    defer { group.leave() }
+                    failure.record {
+                        for k in 0..<n {
+                            for (w, b) in zip(files, set[k]) { try b.withBytes { try w.write($0) } }
+                        }
+                    }
                 }
             }
+            pending.forEach { $0.wait() }
+            try failure.rethrow()
         }
     }
 
@@ -205,6 +223,32 @@ public enum MeasureOutput {
 }
 
 import Foundation
+
+/// The first error of work done on other threads, rethrown on the caller's.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+
+    /// Runs `body` unless an error is already recorded, recording the error it throws.
+    func record(_ body: () throws -> Void) {
+        lock.lock()
+        let failed = error != nil
+        lock.unlock()
+        guard !failed else { return }
+        do { try body() } catch {
+            lock.lock()
+            if self.error == nil { self.error = error }
+            lock.unlock()
+        }
+    }
+
+    /// Throws the recorded error, if any.
+    func rethrow() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let error { throw error }
+    }
+}
 
 /// Directory creation for outputs.
 enum FileSystem {

@@ -20,19 +20,41 @@ public enum DecimalText {
         return n + writeDigits(value.magnitude, to: p + n)
     }
 
+    /// "00", "01", … "99": two digits per look-up.
+    private static let pairs: [UInt8] = {
+        var out: [UInt8] = []
+        for k in 0..<100 {
+            let tens = UInt8(k / 10), ones = UInt8(k % 10)
+            out.append(0x30 + tens)
+            out.append(0x30 + ones)
+        }
+        return out
+    }()
+    /// 10^0 … 10^19 as integers, for digit counts.
+    private static let integerPowers: [UInt64] = (0...19).map { k in (0..<k).reduce(UInt64(1)) { a, _ in a * 10 } }
+
     /// Writes the decimal digits of `m` at `p`; returns how many.
     @inline(__always)
     static func writeDigits(_ m: UInt64, to p: UnsafeMutablePointer<UInt8>) -> Int {
         var n = 1
-        var t = m
-        while t >= 10 { t /= 10; n += 1 }
+        while n < 20 && m >= integerPowers[n] { n += 1 }
         var v = m
-        var i = n - 1
-        while true {
-            p[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-            if i == 0 { break }
-            i -= 1
+        var i = n
+        pairs.withUnsafeBufferPointer { pair in
+            while v >= 100 {
+                let d = Int(v % 100) &* 2
+                v /= 100
+                i -= 2
+                p[i] = pair[d]
+                p[i + 1] = pair[d + 1]
+            }
+            if v >= 10 {
+                let d = Int(v) &* 2
+                p[i - 2] = pair[d]
+                p[i - 1] = pair[d + 1]
+            } else {
+                p[i - 1] = 0x30 &+ UInt8(truncatingIfNeeded: v)
+            }
         }
         return n
     }
@@ -83,10 +105,13 @@ public enum DecimalText {
         return n + writeDigits(m, to: p + n)
     }
 
+    /// 10^-k for k in 0 ... 22, each the correctly rounded double (as the literal would be).
+    private static let inversePowers: [Double] = powers.map { 1 / $0 }
+
     /// 10^e for e in -5 ... 15.
     @inline(__always)
     private static func tenTo(_ e: Int) -> Double {
-        e >= 0 ? powers[e] : 1 / powers[-e]
+        e >= 0 ? powers[e] : inversePowers[-e]
     }
 
     /// The number as a string, as ``write(_:to:)-(Double,_)`` writes it.
