@@ -76,11 +76,20 @@ public enum CSVWriter {
         }
     }
 
-    /// Writes `header` and then the rows `row(0) ..< row(count - 1)` to `path`, atomically.
+    /// Writes `header` and then the rows `row(0) ..< row(count - 1)` to `path`, atomically. Rows
+    /// are formatted into a ``CSVBuffer`` written out a megabyte at a time.
     public static func write(path: String, header: [String], count: Int, row: (Int) -> [String]) throws {
         try AtomicFile.withWriter(path, durability: .renameOnly) { w in
-            try w.write(line(header))
-            for i in 0..<count { try w.write(line(row(i))) }
+            let buffer = CSVBuffer(capacity: 1 << 20 + 4096)
+            buffer.row(header)
+            for i in 0..<count {
+                buffer.row(row(i))
+                if buffer.count >= 1 << 20 {
+                    try buffer.withBytes { try w.write($0) }
+                    buffer.reset()
+                }
+            }
+            try buffer.withBytes { try w.write($0) }
         }
     }
 }
