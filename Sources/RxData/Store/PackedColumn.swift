@@ -271,6 +271,19 @@ enum PackedColumn {
         return nil
     }
 
+    /// A mask of the low `w` bits (0–64).
+    @inline(__always)
+    static func lowBits(_ w: Int) -> UInt64 { w == 64 ? ~0 : (UInt64(1) &<< UInt64(w)) &- 1 }
+
+    /// The bits of a packed lane from bit `bit` on, masked: reads the word holding the bit and
+    /// the next (the section's trailing zero word makes that always safe).
+    @inline(__always)
+    static func field(_ words: UnsafePointer<UInt64>, at bit: Int, mask: UInt64) -> UInt64 {
+        let wi = bit &>> 6
+        let sh = UInt64(truncatingIfNeeded: bit & 63)
+        return ((words[wi] &>> sh) | ((words[wi &+ 1] &<< 1) &<< (63 &- sh))) & mask
+    }
+
     /// Decodes block `b` of a validated section into `out` (room for `rows` values).
     @inline(__always)
     static func unpack(_ section: UnsafeRawPointer, block b: Int, rows m: Int, blockCount: Int, into out: UnsafeMutablePointer<Int64>) {
@@ -282,13 +295,10 @@ enum PackedColumn {
         if w == 0 {
             out.update(repeating: base, count: m)
         } else {
-            let mask: UInt64 = w == 64 ? ~0 : (UInt64(1) &<< UInt64(w)) &- 1
+            let mask = lowBits(w)
             var bit = 0
             for i in 0..<m {
-                let wi = bit &>> 6
-                let sh = UInt64(truncatingIfNeeded: bit & 63)
-                let lo = (p[wi] &>> sh) | ((p[wi &+ 1] &<< 1) &<< (63 &- sh))
-                out[i] = base &+ Int64(bitPattern: lo & mask)
+                out[i] = base &+ Int64(bitPattern: field(p, at: bit, mask: mask))
                 bit &+= w
             }
         }
@@ -298,12 +308,10 @@ enum PackedColumn {
             let positions = UnsafeRawPointer(p + posWords).assumingMemoryBound(to: UInt16.self)
             let highs = p + posWords + (e + 3) / 4
             let ew = Int(h.exceptionWidth)
-            let emask: UInt64 = ew == 64 ? ~0 : (UInt64(1) &<< UInt64(ew)) &- 1
+            let emask = lowBits(ew)
             var bit = 0
             for j in 0..<e {
-                let wi = bit &>> 6
-                let sh = UInt64(truncatingIfNeeded: bit & 63)
-                let hi = ((highs[wi] &>> sh) | ((highs[wi &+ 1] &<< 1) &<< (63 &- sh))) & emask
+                let hi = field(highs, at: bit, mask: emask)
                 let pos = Int(UInt16(littleEndian: positions[j]))
                 if pos < m { out[pos] &+= Int64(bitPattern: hi &<< UInt64(w)) }
                 bit &+= ew
@@ -332,13 +340,9 @@ extension PackedColumn {
         if w == 0 {
             out.update(repeating: base, count: k)
         } else {
-            let mask: UInt64 = w == 64 ? ~0 : (UInt64(1) &<< UInt64(w)) &- 1
+            let mask = lowBits(w)
             for j in 0..<k {
-                let bit = Int(sel[j]) &* w
-                let wi = bit &>> 6
-                let sh = UInt64(truncatingIfNeeded: bit & 63)
-                let lo = (p[wi] &>> sh) | ((p[wi &+ 1] &<< 1) &<< (63 &- sh))
-                out[j] = base &+ Int64(bitPattern: lo & mask)
+                out[j] = base &+ Int64(bitPattern: field(p, at: Int(sel[j]) &* w, mask: mask))
             }
         }
         let e = Int(h.exceptionCount)
@@ -347,17 +351,14 @@ extension PackedColumn {
             let positions = UnsafeRawPointer(p + posWords).assumingMemoryBound(to: UInt16.self)
             let highs = p + posWords + (e + 3) / 4
             let ew = Int(h.exceptionWidth)
-            let emask: UInt64 = ew == 64 ? ~0 : (UInt64(1) &<< UInt64(ew)) &- 1
+            let emask = lowBits(ew)
             var j = 0
             for x in 0..<e {
                 let pos = Int32(UInt16(littleEndian: positions[x]))
                 while j < k && sel[j] < pos { j &+= 1 }
                 if j == k { break }
                 guard sel[j] == pos else { continue }
-                let bit = x &* ew
-                let wi = bit &>> 6
-                let sh = UInt64(truncatingIfNeeded: bit & 63)
-                let hi = ((highs[wi] &>> sh) | ((highs[wi &+ 1] &<< 1) &<< (63 &- sh))) & emask
+                let hi = field(highs, at: x &* ew, mask: emask)
                 out[j] &+= Int64(bitPattern: hi &<< UInt64(w))
             }
         }

@@ -81,7 +81,7 @@ import RxData
         let table = seed == 11 ? StoreTestTables.realistic(seed: seed, practices: 7, rowsPerPractice: 1300)
             : StoreTestTables.random(seed: seed, practices: 40, presentations: 3000, density: 0.05)
         let (snap, _) = try roundTrip(table)
-        var rng = SplitMix(seed)
+        var rng = StoreTestRNG(seed: seed)
         var full = [Int64](repeating: 0, count: snap.blockRows)
         var picked = [Int64](repeating: 0, count: snap.blockRows)
         for m in Measure.allCases {
@@ -109,15 +109,3 @@ import RxData
     }
 }
 
-/// A small deterministic generator for picking test positions.
-struct SplitMix {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
