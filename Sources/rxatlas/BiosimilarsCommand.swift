@@ -20,6 +20,7 @@ struct BiosimilarsCommand: ParsableCommand {
     @Option(name: .customLong("cost-basis"), help: "actual or nic.") var costBasis: String = "actual"
     @Option(name: .customLong("target-uptake"), help: "Target biosimilar uptake for the target-uptake saving (0–1).") var targetUptake: Double = 0.9
     @Option(help: "Output directory.") var out: String
+    @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
         guard let basis = BiosimilarCostBasis(rawValue: costBasis) else {
@@ -34,7 +35,14 @@ struct BiosimilarsCommand: ParsableCommand {
         guard !totals.months.isEmpty else { throw ValidationError("the store has no months in \(period.lowerBound)…\(period.upperBound)") }
         let options = BiosimilarOptions(targetUptake: targetUptake)
         let result = try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule)
-        try BiosimilarOutput.write(result, levels: levels, names: try opened.readPresentationNames(), to: out)
+        let names = try opened.readPresentationNames()
+        try BiosimilarOutput.write(result, levels: levels, names: names, to: out)
+        if outputs.requested {
+            let also = try outputs.write(BiosimilarOutput.tables(result, levels: levels, names: names), prefix: "biosimilar_",
+                                         command: "biosimilars",
+                                         metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
+            print("all tables also to \(also.joined(separator: " and "))")
+        }
         let nation = result.opportunities.filter { $0.level == .nation }
         let full = nation.reduce(0) { $0 + $1.fullSwitch }, target = nation.reduce(0) { $0 + $1.targetUptake }
         print("\(result.molecules.count) molecules, \(totals.months.first!)…\(totals.months.last!) (\(totals.months.count) months), \(basis.rawValue) cost: "

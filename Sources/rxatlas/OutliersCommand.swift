@@ -22,6 +22,7 @@ struct OutliersCommand: ParsableCommand {
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(help: "Chemicals listed per organisation in each direction.") var top: Int = 5
     @Option(help: "Output directory.") var out: String
+    @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
@@ -38,6 +39,11 @@ struct OutliersCommand: ParsableCommand {
                                          chemicalNames: names, options: options)
         }
         try ChemicalOutlierOutput.write(rows, to: out)
+        if outputs.requested {
+            let also = try outputs.write([ChemicalOutlierOutput.table(rows)], command: "outliers",
+                                         metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
+            print("all tables also to \(also.joined(separator: " and "))")
+        }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print("\(items.chemicals.count) chemicals × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(rows.count) rows to \(out)/chemical_outliers.csv")
     }

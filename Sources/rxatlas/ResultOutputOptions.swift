@@ -1,4 +1,5 @@
 import ArgumentParser
+import RxAtlas
 import RxData
 import RxReport
 
@@ -14,8 +15,17 @@ struct ResultOutputOptions: ParsableArguments {
     /// Whether any output beyond the CSVs was asked for (so the tables need building).
     var requested: Bool { sqlite != nil || json != nil }
 
-    /// Writes the tables where asked; returns what was written, for the summary line.
-    func write(_ tables: [ResultTable], command: String, metadata: [(key: String, value: String)]) throws -> [String] {
+    /// The metadata of a command over a store, period and levels.
+    static func metadata(store: String, period: ClosedRange<YearMonth>, levels: [OrgLevel]) -> [(key: String, value: String)] {
+        [("store", store), ("from", period.lowerBound.description), ("to", period.upperBound.description),
+         ("levels", levels.map(MeasureOutput.levelName).joined(separator: " "))]
+    }
+
+    /// Writes the tables where asked, each name prefixed with `prefix` (so that, say, the steroid
+    /// `outliers` table and the Atlas's can share one database); returns what was written, for
+    /// the summary line.
+    func write(_ tables: [ResultTable], prefix: String = "", command: String, metadata: [(key: String, value: String)]) throws -> [String] {
+        let tables = tables.map { t in var t = t; t.name = prefix + t.name; return t }
         let meta = [("software", "rxatlas \(RxAtlasVersion.current)"), ("command", command)] + metadata
         var written: [String] = []
         if let sqlite {

@@ -28,6 +28,7 @@ struct SteroidsCommand: ParsableCommand {
     @Option(name: .customLong("persistence"), help: "Persistent when outside the adjusted 99.8% limit in K of the last N months: K/N.")
     var persistence: String = "6/12"
     @Option(help: "Output directory.") var out: String
+    @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
         guard let od = OverdispersionMethod(rawValue: overdispersion) else {
@@ -43,6 +44,11 @@ struct SteroidsCommand: ParsableCommand {
         let report = try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
                                              kernelOptions: MeasureKernelOptions(minimumListSize: minListSize))
         try SteroidOutput.write(report, to: out)
+        if outputs.requested {
+            let also = try outputs.write(SteroidOutput.tables(report), prefix: "steroid_", command: "steroids",
+                                         metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
+            print("all tables also to \(also.joined(separator: " and "))")
+        }
         print("\(report.classifications.count) ICS presentations (\(report.unclassified.count) unclassified), \(report.definitions.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): \(report.ranked.count) ranked high outliers; wrote outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv, unclassified.csv to \(out)")
     }
 }

@@ -32,54 +32,80 @@ public enum BiosimilarOutput {
     /// The molecule name of the all-molecule rows of `sensitivity.csv`.
     public static let allMolecules = "all"
 
-    /// Writes every table and the brief into `directory` (created if needed).
+    /// Every table, typed, for CSV, SQLite and JSON alike: `opportunities`, `prices`,
+    /// `uptake_monthly`, `switch_months`, `sensitivity` and `presentations`.
     /// - Parameters:
-    ///   - levels: the levels written to the per-organisation tables; `sensitivity.csv` holds
-    ///     those above the practice (the practice when it is the only one).
-    ///   - names: BNF names for `presentations.csv`.
-    public static func write(_ result: BiosimilarResult, levels: [OrgLevel], names: [BNFCode: String] = [:],
-                             to directory: String) throws {
-        try FileSystem.createDirectory(directory)
+    ///   - levels: the levels of the per-organisation tables; `sensitivity` holds those above the
+    ///     practice (the practice when it is the only one).
+    ///   - names: BNF names for `presentations`.
+    public static func tables(_ result: BiosimilarResult, levels: [OrgLevel], names: [BNFCode: String] = [:]) -> [ResultTable] {
+        func columns(_ names: [String], _ types: [ResultColumnType]) -> [ResultColumn] {
+            zip(names, types).map { ResultColumn($0, $1) }
+        }
         let from = result.months.first?.description ?? "", to = result.months.last?.description ?? ""
         let wanted = Set(levels)
         let rows = result.opportunities.filter { wanted.contains($0.level) }
-        try CSVWriter.write(path: directory + "/opportunities.csv", header: opportunitiesHeader, count: rows.count) { i in
-            let o = rows[i]
-            return [o.molecule, MeasureOutput.levelName(o.level), o.orgCode, o.orgName ?? "", from, to,
-                    quantity(o.originatorQuantity), quantity(o.biosimilarQuantity), quantity(o.genericQuantity),
-                    MeasureOutput.money(o.originatorCost), MeasureOutput.money(o.biosimilarCost), fraction(o.uptake),
-                    MeasureOutput.money(o.fullSwitch), MeasureOutput.money(o.targetUptake), MeasureOutput.money(o.pricePerUnit),
-                    MeasureOutput.money(result.annualised(o.fullSwitch)), MeasureOutput.money(result.annualised(o.targetUptake))]
-        }
-        try CSVWriter.write(path: directory + "/prices.csv", header: pricesHeader, count: result.prices.count) { i in
-            let g = result.prices[i]
-            return [g.molecule, g.group, g.unit, from, to, quantity(g.originatorQuantity), quantity(g.biosimilarQuantity),
-                    quantity(g.genericQuantity), MeasureOutput.money(g.originatorCost), MeasureOutput.money(g.biosimilarCost),
-                    MeasureOutput.money(g.genericCost), fraction(g.originatorUnitCost), fraction(g.bestValueUnitCost),
-                    g.bestValueProduct ?? "", g.bestValueBrand ?? "", String(g.biosimilarProducts),
-                    fraction(g.pricePerUnitTarget), String(g.peerPractices), g.note]
-        }
+        let prices = result.prices
         let courses = result.timeCourse.filter { wanted.contains($0.level) }
-        let T = result.months.count
-        try CSVWriter.write(path: directory + "/uptake_monthly.csv", header: monthlyHeader, count: courses.count * T) { i in
-            let c = courses[i / T], t = i % T
-            return [c.molecule, MeasureOutput.levelName(c.level), c.orgCode, c.orgName ?? "", result.months[t].description,
-                    quantity(c.originatorQuantity[t]), quantity(c.biosimilarQuantity[t]), quantity(c.genericQuantity[t]),
-                    fraction(c.uptake(t))]
-        }
-        try CSVWriter.write(path: directory + "/switch_months.csv", header: switchHeader, count: courses.count) { i in
-            let c = courses[i]
-            return [c.molecule, MeasureOutput.levelName(c.level), c.orgCode, c.orgName ?? "", c.switchMonth?.description ?? ""]
-        }
+        let months = result.months
+        let T = months.count
         let sensitivity = sensitivityRows(result, levels: sensitivityLevels(levels))
-        try CSVWriter.write(path: directory + "/sensitivity.csv", header: sensitivityHeader, count: sensitivity.count) { sensitivity[$0] }
         let presentations = result.presentations
-        try CSVWriter.write(path: directory + "/presentations.csv", header: presentationsHeader, count: presentations.count) { i in
-            let p = presentations[i], c = p.presentation
-            return [c.code.description, names[c.code] ?? "", p.molecule, c.role.rawValue, c.brand, c.group ?? "", c.unit,
-                    c.group == nil ? "" : CSVWriter.number(c.factor), String(p.rows), quantity(p.quantity),
-                    MeasureOutput.money(p.cost), c.line.map(String.init) ?? ""]
-        }
+        let key: [ResultColumnType] = [.text, .text, .text, .text]
+        return [
+            ResultTable(name: "opportunities",
+                        columns: columns(opportunitiesHeader, key + [.text, .text, .real, .real, .real, .pounds, .pounds, .real]
+                                                                + Array(repeating: .pounds, count: 5)),
+                        rowCount: rows.count) { i in
+                let o = rows[i]
+                return [.text(o.molecule), .text(MeasureOutput.levelName(o.level)), .text(o.orgCode), .optionalText(o.orgName),
+                        .text(from), .text(to), quantity(o.originatorQuantity), quantity(o.biosimilarQuantity),
+                        quantity(o.genericQuantity), .number(o.originatorCost), .number(o.biosimilarCost), fraction(o.uptake),
+                        .number(o.fullSwitch), .number(o.targetUptake), .number(o.pricePerUnit),
+                        .number(result.annualised(o.fullSwitch)), .number(result.annualised(o.targetUptake))]
+            },
+            ResultTable(name: "prices",
+                        columns: columns(pricesHeader, [.text, .text, .text, .text, .text, .real, .real, .real, .pounds, .pounds,
+                                                        .pounds, .real, .real, .text, .text, .integer, .real, .integer, .text]),
+                        rowCount: prices.count) { i in
+                let g = prices[i]
+                return [.text(g.molecule), .text(g.group), .text(g.unit), .text(from), .text(to), quantity(g.originatorQuantity),
+                        quantity(g.biosimilarQuantity), quantity(g.genericQuantity), .number(g.originatorCost),
+                        .number(g.biosimilarCost), .number(g.genericCost), fraction(g.originatorUnitCost),
+                        fraction(g.bestValueUnitCost), .optionalText(g.bestValueProduct), .optionalText(g.bestValueBrand),
+                        .count(g.biosimilarProducts), fraction(g.pricePerUnitTarget), .count(g.peerPractices), .text(g.note)]
+            },
+            ResultTable(name: "uptake_monthly", columns: columns(monthlyHeader, key + [.text, .real, .real, .real, .real]),
+                        rowCount: courses.count * T) { i in
+                let c = courses[i / T], t = i % T
+                return [.text(c.molecule), .text(MeasureOutput.levelName(c.level)), .text(c.orgCode), .optionalText(c.orgName),
+                        .text(months[t].description), quantity(c.originatorQuantity[t]), quantity(c.biosimilarQuantity[t]),
+                        quantity(c.genericQuantity[t]), fraction(c.uptake(t))]
+            },
+            ResultTable(name: "switch_months", columns: columns(switchHeader, key + [.text]), rowCount: courses.count) { i in
+                let c = courses[i]
+                return [.text(c.molecule), .text(MeasureOutput.levelName(c.level)), .text(c.orgCode), .optionalText(c.orgName),
+                        .optionalText(c.switchMonth?.description)]
+            },
+            ResultTable(name: "sensitivity", columns: columns(sensitivityHeader, key + [.real, .real, .pounds, .pounds]),
+                        rows: sensitivity),
+            ResultTable(name: "presentations",
+                        columns: columns(presentationsHeader, [.text, .text, .text, .text, .text, .text, .text, .real, .integer,
+                                                               .real, .pounds, .integer]),
+                        rowCount: presentations.count) { i in
+                let p = presentations[i], c = p.presentation
+                return [.text(c.code.description), .optionalText(names[c.code]), .text(p.molecule), .text(c.role.rawValue),
+                        .text(c.brand), .optionalText(c.group), .text(c.unit), c.group == nil ? .null : .number(c.factor),
+                        .count(p.rows), quantity(p.quantity), .number(p.cost), .count(c.line)]
+            },
+        ]
+    }
+
+    /// Writes every table as CSV and the brief (`summary.md`) into `directory` (created if
+    /// needed); see ``tables(_:levels:names:)``.
+    public static func write(_ result: BiosimilarResult, levels: [OrgLevel], names: [BNFCode: String] = [:],
+                             to directory: String) throws {
+        try MeasureOutput.writeCSV(tables(result, levels: levels, names: names), to: directory)
         try AtomicFile.write(BiosimilarBrief.markdown(result), to: directory + "/summary.md")
     }
 
@@ -90,9 +116,9 @@ public enum BiosimilarOutput {
     }
 
     /// The sensitivity rows: per molecule (and all molecules) × organisation × uptake × discount.
-    static func sensitivityRows(_ result: BiosimilarResult, levels: [OrgLevel]) -> [[String]] {
+    static func sensitivityRows(_ result: BiosimilarResult, levels: [OrgLevel]) -> [[ResultValue]] {
         let uptakes = result.options.sensitivityUptakes, discounts = result.options.sensitivityDiscounts
-        var out: [[String]] = []
+        var out: [[ResultValue]] = []
         for level in OrgLevel.allCases where levels.contains(level) {
             let rows = result.opportunities.filter { $0.level == level }
             var all: [String: (name: String?, grid: [Double])] = [:]
@@ -100,8 +126,8 @@ public enum BiosimilarOutput {
                 var k = 0
                 for t in uptakes {
                     for d in discounts {
-                        out.append([molecule, MeasureOutput.levelName(level), code, name ?? "", fraction(t), fraction(d),
-                                    MeasureOutput.money(grid[k]), MeasureOutput.money(result.annualised(grid[k]))])
+                        out.append([.text(molecule), .text(MeasureOutput.levelName(level)), .text(code), .optionalText(name),
+                                    fraction(t), fraction(d), .number(grid[k]), .number(result.annualised(grid[k]))])
                         k += 1
                     }
                 }
@@ -117,8 +143,8 @@ public enum BiosimilarOutput {
     }
 
     /// A quantity, to 10⁻⁵ (the store's precision).
-    static func quantity(_ v: Double) -> String { CSVWriter.number((v * 100_000).rounded() / 100_000) }
+    static func quantity(_ v: Double) -> ResultValue { .number((v * 100_000).rounded() / 100_000) }
 
     /// A ratio or unit cost, to six decimals.
-    static func fraction(_ v: Double) -> String { CSVWriter.number((v * 1_000_000).rounded() / 1_000_000) }
+    static func fraction(_ v: Double) -> ResultValue { .number((v * 1_000_000).rounded() / 1_000_000) }
 }

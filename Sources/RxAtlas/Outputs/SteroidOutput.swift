@@ -28,46 +28,72 @@ public enum SteroidOutput {
     /// The `unclassified.csv` header.
     public static let unclassifiedHeader = ["bnf_code", "name", "chemical", "generic_equivalent", "reason"]
 
-    /// Writes the five files.
-    public static func write(_ report: SteroidReport, to directory: String) throws {
-        try FileSystem.createDirectory(directory)
-        func n(_ v: Double) -> String { CSVWriter.number(v) }
-        func flag(_ f: FunnelFlag?) -> String { f?.rawValue ?? "" }
-        func yes(_ b: Bool?) -> String { b.map { $0 ? "true" : "false" } ?? "" }
+    /// The five tables (`outliers`, `small_numbers`, `high_outliers`, `ics_classification`,
+    /// `unclassified`), typed, for CSV, SQLite and JSON alike.
+    public static func tables(_ report: SteroidReport) -> [ResultTable] {
+        func columns(_ names: [String], _ types: [ResultColumnType]) -> [ResultColumn] {
+            zip(names, types).map { ResultColumn($0, $1) }
+        }
         let rows = report.rows
-        try CSVWriter.write(path: directory + "/outliers.csv", header: outliersHeader, count: rows.count) { i in
-            let r = rows[i]
-            return [r.measureID, MeasureOutput.levelName(r.level), r.orgCode, r.orgName ?? "", r.period, n(r.numerator),
-                    n(r.denominator), n(r.value), n(r.lower95), n(r.upper95), n(r.z), flag(r.flag), flag(r.flagAdjusted),
-                    yes(r.persistent), n(r.excess)]
-        }
         let small = rows.filter { !$0.excludedReason.isEmpty }
-        try CSVWriter.write(path: directory + "/small_numbers.csv", header: smallNumbersHeader, count: small.count) { i in
-            let r = small[i]
-            return [r.measureID, MeasureOutput.levelName(r.level), r.orgCode, r.orgName ?? "", r.period, n(r.numerator),
-                    n(r.denominator), r.excludedReason]
-        }
         let ranked = report.ranked
-        try CSVWriter.write(path: directory + "/high_outliers.csv", header: rankedHeader, count: ranked.count) { i in
-            let o = ranked[i], r = o.row
-            return [r.measureID, MeasureOutput.levelName(r.level), String(o.rank), r.orgCode, r.orgName ?? "", r.period,
-                    n(r.numerator), n(r.denominator), n(r.value), n(r.lower95), n(r.upper95), n(r.national), n(o.difference),
-                    n(o.ratio), n(r.excess), n(r.z), flag(r.flag), flag(r.flagAdjusted), yes(r.persistent)]
-        }
         let classes = report.classifications
-        try CSVWriter.write(path: directory + "/ics_classification.csv", header: classificationHeader, count: classes.count) { i in
-            let c = classes[i], code = c.code.description, rule = c.rule
-            return [code, c.name ?? "", String(code.prefix(9)), String(code.suffix(2)), rule?.device.rawValue ?? "",
-                    rule?.ics ?? "", rule?.particle ?? "", rule?.combination ?? "",
-                    rule?.mcgPerActuation.map(n) ?? "", rule?.actuationsPerDay.map(n) ?? "", rule?.dailyMcg.map(n) ?? "",
-                    c.nice2024?.rawValue ?? "unclassified", c.nice2024Rule,
-                    c.openPrescribing.map { $0 == .excluded ? "excluded" : ($0 == .high ? "true" : "false") } ?? "unclassified",
-                    c.openPrescribingRule, c.matchedBy, rule.map { "ics_dose_rules.csv line \($0.line): \($0.source)" } ?? ""]
-        }
         let unclassified = report.unclassified
-        try CSVWriter.write(path: directory + "/unclassified.csv", header: unclassifiedHeader, count: unclassified.count) { i in
-            let c = unclassified[i], code = c.code.description
-            return [code, c.name ?? "", String(code.prefix(9)), String(code.suffix(2)), c.unclassifiedReason]
+        let key: [ResultColumnType] = [.text, .text, .text, .text, .text]
+        @Sendable func head(_ r: SteroidOutlierRow) -> [ResultValue] {
+            [.text(r.measureID), .text(MeasureOutput.levelName(r.level)), .text(r.orgCode), .optionalText(r.orgName), .text(r.period)]
         }
+        @Sendable func code(_ c: ICSClassification) -> [ResultValue] {
+            let text = c.code.description
+            return [.text(text), .optionalText(c.name), .text(String(text.prefix(9))), .text(String(text.suffix(2)))]
+        }
+        return [
+            ResultTable(name: "outliers", columns: columns(outliersHeader, key + Array(repeating: .real, count: 6) + [.text, .text, .boolean, .real]),
+                        rowCount: rows.count) { i in
+                let r = rows[i]
+                return head(r) + [.number(r.numerator), .number(r.denominator), .number(r.value), .number(r.lower95),
+                                  .number(r.upper95), .number(r.z), .optionalText(r.flag?.rawValue),
+                                  .optionalText(r.flagAdjusted?.rawValue), r.persistent.map(ResultValue.boolean) ?? .null,
+                                  .number(r.excess)]
+            },
+            ResultTable(name: "small_numbers", columns: columns(smallNumbersHeader, key + [.real, .real, .text]),
+                        rowCount: small.count) { i in
+                let r = small[i]
+                return head(r) + [.number(r.numerator), .number(r.denominator), .text(r.excludedReason)]
+            },
+            ResultTable(name: "high_outliers",
+                        columns: columns(rankedHeader, [.text, .text, .integer, .text, .text, .text] + Array(repeating: .real, count: 10)
+                                                       + [.text, .text, .boolean]),
+                        rowCount: ranked.count) { i in
+                let o = ranked[i], r = o.row
+                return [.text(r.measureID), .text(MeasureOutput.levelName(r.level)), .count(o.rank), .text(r.orgCode),
+                        .optionalText(r.orgName), .text(r.period), .number(r.numerator), .number(r.denominator), .number(r.value),
+                        .number(r.lower95), .number(r.upper95), .number(r.national), .number(o.difference), .number(o.ratio),
+                        .number(r.excess), .number(r.z), .optionalText(r.flag?.rawValue), .optionalText(r.flagAdjusted?.rawValue),
+                        r.persistent.map(ResultValue.boolean) ?? .null]
+            },
+            ResultTable(name: "ics_classification",
+                        columns: columns(classificationHeader, Array(repeating: .text, count: 8) + [.real, .real, .real]
+                                                               + Array(repeating: .text, count: 6)),
+                        rowCount: classes.count) { i in
+                let c = classes[i], rule = c.rule
+                return code(c) + [.optionalText(rule?.device.rawValue), .optionalText(rule?.ics), .optionalText(rule?.particle),
+                                  .optionalText(rule?.combination), .number(rule?.mcgPerActuation), .number(rule?.actuationsPerDay),
+                                  .number(rule?.dailyMcg), .text(c.nice2024?.rawValue ?? "unclassified"), .text(c.nice2024Rule),
+                                  .text(c.openPrescribing.map { $0 == .excluded ? "excluded" : ($0 == .high ? "true" : "false") } ?? "unclassified"),
+                                  .text(c.openPrescribingRule), .text(c.matchedBy),
+                                  .optionalText(rule.map { "ics_dose_rules.csv line \($0.line): \($0.source)" })]
+            },
+            ResultTable(name: "unclassified", columns: columns(unclassifiedHeader, Array(repeating: .text, count: 5)),
+                        rowCount: unclassified.count) { i in
+                let c = unclassified[i]
+                return code(c) + [.text(c.unclassifiedReason)]
+            },
+        ]
+    }
+
+    /// Writes the five tables as CSV files into `directory`.
+    public static func write(_ report: SteroidReport, to directory: String) throws {
+        try MeasureOutput.writeCSV(tables(report), to: directory)
     }
 }
