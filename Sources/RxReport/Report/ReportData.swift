@@ -1,0 +1,89 @@
+import Foundation
+import RxAtlas
+import RxData
+
+/// Everything the HTML report shows, computed from a store with the same library calls the
+/// `atlas`, `biosimilars`, `steroids` and `outliers` commands make, over one period.
+public struct ReportData: Sendable {
+    /// The store's directory.
+    public var storePath: String
+    /// The store's manifest: months, ingests, input files and their checksums.
+    public var manifest: StoreManifest
+    /// The organisation directory (practices, their parents and names per level).
+    public var orgs: OrgDirectory
+    /// The months reported.
+    public var period: ClosedRange<YearMonth>
+    /// The measure definitions of the Atlas section (the library's and the steroid measures).
+    public var definitions: [MeasureDefinition]
+    /// The Atlas results and trends of every measure × level.
+    public var atlas: AtlasRun
+    /// Biosimilar uptake and switch savings, or nil when no catalogued medicine was prescribed.
+    public var biosimilars: BiosimilarResult?
+    /// ICS classification and steroid outliers.
+    public var steroids: SteroidReport
+    /// Chemical-share outliers at every level in ``ReportOptions/chemicalLevels``.
+    public var chemicalOutliers: [ChemicalOutlierRow]
+    /// Seconds each analysis took, by name, in the order run.
+    public var timings: [(name: String, seconds: Double)]
+
+    /// Creates report data from results computed elsewhere.
+    public init(storePath: String, manifest: StoreManifest, orgs: OrgDirectory, period: ClosedRange<YearMonth>,
+                definitions: [MeasureDefinition], atlas: AtlasRun, biosimilars: BiosimilarResult?, steroids: SteroidReport,
+                chemicalOutliers: [ChemicalOutlierRow], timings: [(name: String, seconds: Double)] = []) {
+        self.storePath = storePath
+        self.manifest = manifest
+        self.orgs = orgs
+        self.period = period
+        self.definitions = definitions
+        self.atlas = atlas
+        self.biosimilars = biosimilars
+        self.steroids = steroids
+        self.chemicalOutliers = chemicalOutliers
+        self.timings = timings
+    }
+
+    /// Runs every analysis over `store` for `period`.
+    /// - Parameters:
+    ///   - definitions: the measure library (default: the built-in one); the steroid measures
+    ///     built from the period's ICS classification are added to it.
+    public static func compute(store: Store, period: ClosedRange<YearMonth>, options: ReportOptions = ReportOptions(),
+                               definitions: [MeasureDefinition]? = nil) throws -> ReportData {
+        var timings: [(String, Double)] = []
+        func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            let start = Date()
+            defer { timings.append((name, Date().timeIntervalSince(start))) }
+            return try body()
+        }
+        let library = try definitions ?? MeasureLibrary.builtIn()
+        let steroids = try timed("steroid outliers") {
+            try SteroidAnalysis.run(store: store, period: period, levels: options.levels, options: options.steroidOptions,
+                                    kernelOptions: options.kernelOptions, library: library)
+        }
+        // The library's measures plus the steroid measures the library does not hold.
+        let known = Set(library.map(\.id))
+        let defs = library + steroids.definitions.filter { !known.contains($0.id) }
+        let atlas = try timed("measures and atlas") {
+            let values = try MeasureKernel(options: options.kernelOptions).compute(store: store, measures: defs, months: period,
+                                                                                   levels: options.levels)
+            return try AtlasRun(values, definitions: defs, period: period)
+        }
+        let biosimilars: BiosimilarResult? = try timed("biosimilars") {
+            let catalogue = try BiosimilarCatalogue.builtIn(path: nil)
+            let totals = try BiosimilarKernel.totals(store: store, catalogue: catalogue, months: period, costBasis: .actual)
+            guard !totals.months.isEmpty else { return nil }
+            return try BiosimilarAnalysis.run(totals, catalogue: catalogue, options: options.biosimilarOptions, molecules: [])
+        }
+        let orgs = try store.readOrgs()
+        let chemical = try timed("chemical outliers") {
+            let items = try ChemicalItemsKernel.sum(store: store, months: period)
+            let names = ChemicalOutlierAnalysis.chemicalNames(try store.readPresentationNames())
+            return options.chemicalLevels.flatMap { l in
+                ChemicalOutlierAnalysis.rows(ChemicalOutlierAnalysis.level(items, orgs: orgs, level: l, options: options.chemicalOptions),
+                                             chemicalNames: names, options: options.chemicalOptions)
+            }
+        }
+        return ReportData(storePath: store.path, manifest: try store.manifest(), orgs: orgs, period: period, definitions: defs,
+                          atlas: atlas, biosimilars: biosimilars, steroids: steroids, chemicalOutliers: chemical,
+                          timings: timings)
+    }
+}
