@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping and small builders for the HTML report.
 enum HTML {
     /// `text` safe in HTML element content and quoted attribute values (`&`, `<`, `>`, `"`, `'`
@@ -51,6 +53,8 @@ enum HTML {
         // The chart documents start with an XML declaration, which is not allowed inline in HTML.
         var body = Substring(svg)
         if body.hasPrefix("<?xml"), let end = body.range(of: "?>") { body = body[end.upperBound...] }
-        return "<figure class=\"chart\">\(body.trimmingPrefix(while: \.isWhitespace))</figure>"
+        // Inline SVG in HTML needs no namespace declaration; dropping it keeps the report free of URLs.
+        let inline = body.trimmingPrefix(while: \.isWhitespace).replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        return "<figure class=\"chart\">\(inline)</figure>"
     }
 }

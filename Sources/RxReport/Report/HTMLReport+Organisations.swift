@@ -180,6 +180,7 @@ extension HTMLReport {
         for level in Self.orgLevels {
             var codes = Set(data.orgs.names[level]?.keys.map { $0 } ?? [])
             if level == .practice { codes.formUnion(data.orgs.practices.keys) }
+            if level == .icb { codes.formUnion(icbCodes()) }
             for r in results(at: level) { codes.formUnion(r.units) }
             for code in codes.sorted() {
                 let icb = level == .icb ? nil : data.orgs.practices[code]?.parents[.icb]

@@ -101,6 +101,7 @@ enum ReportAssets {
       if(!hits){var d=document.createElement("div");d.textContent="No organisation matches.";out.appendChild(d);}
     }
     box.addEventListener("input",search);
+    if(location.hash.indexOf("#search=")===0){box.value=decodeURIComponent(location.hash.slice(8));search();}
     box.addEventListener("keydown",function(e){if(e.key==="Escape"){box.value="";out.textContent="";}});
     })();
     """
