@@ -9,7 +9,9 @@ extension HTMLReport {
         var s = HTML.p("The Atlas-of-Variation summary of every measure at every level: the England value, the spread between "
                        + "units and the number of units outside the funnel limits adjusted for overdispersion.")
         var rows: [[HTMLTable.Cell]] = []
-        for r in data.atlas.results {
+        // Key measures first, then the others, each in the library's order.
+        let key = Set(keyMeasures())
+        for r in data.atlas.results.filter({ key.contains($0.measureID) }) + data.atlas.results.filter({ !key.contains($0.measureID) }) {
             let sm = r.summary
             func count(_ flags: [FunnelFlag]) -> HTMLTable.Cell {
                 guard let f = r.funnelAdjusted ?? r.funnel else { return HTMLTable.Cell("–") }
