@@ -56,9 +56,13 @@ extension HTMLReport {
         var spend = 0.0, full = 0.0, target = 0.0, ppu = 0.0
     }
 
+    /// Every organisation's savings at a level, annualised, largest target-uptake saving first
+    /// (computed once, in ``init(_:options:)``).
+    func biosimilarTotals(level: OrgLevel) -> [BiosimilarTotal] { biosimilarTotalsByLevel[level] ?? [] }
+
     /// Every organisation's savings at a level, annualised, largest target-uptake saving first.
-    func biosimilarTotals(level: OrgLevel) -> [BiosimilarTotal] {
-        guard let b = data.biosimilars else { return [] }
+    static func biosimilarTotals(_ b: BiosimilarResult?, level: OrgLevel) -> [BiosimilarTotal] {
+        guard let b else { return [] }
         var by: [String: BiosimilarTotal] = [:]
         for r in b.opportunities where r.level == level {
             var t = by[r.orgCode] ?? BiosimilarTotal(code: r.orgCode)

@@ -21,6 +21,8 @@ public struct HTMLReport {
     var anchors: [OrgLevel: [String: String]] = [:]
     /// The findings per organisation (level, code) for the entries and the search index.
     var findings: [OrgKey: [String]] = [:]
+    /// Biosimilar savings per organisation, by level.
+    var biosimilarTotalsByLevel: [OrgLevel: [BiosimilarTotal]] = [:]
 
     /// An organisation at a level.
     struct OrgKey: Hashable {
@@ -33,6 +35,7 @@ public struct HTMLReport {
         self.data = data
         self.options = options
         definitions = Dictionary(data.definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for level in Self.orgLevels { biosimilarTotalsByLevel[level] = Self.biosimilarTotals(data.biosimilars, level: level) }
         findings = collectFindings()
         anchors = chooseAnchors()
     }
