@@ -50,9 +50,10 @@ struct ReportCommand: ParsableCommand {
         let opened = try Store.open(at: store)
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
         let data = try ReportData.compute(store: opened, period: period, options: options)
-        let report = HTMLReport(data, options: options)
-        try report.write(to: out)
-        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("\(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(out)")
+        let computed = Date()
+        try HTMLReport(data, options: options).write(to: out)
+        let total = String(format: "%.2f", Date().timeIntervalSince(started)), render = String(format: "%.2f", Date().timeIntervalSince(computed))
+        print("\(period.lowerBound)…\(period.upperBound), \(total) s (" + data.timings.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
+              + ", writing the report \(render) s): wrote \(out)")
     }
 }

@@ -74,18 +74,43 @@ extension HTMLReport {
         for code in (anchors[.practice] ?? [:]).keys.sorted() {
             practicesByICB[data.orgs.practices[code]?.parents[.icb] ?? "", default: []].append(code)
         }
-        for code in icbCodes() { s += icbEntry(code, flaggedPractices: practicesByICB[code] ?? []) }
+        let groups = ICBGroups(self)
+        for code in icbCodes() { s += icbEntry(code, groups: groups, flaggedPractices: practicesByICB[code] ?? []) }
         s += "<h3>Practices</h3>"
         for code in entryPractices() { s += practiceEntry(code) }
         return HTML.section("organisations", "Organisations", s)
     }
 
+    /// The rows of each ICB's entry, grouped once for all ICBs.
+    struct ICBGroups {
+        var practices: [String: Int] = [:]
+        var biosimilars: [String: [BiosimilarOpportunity]] = [:]
+        var nationalUptake: [String: Double] = [:]
+        var topPractices: [String: [BiosimilarTotal]] = [:]
+        var steroids: [String: [SteroidOutlierRow]] = [:]
+        var chemical: [String: [ChemicalOutlierRow]] = [:]
+
+        init(_ report: HTMLReport) {
+            let data = report.data
+            for p in data.orgs.practices.values { if let icb = p.parents[.icb] { practices[icb, default: 0] += 1 } }
+            for r in data.biosimilars?.opportunities ?? [] {
+                if r.level == .icb { biosimilars[r.orgCode, default: []].append(r) }
+                if r.level == .nation { nationalUptake[r.molecule] = r.uptake }
+            }
+            for t in report.biosimilarTotals(level: .practice) where t.target > 0 {
+                if let icb = data.orgs.practices[t.code]?.parents[.icb] { topPractices[icb, default: []].append(t) }
+            }
+            for r in data.steroids.rows where r.isPeriod && r.level == .icb { steroids[r.orgCode, default: []].append(r) }
+            for r in data.chemicalOutliers where r.level == .icb && r.rankHigh != nil { chemical[r.orgCode, default: []].append(r) }
+        }
+    }
+
     /// An ICB's entry: its value on every measure, biosimilar brief, steroid rows and chemical
     /// outliers, and its flagged practices.
-    func icbEntry(_ code: String, flaggedPractices: [String]) -> String {
+    func icbEntry(_ code: String, groups: ICBGroups, flaggedPractices: [String]) -> String {
         let id = anchors[.icb]?[code] ?? "org-icb-" + HTML.identifier(code)
         var s = "<div class=\"org\" id=\"\(id)\"><h3>\(HTML.escape(name(.icb, code))) (\(HTML.escape(code))) — ICB</h3>"
-        let practices = data.orgs.practices.values.filter { $0.parents[.icb] == code }.count
+        let practices = groups.practices[code] ?? 0
         s += HTML.p("\(practices) practices in the directory.", className: "muted")
         var rows: [[HTMLTable.Cell]] = []
         for r in results(at: .icb) {
@@ -101,10 +126,9 @@ extension HTMLReport {
                              columns: [("Measure", false), ("Value", true), ("England", true), ("Rank (highest first)", true), ("Flag", false)],
                              rows: rows))
         if let b = data.biosimilars {
-            let mine = b.opportunities.filter { $0.level == .icb && $0.orgCode == code }
+            let mine = groups.biosimilars[code] ?? []
             if !mine.isEmpty {
-                var national: [String: Double] = [:]
-                for r in b.opportunities where r.level == .nation { national[r.molecule] = r.uptake }
+                let national = groups.nationalUptake
                 let target = ReportFormat.percent(b.options.targetUptake)
                 s += table(HTMLTable(id: "\(id)-biosimilars", caption: "Biosimilars (a year)",
                                      columns: [("Molecule", false), ("Uptake", true), ("National uptake", true), ("Spend", true),
@@ -117,8 +141,7 @@ extension HTMLReport {
                                           .pounds(b.annualised(r.pricePerUnit))]
                                      }))
                 s += sensitivityTable(mine, id: "\(id)-sensitivity", caption: "Sensitivity (a year, all molecules)")
-                let top = biosimilarTotals(level: .practice).filter { data.orgs.practices[$0.code]?.parents[.icb] == code && $0.target > 0 }
-                    .prefix(BiosimilarBrief.topPractices)
+                let top = (groups.topPractices[code] ?? []).prefix(BiosimilarBrief.topPractices)
                 if !top.isEmpty {
                     s += "<h4>Top practices by biosimilar saving</h4><ul>"
                     for t in top {
@@ -129,7 +152,7 @@ extension HTMLReport {
                 }
             }
         }
-        let steroidRows = data.steroids.rows.filter { $0.isPeriod && $0.level == .icb && $0.orgCode == code }
+        let steroidRows = groups.steroids[code] ?? []
         if !steroidRows.isEmpty {
             s += table(HTMLTable(id: "\(id)-steroids", caption: "Steroid measures",
                                  columns: [("Measure", false), ("Value", true), ("National", true), ("Excess items", true), ("Flag", false)],
@@ -138,7 +161,7 @@ extension HTMLReport {
                                       .number(r.excess, digits: 0), HTMLTable.Cell(r.excludedReason.isEmpty ? Self.flagText(r.flagAdjusted) : r.excludedReason)]
                                  }))
         }
-        let chem = data.chemicalOutliers.filter { $0.level == .icb && $0.orgCode == code && $0.rankHigh != nil }
+        let chem = groups.chemical[code] ?? []
         if !chem.isEmpty {
             s += table(HTMLTable(id: "\(id)-chemical", caption: "Highest chemical shares",
                                  columns: [("Chemical", false), ("Ratio", true), ("Mean", true), ("z", true)],

@@ -25,7 +25,13 @@ extension HTMLReport {
                              }, fullTableNote: "rxatlas steroids writes high_outliers.csv and outliers.csv"))
         s += "<div class=\"charts\">"
         let names = practiceNames()
+        // Funnels the measures section already draws are linked, not drawn twice.
+        let drawn = Set(keyMeasures())
         for id in [SteroidMeasures.highDoseNICE, SteroidMeasures.highDoseOpenPrescribing, SteroidMeasures.prednisoloneItems] {
+            if drawn.contains(id), let def = definitions[id] {
+                s += "<p class=\"note\">\(HTML.escape(def.name)): funnel plot under <a href=\"#measure-\(HTML.identifier(id))\">Measures</a>.</p>"
+                continue
+            }
             guard let def = definitions[id],
                   let r = data.atlas.results.first(where: { $0.measureID == id && $0.level == .practice }),
                   let funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: AtlasCharts.valueLabel(def)) else { continue }
