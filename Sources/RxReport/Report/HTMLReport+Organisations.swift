@@ -3,6 +3,9 @@ import RxAtlas
 import RxData
 
 extension HTMLReport {
+    /// How many key measures each ICB entry draws month by month.
+    static let icbTimeSeries = 2
+
     /// The levels with organisation entries and search-index rows.
     static let orgLevels: [OrgLevel] = [.icb, .subICB, .pcn, .practice]
 
@@ -125,6 +128,14 @@ extension HTMLReport {
         s += table(HTMLTable(id: "\(id)-measures", caption: "Measures",
                              columns: [("Measure", false), ("Value", true), ("England", true), ("Rank (highest first)", true), ("Flag", false)],
                              rows: rows))
+        // The key measures month by month against the deciles of all ICBs.
+        var series = ""
+        for values in data.icbMonthly.prefix(Self.icbTimeSeries) {
+            guard let def = definitions[values.measureID],
+                  let chart = DecileChart(values: values, orgCode: code, title: def.name, valueLabel: AtlasCharts.valueLabel(def)) else { continue }
+            series += HTML.figure(chart.svg())
+        }
+        if !series.isEmpty { s += "<div class=\"charts\">\(series)</div>" }
         if let b = data.biosimilars {
             let mine = groups.biosimilars[code] ?? []
             if !mine.isEmpty {

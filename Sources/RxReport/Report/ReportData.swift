@@ -17,6 +17,9 @@ public struct ReportData: Sendable {
     public var definitions: [MeasureDefinition]
     /// The Atlas results and trends of every measure × level.
     public var atlas: AtlasRun
+    /// The monthly ICB values of the key measures (``ReportOptions/keyMeasures``, in that order), for the time
+    /// series in each ICB's entry.
+    public var icbMonthly: [MeasureValues] = []
     /// Biosimilar uptake and switch savings, or nil when no catalogued medicine was prescribed.
     public var biosimilars: BiosimilarResult?
     /// ICS classification and steroid outliers.
@@ -62,10 +65,11 @@ public struct ReportData: Sendable {
         // The library's measures plus the steroid measures the library does not hold.
         let known = Set(library.map(\.id))
         let defs = library + steroids.definitions.filter { !known.contains($0.id) }
-        let atlas = try timed("measures and atlas") {
+        let (atlas, icbMonthly) = try timed("measures and atlas") {
             let values = try MeasureKernel(options: options.kernelOptions).compute(store: store, measures: defs, months: period,
                                                                                    levels: options.levels)
-            return try AtlasRun(values, definitions: defs, period: period)
+            return (try AtlasRun(values, definitions: defs, period: period),
+                    options.keyMeasures.compactMap { id in values.first { $0.level == .icb && $0.measureID == id } })
         }
         let biosimilars: BiosimilarResult? = try timed("biosimilars") {
             let catalogue = try BiosimilarCatalogue.builtIn(path: nil)
@@ -82,8 +86,10 @@ public struct ReportData: Sendable {
                                              chemicalNames: names, options: options.chemicalOptions)
             }
         }
-        return ReportData(storePath: store.path, manifest: try store.manifest(), orgs: orgs, period: period, definitions: defs,
-                          atlas: atlas, biosimilars: biosimilars, steroids: steroids, chemicalOutliers: chemical,
-                          timings: timings)
+        var data = ReportData(storePath: store.path, manifest: try store.manifest(), orgs: orgs, period: period, definitions: defs,
+                              atlas: atlas, biosimilars: biosimilars, steroids: steroids, chemicalOutliers: chemical,
+                              timings: timings)
+        data.icbMonthly = icbMonthly
+        return data
     }
 }

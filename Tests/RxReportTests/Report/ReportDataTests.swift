@@ -31,6 +31,7 @@ struct ReportDataTests {
         #expect(data.biosimilars != nil)
         #expect(!data.chemicalOutliers.isEmpty)
         #expect(!data.steroids.rows.isEmpty)
+        #expect(Set(data.icbMonthly.map(\.measureID)) == Set(ReportOptions().keyMeasures))
 
         let html = try HTMLReport(data).html()
         for (id, _) in HTMLReport.sections { #expect(html.contains("<section id=\"\(id)\">")) }
@@ -44,5 +45,8 @@ struct ReportDataTests {
             #expect(html.contains("id=\"org-icb-\(HTML.identifier(icb))\""))
         }
         #expect(!html.contains("http:") && !html.contains("https:"))
+        // Each ICB entry draws its key measures month by month.
+        #expect(html.contains("against every icb&#39;s deciles") || html.contains("against every icb&apos;s deciles")
+                || html.contains("against every icb's deciles"))
     }
 }
