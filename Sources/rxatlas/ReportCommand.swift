@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RxAtlas
 import RxData
 import RxReport
 
@@ -43,7 +44,13 @@ struct ReportCommand: ParsableCommand {
         options.softwareVersion = RxAtlasVersion.current
         options.maximumTableRows = maxRows
         options.kernelOptions = .init(minimumListSize: minListSize)
-        if !keyMeasure.isEmpty { options.keyMeasures = keyMeasure }
+        if !keyMeasure.isEmpty {
+            let known = Set(try MeasureLibrary.builtIn().map(\.id) + [SteroidMeasures.highDoseNICE, SteroidMeasures.highDoseOpenPrescribing])
+            if let unknown = keyMeasure.first(where: { !known.contains($0) }) {
+                throw ValidationError("unknown measure id '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
+            }
+            options.keyMeasures = keyMeasure
+        }
         if let boundaries, let boundaryKey {
             options.boundaries = (try GeoFeatureCollection.read(path: boundaries), boundaryKey, nil)
         }
