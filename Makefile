@@ -6,7 +6,7 @@ SAMPLE := datasets/sample
 OUT ?= out/demo
 RELEASE_BIN := .build/release/rxatlas
 
-.PHONY: bootstrap build release test demo bench peers clean
+.PHONY: bootstrap build release test demo report-check bench peers clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -35,7 +35,13 @@ demo: release
 	$(RELEASE_BIN) outliers --store $(OUT)/store --out $(OUT)/outliers
 	$(RELEASE_BIN) charts --store $(OUT)/store --measure ics_high_dose prednisolone_items_per_1000 \
 		--level practice icb --out $(OUT)/charts
+	$(RELEASE_BIN) report --store $(OUT)/store --out $(OUT)/report.html
 	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg"
+	@echo "report: $(OUT)/report.html"
+
+## Builds the demo (with its HTML report) and checks the report in headless Chromium: renders, not blank, no network requests.
+report-check: demo
+	scripts/report-check $(OUT)/report.html
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release

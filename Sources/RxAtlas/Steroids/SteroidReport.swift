@@ -13,6 +13,16 @@ public struct SteroidReport: Sendable {
     /// The ranked high outliers.
     public var ranked: [SteroidRankedOutlier]
 
+    /// Creates a report from its parts.
+    public init(period: ClosedRange<YearMonth>, classifications: [ICSClassification], definitions: [MeasureDefinition],
+                rows: [SteroidOutlierRow], ranked: [SteroidRankedOutlier]) {
+        self.period = period
+        self.classifications = classifications
+        self.definitions = definitions
+        self.rows = rows
+        self.ranked = ranked
+    }
+
     /// The presentations no rule classified.
     public var unclassified: [ICSClassification] { classifications.filter { !$0.isClassified } }
 }

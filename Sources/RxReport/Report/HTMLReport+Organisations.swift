@@ -1,0 +1,230 @@
+import Foundation
+import RxAtlas
+import RxData
+
+extension HTMLReport {
+    /// How many key measures each ICB entry draws month by month.
+    static let icbTimeSeries = 2
+
+    /// The levels with organisation entries and search-index rows.
+    static let orgLevels: [OrgLevel] = [.icb, .subICB, .pcn, .practice]
+
+    /// What each organisation stands out for: funnel flags outside the adjusted 99.8% limits,
+    /// ranked steroid outliers, chemical shares with z ≥ 3, and biosimilar savings.
+    func collectFindings() -> [OrgKey: [String]] {
+        var out: [OrgKey: [String]] = [:]
+        for r in data.atlas.results where Self.orgLevels.contains(r.level) {
+            guard let f = r.funnelAdjusted ?? r.funnel else { continue }
+            let england = ReportFormat.number(r.summary?.pooled ?? .nan, digits: 2)
+            for i in r.units.indices where f.funnel.flags[i].isOutside998 {
+                let v = ReportFormat.number(r.numerators[i] / r.denominators[i] * r.multiplier, digits: 2)
+                out[OrgKey(level: r.level, code: r.units[i]), default: []]
+                    .append("\(measureName(r.measureID)): \(v) (England \(england)), \(Self.flagText(f.funnel.flags[i]))")
+            }
+        }
+        for o in data.steroids.ranked {
+            out[OrgKey(level: o.row.level, code: o.row.orgCode), default: []]
+                .append("Steroids, \(measureName(o.row.measureID)): high outlier ranked \(o.rank), excess \(ReportFormat.number(o.row.excess, digits: 0)) items")
+        }
+        for r in data.chemicalOutliers where r.rankHigh != nil && !r.lowNumber && r.z >= 3 {
+            out[OrgKey(level: r.level, code: r.orgCode), default: []]
+                .append("Chemical share: \(r.chemicalName) \(ReportFormat.percent(r.ratio, digits: 1)) of its sub-paragraph (z \(ReportFormat.number(r.z, digits: 2)))")
+        }
+        if let b = data.biosimilars {
+            for level in Self.orgLevels {
+                for t in biosimilarTotals(level: level) where t.target > 0 {
+                    out[OrgKey(level: level, code: t.code), default: []]
+                        .append("Biosimilars: \(ReportFormat.pounds(t.target)) a year at \(ReportFormat.percent(b.options.targetUptake)) uptake (full switch \(ReportFormat.pounds(t.full)))")
+                }
+            }
+        }
+        return out
+    }
+
+    /// Which organisations get an entry: every ICB with practices or results, and the practices
+    /// flagged most often (biosimilar savings alone do not count), at most
+    /// ``ReportOptions/maximumPracticeEntries``.
+    func chooseAnchors() -> [OrgLevel: [String: String]] {
+        var out: [OrgLevel: [String: String]] = [:]
+        for code in icbCodes() { out[.icb, default: [:]][code] = "org-icb-" + HTML.identifier(code) }
+        for code in entryPractices() { out[.practice, default: [:]][code] = "org-practice-" + HTML.identifier(code) }
+        return out
+    }
+
+    /// The ICB codes: from the directory and from ICB-level results.
+    func icbCodes() -> [String] {
+        var codes = Set(data.orgs.practices.values.compactMap { $0.parents[.icb] })
+        for r in results(at: .icb) { codes.formUnion(r.units) }
+        return codes.sorted()
+    }
+
+    /// The practices with an entry, most flags first.
+    func entryPractices() -> [String] {
+        var counts: [String: Int] = [:]
+        for (key, list) in findings where key.level == .practice {
+            let n = list.filter { !$0.hasPrefix("Biosimilars:") }.count
+            if n > 0 { counts[key.code] = n }
+        }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(options.maximumPracticeEntries).map(\.key)
+    }
+
+    /// The organisations section: an entry per ICB and per flagged practice.
+    func organisationsSection() -> String {
+        let practiceEntries = anchors[.practice]?.count ?? 0
+        var s = HTML.p("A full entry for each ICB and a compact one for the \(practiceEntries) practices flagged most often. Every "
+                       + "practice, PCN, sub-ICB and ICB is in the search box's index, which shows its findings on demand.")
+        var practicesByICB: [String: [String]] = [:]
+        for code in (anchors[.practice] ?? [:]).keys.sorted() {
+            practicesByICB[data.orgs.practices[code]?.parents[.icb] ?? "", default: []].append(code)
+        }
+        let groups = ICBGroups(self)
+        for code in icbCodes() { s += icbEntry(code, groups: groups, flaggedPractices: practicesByICB[code] ?? []) }
+        s += "<h3>Practices</h3>"
+        for code in entryPractices() { s += practiceEntry(code) }
+        return HTML.section("organisations", "Organisations", s)
+    }
+
+    /// The rows of each ICB's entry, grouped once for all ICBs.
+    struct ICBGroups {
+        var practices: [String: Int] = [:]
+        var biosimilars: [String: [BiosimilarOpportunity]] = [:]
+        var nationalUptake: [String: Double] = [:]
+        var topPractices: [String: [BiosimilarTotal]] = [:]
+        var steroids: [String: [SteroidOutlierRow]] = [:]
+        var chemical: [String: [ChemicalOutlierRow]] = [:]
+
+        init(_ report: HTMLReport) {
+            let data = report.data
+            for p in data.orgs.practices.values { if let icb = p.parents[.icb] { practices[icb, default: 0] += 1 } }
+            for r in data.biosimilars?.opportunities ?? [] {
+                if r.level == .icb { biosimilars[r.orgCode, default: []].append(r) }
+                if r.level == .nation { nationalUptake[r.molecule] = r.uptake }
+            }
+            for t in report.biosimilarTotals(level: .practice) where t.target > 0 {
+                if let icb = data.orgs.practices[t.code]?.parents[.icb] { topPractices[icb, default: []].append(t) }
+            }
+            for r in data.steroids.rows where r.isPeriod && r.level == .icb { steroids[r.orgCode, default: []].append(r) }
+            for r in data.chemicalOutliers where r.level == .icb && r.rankHigh != nil { chemical[r.orgCode, default: []].append(r) }
+        }
+    }
+
+    /// An ICB's entry: its value on every measure, biosimilar brief, steroid rows and chemical
+    /// outliers, and its flagged practices.
+    func icbEntry(_ code: String, groups: ICBGroups, flaggedPractices: [String]) -> String {
+        let id = anchors[.icb]?[code] ?? "org-icb-" + HTML.identifier(code)
+        var s = "<div class=\"org\" id=\"\(id)\"><h3>\(HTML.escape(name(.icb, code))) (\(HTML.escape(code))) — ICB</h3>"
+        let practices = groups.practices[code] ?? 0
+        s += HTML.p("\(practices) practices in the directory.", className: "muted")
+        var rows: [[HTMLTable.Cell]] = []
+        for r in results(at: .icb) {
+            guard let i = r.units.firstIndex(of: code) else { continue }
+            let values = r.units.indices.map { r.numerators[$0] / r.denominators[$0] }
+            let rank = values.filter { $0 > values[i] }.count + 1
+            let flag = (r.funnelAdjusted ?? r.funnel).map { Self.flagText($0.funnel.flags[i]) } ?? ""
+            rows.append([HTMLTable.Cell(measureName(r.measureID)), .number(values[i] * r.multiplier, digits: 2),
+                         .number(r.summary?.pooled ?? .nan, digits: 2),
+                         HTMLTable.Cell("\(rank) of \(r.units.count)", sort: Double(rank)), HTMLTable.Cell(flag)])
+        }
+        s += table(HTMLTable(id: "\(id)-measures", caption: "Measures",
+                             columns: [("Measure", false), ("Value", true), ("England", true), ("Rank (highest first)", true), ("Flag", false)],
+                             rows: rows))
+        // The key measures month by month against the deciles of all ICBs.
+        var series = ""
+        for values in data.icbMonthly.prefix(Self.icbTimeSeries) {
+            guard let def = definitions[values.measureID],
+                  let chart = DecileChart(values: values, orgCode: code, title: def.name, valueLabel: AtlasCharts.valueLabel(def)) else { continue }
+            series += HTML.figure(chart.svg())
+        }
+        if !series.isEmpty { s += "<div class=\"charts\">\(series)</div>" }
+        if let b = data.biosimilars {
+            let mine = groups.biosimilars[code] ?? []
+            if !mine.isEmpty {
+                let national = groups.nationalUptake
+                let target = ReportFormat.percent(b.options.targetUptake)
+                s += table(HTMLTable(id: "\(id)-biosimilars", caption: "Biosimilars (a year)",
+                                     columns: [("Molecule", false), ("Uptake", true), ("National uptake", true), ("Spend", true),
+                                               ("Full switch", true), ("\(target) uptake", true), ("Price per unit", true)],
+                                     rows: mine.map { r in
+                                         [HTMLTable.Cell(r.molecule), HTMLTable.Cell(ReportFormat.percent(r.uptake), sort: r.uptake.isNaN ? -1 : r.uptake),
+                                          HTMLTable.Cell(ReportFormat.percent(national[r.molecule] ?? .nan)),
+                                          .pounds(b.annualised(r.originatorCost + r.biosimilarCost + r.genericCost)),
+                                          .pounds(b.annualised(r.fullSwitch)), .pounds(b.annualised(r.targetUptake)),
+                                          .pounds(b.annualised(r.pricePerUnit))]
+                                     }))
+                s += sensitivityTable(mine, id: "\(id)-sensitivity", caption: "Sensitivity (a year, all molecules)")
+                let top = (groups.topPractices[code] ?? []).prefix(BiosimilarBrief.topPractices)
+                if !top.isEmpty {
+                    s += "<h4>Top practices by biosimilar saving</h4><ul>"
+                    for t in top {
+                        s += "<li>\(cellHTML(orgCell(.practice, t.code))): \(HTML.escape(ReportFormat.pounds(t.target))) a year "
+                            + "(full switch \(HTML.escape(ReportFormat.pounds(t.full))))</li>"
+                    }
+                    s += "</ul>"
+                }
+            }
+        }
+        let steroidRows = groups.steroids[code] ?? []
+        if !steroidRows.isEmpty {
+            s += table(HTMLTable(id: "\(id)-steroids", caption: "Steroid measures",
+                                 columns: [("Measure", false), ("Value", true), ("National", true), ("Excess items", true), ("Flag", false)],
+                                 rows: steroidRows.map { r in
+                                     [HTMLTable.Cell(measureName(r.measureID)), .number(r.value, digits: 2), .number(r.national, digits: 2),
+                                      .number(r.excess, digits: 0), HTMLTable.Cell(r.excludedReason.isEmpty ? Self.flagText(r.flagAdjusted) : r.excludedReason)]
+                                 }))
+        }
+        let chem = groups.chemical[code] ?? []
+        if !chem.isEmpty {
+            s += table(HTMLTable(id: "\(id)-chemical", caption: "Highest chemical shares",
+                                 columns: [("Chemical", false), ("Ratio", true), ("Mean", true), ("z", true)],
+                                 rows: chem.map { r in
+                                     [HTMLTable.Cell("\(r.chemicalName) (\(r.chemical))"), .number(r.ratio, digits: 3), .number(r.mean, digits: 3),
+                                      .number(r.z, digits: 2)]
+                                 }))
+        }
+        if !flaggedPractices.isEmpty {
+            s += "<h4>Flagged practices</h4><p>" + flaggedPractices.map { cellHTML(orgCell(.practice, $0)) }.joined(separator: " · ") + "</p>"
+        }
+        return s + "</div>\n"
+    }
+
+    /// A practice's compact entry: its parents and findings.
+    func practiceEntry(_ code: String) -> String {
+        let id = anchors[.practice]?[code] ?? ""
+        var s = "<div class=\"org\" id=\"\(id)\"><h4>\(HTML.escape(name(.practice, code))) (\(HTML.escape(code)))</h4>"
+        if let icb = data.orgs.practices[code]?.parents[.icb] { s += "<p class=\"muted\">ICB: \(cellHTML(orgCell(.icb, icb)))</p>" }
+        s += "<ul>" + (findings[OrgKey(level: .practice, code: code)] ?? []).map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+        return s + "</div>\n"
+    }
+
+    /// A cell's text, linked when it has an anchor.
+    func cellHTML(_ c: HTMLTable.Cell) -> String {
+        c.anchor.map { "<a href=\"#\(HTML.escape($0))\">\(HTML.escape(c.text))</a>" } ?? HTML.escape(c.text)
+    }
+
+    /// One search-index row.
+    struct IndexEntry: Encodable {
+        /// Code, name, level, parent ICB, anchor (empty when none) and findings.
+        var c: String, n: String, l: String, p: String, a: String, f: [String]
+    }
+
+    /// The search index: every organisation of the directory and of the results at the entry
+    /// levels, with its findings, as JSON.
+    func searchIndexJSON() -> String {
+        var entries: [IndexEntry] = []
+        for level in Self.orgLevels {
+            var codes = Set(data.orgs.names[level]?.keys.map { $0 } ?? [])
+            if level == .practice { codes.formUnion(data.orgs.practices.keys) }
+            if level == .icb { codes.formUnion(icbCodes()) }
+            for r in results(at: level) { codes.formUnion(r.units) }
+            for code in codes.sorted() {
+                let icb = level == .icb ? nil : data.orgs.practices[code]?.parents[.icb]
+                entries.append(IndexEntry(c: code, n: name(level, code), l: MeasureOutput.levelName(level),
+                                          p: icb.map { "\(name(.icb, $0)) (\($0))" } ?? "", a: anchors[level]?[code] ?? "",
+                                          f: findings[OrgKey(level: level, code: code)] ?? []))
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+}
