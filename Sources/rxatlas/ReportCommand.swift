@@ -55,6 +55,7 @@ struct ReportCommand: ParsableCommand {
             options.boundaries = (try GeoFeatureCollection.read(path: boundaries), boundaryKey, nil)
         }
         let opened = try Store.open(at: store)
+        opened.keepsSnapshots = true  // every analysis of the report reads the same months
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
         let data = try ReportData.compute(store: opened, period: period, options: options)
         let computed = Date()

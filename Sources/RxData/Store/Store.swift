@@ -24,6 +24,8 @@ public final class Store: @unchecked Sendable {
     /// The software version recorded in the manifest on writes (nil: keep the recorded one).
     public let softwareVersion: String?
     private let lock = NSLock()
+    private var keeping = false
+    private var kept: [YearMonth: Snapshot] = [:]
 
     private init(path: String, softwareVersion: String?) {
         self.path = path
@@ -133,6 +135,9 @@ public final class Store: @unchecked Sendable {
     @discardableResult
     public func writeMonth(_ table: MonthTable, notes: [String: String] = [:]) throws -> SnapshotHeader {
         let header = try SnapshotWriter.write(table, to: snapshotPath(table.month), notes: notes)
+        lock.lock()
+        kept[table.month] = nil
+        lock.unlock()
         try updateManifest { m in
             if !m.months.contains(table.month) { m.months.append(table.month) }
             m.months.sort()
@@ -145,14 +150,34 @@ public final class Store: @unchecked Sendable {
         try monthFiles(in: path + "/months", extension: SnapshotFormat.fileExtension)
     }
 
-    /// Maps and verifies one month's snapshot.
+    /// Maps and verifies one month's snapshot (once per month while ``keepsSnapshots`` is on).
     /// - Throws: ``StoreError`` when the month is absent or its snapshot is damaged.
     public func loadMonth(_ month: YearMonth) throws -> Snapshot {
+        if let kept = keptSnapshot(month) { return kept }
         let p = snapshotPath(month)
         guard FileManager.default.fileExists(atPath: p) else {
             throw StoreError(path: p, reason: "the store has no snapshot for \(month)")
         }
-        return try Snapshot.open(p)
+        let snapshot = try Snapshot.open(p)
+        lock.lock()
+        defer { lock.unlock() }
+        if keeping { kept[month] = kept[month] ?? snapshot }
+        return kept[month] ?? snapshot
+    }
+
+    /// Whether ``loadMonth(_:)`` keeps each snapshot it opens and hands the same one out again,
+    /// so that several analyses over one store in one process map and verify each month once
+    /// (the HTML report does this). Off by default; turning it off forgets the kept snapshots.
+    /// Snapshots are memory-mapped, so keeping them holds address space, not copies.
+    public var keepsSnapshots: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return keeping }
+        set { lock.lock(); defer { lock.unlock() }; keeping = newValue; if !newValue { kept = [:] } }
+    }
+
+    private func keptSnapshot(_ month: YearMonth) -> Snapshot? {
+        lock.lock()
+        defer { lock.unlock() }
+        return kept[month]
     }
 
     /// Per-month counts and totals, read from the snapshot headers (instant); with `verify`,

@@ -118,6 +118,23 @@ import RxData
         #expect(try store.readListTotals(YearMonth(year: 2000, month: 1)!) == nil)
     }
 
+    @Test func keptSnapshotsAreOpenedOnceAndForgottenOnRewrite() throws {
+        let dir = try StoreTempDir()
+        defer { dir.cleanup() }
+        let store = try Store.create(at: dir.path + "/s", softwareVersion: "0.1.0")
+        let table = StoreTestTables.random(seed: 5, practices: 3, presentations: 200, density: 0.2)
+        try store.writeMonth(table)
+        #expect(try store.loadMonth(table.month) !== store.loadMonth(table.month))  // off: a fresh map each time
+        store.keepsSnapshots = true
+        let first = try store.loadMonth(table.month)
+        #expect(try store.loadMonth(table.month) === first)
+        try store.writeMonth(table)  // a rewritten month is opened anew
+        let second = try store.loadMonth(table.month)
+        #expect(second !== first && second.decode() == table)
+        store.keepsSnapshots = false
+        #expect(try store.loadMonth(table.month) !== second)
+    }
+
     @Test func listTotalsFastPathNamesBadLines() throws {
         let dir = try StoreTempDir()
         defer { dir.cleanup() }
