@@ -29,14 +29,8 @@ struct OutliersCommand: ParsableCommand {
         let opened = try Store.open(at: store)
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 6)
         let started = Date()
-        let items = try ChemicalItemsKernel.sum(store: opened, months: period)
-        let orgs = try opened.readOrgs()
-        let names = ChemicalOutlierAnalysis.chemicalNames(try opened.readPresentationNames())
-        let options = ChemicalOutlierOptions(top: top)
-        let rows = levels.flatMap { l in
-            ChemicalOutlierAnalysis.rows(ChemicalOutlierAnalysis.level(items, orgs: orgs, level: l, options: options),
-                                         chemicalNames: names, options: options)
-        }
+        let (items, rows) = try ChemicalOutlierAnalysis.run(store: opened, months: period, levels: levels,
+                                                            options: ChemicalOutlierOptions(top: top))
         try ChemicalOutlierOutput.write(rows, to: out)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print("\(items.chemicals.count) chemicals × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(rows.count) rows to \(out)/chemical_outliers.csv")

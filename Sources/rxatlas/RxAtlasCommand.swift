@@ -8,7 +8,7 @@ struct RxAtlasCommand: AsyncParsableCommand {
         abstract: "Prescribing-variation analytics over national GP-practice prescribing data.",
         version: RxAtlasVersion.current,
         subcommands: [IngestCommand.self, StoreCommand.self, SynthCommand.self, IndicatorCommand.self, MeasuresCommand.self, AtlasCommand.self,
-                      BiosimilarsCommand.self, SteroidsCommand.self, OutliersCommand.self, ChartsCommand.self]
+                      BiosimilarsCommand.self, SteroidsCommand.self, OutliersCommand.self, ChartsCommand.self, BatchCommand.self]
     )
 }
 
