@@ -18,7 +18,7 @@ import TOMLKit
 /// name = "icb-maps"
 /// kind = "charts"
 /// store = "england"
-/// measures = ["ics_high_dose_share"]
+/// measures = ["ics_high_dose"]
 /// levels = ["icb"]
 /// period = { from = "2020-01", to = "2024-12", window = 12 }
 /// ```

@@ -16,12 +16,13 @@ struct ChartsCommand: ParsableCommand {
         --org adds <measure>-<level>-<org>-deciles.svg, the organisation's monthly values over the deciles.
 
         Examples:
-          rxatlas charts --store store --measure ics_high_dose_share --level practice icb --out charts/
+          rxatlas charts --store store --measure ics_high_dose --level practice icb --out charts/
           rxatlas charts --store store --level icb --boundaries icbs.geojson --boundary-key STP21CD --out charts/
         """
     )
 
     @OptionGroup var selection: MeasureSelection
+    @OptionGroup var log: LogOptions
     @Option(help: "Output directory.") var out: String
     @Option(help: ArgumentHelp("A GeoJSON boundary file (WGS84 or British National Grid) for choropleth maps.", valueName: "FILE"))
     var boundaries: String?
@@ -37,7 +38,7 @@ struct ChartsCommand: ParsableCommand {
 
     func run() throws {
         let geo = try boundaries.map { (try GeoFeatureCollection.read(path: $0), boundaryKey!, boundaryName) }
-        let (defs, _, period, tables) = try selection.compute(defaultMonths: 12)
+        let (defs, _, period, tables) = try selection.compute(defaultMonths: 12, progress: log.reporter)
         let layout = try HexLayout.builtIn()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var files = try AtlasCharts.render(tables, definitions: defs, period: period, hexLayout: layout, boundaries: geo)
@@ -50,6 +51,6 @@ struct ChartsCommand: ParsableCommand {
         }
         for (name, svg) in files { try AtomicFile.write(svg, to: out + "/" + name) }
         let count = files.count
-        print("\(defs.count) measures, \(period.lowerBound)…\(period.upperBound): wrote \(count) SVG files to \(out)")
+        log.result("\(defs.count) measures, \(period.lowerBound)…\(period.upperBound): wrote \(count) SVG files to \(out)")
     }
 }
