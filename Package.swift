@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RxSynth", targets: ["RxSynth"]),
         .library(name: "RxAtlas", targets: ["RxAtlas"]),
         .library(name: "RxReport", targets: ["RxReport"]),
+        .library(name: "RxBatch", targets: ["RxBatch"]),
         .executable(name: "rxatlas", targets: ["rxatlas"]),
     ],
     dependencies: [
