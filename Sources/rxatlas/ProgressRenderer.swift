@@ -7,7 +7,8 @@ import Foundation
 import RxData
 
 /// Renders ``ProgressEvent``s on standard error: a redrawn progress bar when standard error is a
-/// terminal, plain log lines (at most one per 10% of a task) when it is not. `--quiet` shows only
+/// terminal, plain log lines when it is not (for a task running over two seconds, a line every two
+/// seconds and one at the end, so short tasks stay silent in logs). `--quiet` shows only
 /// warnings; `--verbose` adds detail messages and phase timings.
 final class ProgressRenderer: @unchecked Sendable {
     private let quiet: Bool
@@ -15,7 +16,8 @@ final class ProgressRenderer: @unchecked Sendable {
     private let isTerminal: Bool
     private let lock = NSLock()
     private var barShown = false
-    private var lastLogged: [String: Int] = [:]
+    /// Per task label: when it started and when a log line was last written (nil: none yet).
+    private var logTimes: [String: (started: Date, logged: Date?)] = [:]
     private var lastDraw = Date.distantPast
 
     private init(quiet: Bool, verbose: Bool) {
@@ -79,10 +81,18 @@ final class ProgressRenderer: @unchecked Sendable {
                 barShown = true
                 if done == total { write("\n"); barShown = false }
             } else {
-                let decile = done * 10 / total
-                guard done == total || decile > (lastLogged[label] ?? -1) else { return }
-                lastLogged[label] = done == total ? -1 : decile
-                write("\(label): \(done)/\(total)\n")
+                let now = Date()
+                let t = logTimes[label] ?? (now, nil)
+                let due = now.timeIntervalSince(t.logged ?? t.started) >= 2
+                if done >= total {
+                    logTimes[label] = nil
+                    if t.logged != nil || due { write("\(label): \(done)/\(total) done\n") }
+                } else if due {
+                    logTimes[label] = (t.started, now)
+                    write("\(label): \(done)/\(total)\n")
+                } else {
+                    logTimes[label] = t
+                }
             }
         }
     }
