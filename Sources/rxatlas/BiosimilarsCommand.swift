@@ -37,7 +37,7 @@ struct BiosimilarsCommand: ParsableCommand {
         let cat = try BiosimilarCatalogue.builtIn(path: catalogue)
         let opened = try Store.open(at: store)
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
-        let totals = try log.phase("kernel") { try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period, costBasis: basis) }
+        let totals = try log.phase("kernel") { try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period, costBasis: basis, progress: log.reporter) }
         guard !totals.months.isEmpty else { throw ValidationError("the store has no months in \(period.lowerBound)…\(period.upperBound)") }
         let options = BiosimilarOptions(targetUptake: targetUptake)
         let result = try log.phase("analysis") { try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule) }

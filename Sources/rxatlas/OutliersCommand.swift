@@ -35,7 +35,7 @@ struct OutliersCommand: ParsableCommand {
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 6)
         let started = Date()
         let (items, rows) = try log.phase("analysis") { try ChemicalOutlierAnalysis.run(store: opened, months: period, levels: levels,
-                                                            options: ChemicalOutlierOptions(top: top)) }
+                                                            options: ChemicalOutlierOptions(top: top), progress: log.reporter) }
         try ChemicalOutlierOutput.write(rows, to: out)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         log.result("\(items.chemicals.count) chemicals × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(rows.count) rows to \(out)/chemical_outliers.csv")

@@ -46,7 +46,7 @@ struct SteroidsCommand: ParsableCommand {
         let options = SteroidOutlierOptions(overdispersion: od, minimumItems: minItems, minimumPatients: Double(minListSize),
                                             persistenceCount: parts[0], persistenceMonths: parts[1])
         let report = try log.phase("analysis") { try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
-                                             kernelOptions: MeasureKernelOptions(minimumListSize: minListSize)) }
+                                             kernelOptions: MeasureKernelOptions(minimumListSize: minListSize), progress: log.reporter) }
         try SteroidOutput.write(report, to: out)
         log.result("\(report.classifications.count) ICS presentations (\(report.unclassified.count) unclassified), \(report.definitions.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): \(report.ranked.count) ranked high outliers; wrote outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv, unclassified.csv to \(out)")
     }
