@@ -69,7 +69,7 @@ struct IngestCommand: ParsableCommand {
             orgMapping: orgs, codeMapping: codeMapping, errorPolicy: policy,
             threads: threads ?? ProcessInfoThreads.active, softwareVersion: RxAtlasVersion.current)
         let started = Date()
-        let report = try StoreIngest(options: options).run(store: check ? nil : store) { [reporter = log.reporter] line in
+        let report = try StoreIngest(options: options).run(store: check ? nil : store, steps: log.reporter) { [reporter = log.reporter] line in
             reporter.message(line)
         }
         if json {
