@@ -35,7 +35,9 @@ demo: release
 	$(RELEASE_BIN) outliers --store $(OUT)/store --out $(OUT)/outliers
 	$(RELEASE_BIN) charts --store $(OUT)/store --measure ics_high_dose prednisolone_items_per_1000 \
 		--level practice icb --out $(OUT)/charts
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg"
+	cp docs/examples/batch-demo.toml $(OUT)/batch.toml
+	$(RELEASE_BIN) batch $(OUT)/batch.toml
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg, batch/ (see batch/batch-manifest.json)"
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release

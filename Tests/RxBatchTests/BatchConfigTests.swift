@@ -126,4 +126,18 @@ import Testing
         let e = try #require(error("output = \"o\"\n\n[stores\n"))
         #expect(e.key.hasPrefix("line 3"))
     }
+
+    /// The example config `make demo` runs, and the one in docs/BATCH.md, parse.
+    @Test func exampleConfigsParse() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let demo = try BatchConfig.read(path: root.appendingPathComponent("docs/examples/batch-demo.toml").path)
+        #expect(demo.analyses.map(\.kind) == [.charts, .atlas, .outliers])
+        #expect(demo.stores["demo"] == root.appendingPathComponent("docs/examples/store").standardizedFileURL.path)
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/BATCH.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```toml\n"))
+        let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+        let config = try parse(String(doc[start.upperBound..<end.lowerBound]))
+        #expect(config.analyses.map(\.name) == ["icb-maps", "atlas-2024", "steroids"])
+        #expect(config.memoryLimit == 4_000_000_000)
+    }
 }
