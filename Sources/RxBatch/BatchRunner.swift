@@ -189,7 +189,11 @@ public struct BatchRunner: Sendable {
         let parent = (final as NSString).deletingLastPathComponent
         let temp = parent + "/." + (final as NSString).lastPathComponent + ".partial-\(getpid())"
         do {
-            try? fm.removeItem(atPath: temp)
+            // Left by this job in a run that was stopped: any `.<leaf>.partial-<pid>`.
+            let stale = "." + (final as NSString).lastPathComponent + ".partial-"
+            for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(stale) {
+                try? fm.removeItem(atPath: parent + "/" + entry)
+            }
             try executor.run(job, store: try Store.open(at: job.analysis.storePath), into: temp)
             if fm.fileExists(atPath: final) { try fm.removeItem(atPath: final) }
             try fm.moveItem(atPath: temp, toPath: final)

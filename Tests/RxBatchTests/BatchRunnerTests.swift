@@ -84,6 +84,29 @@ import Testing
         #expect(status(try run(f, Self.config(f, minListSize: 500)))["maps/2024-02_2025-01"] == .ok)
     }
 
+    /// A run stopped while one job was running leaves that job recorded as not finished (the
+    /// manifest is written before any job starts) and its partial directory; the next run
+    /// re-runs that job only and clears the partial directory.
+    @Test func resumesAfterAJobWasKilled() throws {
+        let f = try BatchFixture()
+        defer { f.remove() }
+        let out = f.root + "/out"
+        let first = try run(f, Self.config(f))
+        var stopped = first
+        stopped.jobs[1].status = .failed
+        stopped.jobs[1].error = "did not finish"
+        stopped.finished = nil
+        try stopped.write(directory: out)
+        let partial = out + "/maps/.2024-04_2025-03.partial-99999"
+        try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
+        try "half".write(toFile: partial + "/ics_high_dose-icb-funnel.svg", atomically: true, encoding: .utf8)
+        let resumed = try run(f, Self.config(f))
+        #expect(status(resumed) == ["maps/2024-02_2025-01": .skipped, "maps/2024-04_2025-03": .ok, "atlas/2024-01_2024-12": .skipped])
+        #expect(resumed.jobs[1].outputs == first.jobs[1].outputs)
+        #expect(!FileManager.default.fileExists(atPath: partial))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/maps").sorted() == ["2024-02_2025-01", "2024-04_2025-03"])
+    }
+
     @Test func aFailedJobDoesNotStopTheOthers() throws {
         let f = try BatchFixture()
         defer { f.remove() }
