@@ -36,7 +36,9 @@ demo: release
 	$(RELEASE_BIN) charts --store $(OUT)/store --measure ics_high_dose prednisolone_items_per_1000 \
 		--level practice icb --out $(OUT)/charts
 	$(RELEASE_BIN) report --store $(OUT)/store --out $(OUT)/report.html
-	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg"
+	cp docs/examples/batch-demo.toml $(OUT)/batch.toml
+	$(RELEASE_BIN) batch $(OUT)/batch.toml
+	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg, batch/ (see batch/batch-manifest.json)"
 	@echo "report: $(OUT)/report.html"
 
 ## Builds the demo (with its HTML report) and checks the report in headless Chromium: renders, not blank, no network requests.

@@ -10,12 +10,14 @@ let package = Package(
         .library(name: "RxSynth", targets: ["RxSynth"]),
         .library(name: "RxAtlas", targets: ["RxAtlas"]),
         .library(name: "RxReport", targets: ["RxReport"]),
+        .library(name: "RxBatch", targets: ["RxBatch"]),
         .executable(name: "rxatlas", targets: ["rxatlas"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
@@ -34,10 +36,14 @@ let package = Package(
             name: "RxReport",
             dependencies: ["RxData", "RxStats", "RxAtlas", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "RxBatch",
+            dependencies: ["RxData", "RxStats", "RxAtlas", "RxReport", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "rxatlas",
             dependencies: [
-                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport",
+                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
         .testTarget(name: "RxAtlasTests", dependencies: ["RxAtlas", "RxData", "RxStats"]),
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
+        .testTarget(name: "RxBatchTests", dependencies: ["RxBatch", "RxAtlas", "RxData", "RxSynth"]),
         .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats"]),
     ],
     swiftLanguageModes: [.v6]

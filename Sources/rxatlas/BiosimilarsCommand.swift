@@ -8,7 +8,13 @@ struct BiosimilarsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "biosimilars",
         abstract: "Biosimilar uptake, best-value prices and switch savings per molecule and organisation (default: the latest 12 months).",
-        discussion: "NIC and actual cost are list-price based: confidential discounts are not in the data (see sensitivity.csv). Definitions: docs/BIOSIMILARS.md."
+        discussion: """
+        NIC and actual cost are list-price based: confidential discounts are not in the data (see sensitivity.csv). Definitions: docs/BIOSIMILARS.md.
+
+        Examples:
+          rxatlas biosimilars --store store --out biosimilars/
+          rxatlas biosimilars --store store --molecule adalimumab --level icb --cost-basis nic --target-uptake 0.8 --out biosimilars/
+        """
     )
 
     @Option(help: "The store directory.") var store: String
@@ -21,6 +27,7 @@ struct BiosimilarsCommand: ParsableCommand {
     @Option(name: .customLong("target-uptake"), help: "Target biosimilar uptake for the target-uptake saving (0–1).") var targetUptake: Double = 0.9
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
+    @OptionGroup var log: LogOptions
 
     func run() throws {
         guard let basis = BiosimilarCostBasis(rawValue: costBasis) else {
@@ -31,28 +38,28 @@ struct BiosimilarsCommand: ParsableCommand {
         let cat = try BiosimilarCatalogue.builtIn(path: catalogue)
         let opened = try Store.open(at: store)
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
-        let totals = try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period, costBasis: basis)
+        let totals = try log.phase("kernel") { try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period, costBasis: basis, progress: log.reporter) }
         guard !totals.months.isEmpty else { throw ValidationError("the store has no months in \(period.lowerBound)…\(period.upperBound)") }
         let options = BiosimilarOptions(targetUptake: targetUptake)
-        let result = try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule)
+        let result = try log.phase("analysis") { try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule) }
         let names = try opened.readPresentationNames()
         try BiosimilarOutput.write(result, levels: levels, names: names, to: out)
         if outputs.requested {
             let also = try outputs.write(BiosimilarOutput.tables(result, levels: levels, names: names), prefix: "biosimilar_",
                                          command: "biosimilars",
                                          metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
-            print("all tables also to \(also.joined(separator: " and "))")
+            log.result("all tables also to \(also.joined(separator: " and "))")
         }
         let nation = result.opportunities.filter { $0.level == .nation }
         let full = nation.reduce(0) { $0 + $1.fullSwitch }, target = nation.reduce(0) { $0 + $1.targetUptake }
-        print("\(result.molecules.count) molecules, \(totals.months.first!)…\(totals.months.last!) (\(totals.months.count) months), \(basis.rawValue) cost: "
+        log.result("\(result.molecules.count) molecules, \(totals.months.first!)…\(totals.months.last!) (\(totals.months.count) months), \(basis.rawValue) cost: "
               + "annualised saving £\(Int(result.annualised(full).rounded())) full switch, £\(Int(result.annualised(target).rounded())) at \(Int((targetUptake * 100).rounded()))% uptake")
         let unclassified = result.unclassified
         if !unclassified.isEmpty {
-            print("warning: \(unclassified.count) presentation(s) of catalogued chemicals match no catalogue row and are not counted: "
+            log.reporter.message("\(unclassified.count) presentation(s) of catalogued chemicals match no catalogue row and are not counted: "
                   + unclassified.prefix(5).map { $0.presentation.code.description }.joined(separator: ", ")
-                  + (unclassified.count > 5 ? ", …" : "") + " (see presentations.csv)")
+                  + (unclassified.count > 5 ? ", …" : "") + " (see presentations.csv)", level: .warning)
         }
-        print("wrote opportunities.csv, prices.csv, uptake_monthly.csv, switch_months.csv, sensitivity.csv, presentations.csv and summary.md to \(out)")
+        log.result("wrote opportunities.csv, prices.csv, uptake_monthly.csv, switch_months.csv, sensitivity.csv, presentations.csv and summary.md to \(out)")
     }
 }

@@ -16,12 +16,13 @@ struct ChartsCommand: ParsableCommand {
         --org adds <measure>-<level>-<org>-deciles.svg, the organisation's monthly values over the deciles.
 
         Examples:
-          rxatlas charts --store store --measure ics_high_dose_share --level practice icb --out charts/
+          rxatlas charts --store store --measure ics_high_dose --level practice icb --out charts/
           rxatlas charts --store store --level icb --boundaries icbs.geojson --boundary-key STP21CD --out charts/
         """
     )
 
     @OptionGroup var selection: MeasureSelection
+    @OptionGroup var log: LogOptions
     @Option(help: "Output directory.") var out: String
     @Option(help: ArgumentHelp("A GeoJSON boundary file (WGS84 or British National Grid) for choropleth maps.", valueName: "FILE"))
     var boundaries: String?
@@ -37,25 +38,19 @@ struct ChartsCommand: ParsableCommand {
 
     func run() throws {
         let geo = try boundaries.map { (try GeoFeatureCollection.read(path: $0), boundaryKey!, boundaryName) }
-        let (defs, _, period, tables) = try selection.compute(defaultMonths: 12)
-        let byID = Dictionary(defs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (defs, _, period, tables) = try selection.compute(defaultMonths: 12, progress: log.reporter)
         let layout = try HexLayout.builtIn()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        var count = 0
-        for t in tables {
-            guard let def = byID[t.measureID] else { continue }
-            let r = try AtlasAnalysis.run(t, definition: def, period: period)
-            var names: [String: String] = [:]
-            for (code, name) in zip(t.orgCodes, t.orgNames) { if let name { names[code] = name } }
-            var files = try AtlasCharts.render(r, definition: def, names: names, hexLayout: layout, boundaries: geo)
-            if let org, let chart = DecileChart(values: t, orgCode: org, title: def.name, valueLabel: AtlasCharts.valueLabel(def)) {
+        var files = try AtlasCharts.render(tables, definitions: defs, period: period, hexLayout: layout, boundaries: geo)
+        if let org {
+            for t in tables {
+                guard let def = defs.first(where: { $0.id == t.measureID }),
+                      let chart = DecileChart(values: t, orgCode: org, title: def.name, valueLabel: AtlasCharts.valueLabel(def)) else { continue }
                 files.append(("\(def.id)-\(MeasureOutput.levelName(t.level))-\(org)-deciles.svg", chart.svg()))
             }
-            for (name, svg) in files {
-                try AtomicFile.write(svg, to: out + "/" + name)
-                count += 1
-            }
         }
-        print("\(defs.count) measures, \(period.lowerBound)…\(period.upperBound): wrote \(count) SVG files to \(out)")
+        for (name, svg) in files { try AtomicFile.write(svg, to: out + "/" + name) }
+        let count = files.count
+        log.result("\(defs.count) measures, \(period.lowerBound)…\(period.upperBound): wrote \(count) SVG files to \(out)")
     }
 }

@@ -15,8 +15,14 @@ struct IndicatorCommand: ParsableCommand {
         intervals, funnel limits at the unit's denominator, z-score and flag \
         (high998, high95, none, low95, low998). Bad rows stop the run with the line named, and no \
         output is written.
+
+        Examples:
+          rxatlas indicator --input indicator.csv --type proportion --multiplier 100 --out funnel.csv
+          rxatlas indicator --input admissions.csv --type ratio --limits spiegelhalter --overdispersion additive
         """
     )
+
+    @OptionGroup var log: LogOptions
 
     @Option(help: "The indicator table (CSV, .gz or .zip).")
     var input: String

@@ -12,6 +12,10 @@ struct IngestCommand: ParsableCommand {
         Layouts are detected from each file's header. Rows are summed to one per month, practice and \
         presentation; re-ingesting a month replaces it atomically. PDPI address (ADDR) and chemical \
         (CHEM) companion files may be given alongside the prescribing files.
+
+        Examples:
+          rxatlas ingest epd_2024*.csv.gz --store store --list-sizes list_sizes_*.csv.gz --orgs orgs.csv
+          rxatlas ingest epd_202401.csv --check --on-error quarantine:bad_rows.csv
         """
     )
 
@@ -52,6 +56,8 @@ struct IngestCommand: ParsableCommand {
         if !check && store == nil { throw ValidationError("--store DIR is required (or use --check)") }
     }
 
+    @OptionGroup var log: LogOptions
+
     func run() throws {
         let policy = ErrorPolicy(argument: onError)!
         let options = IngestOptions(
@@ -63,15 +69,15 @@ struct IngestCommand: ParsableCommand {
             orgMapping: orgs, codeMapping: codeMapping, errorPolicy: policy,
             threads: threads ?? ProcessInfoThreads.active, softwareVersion: RxAtlasVersion.current)
         let started = Date()
-        let report = try StoreIngest(options: options).run(store: check ? nil : store) { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+        let report = try StoreIngest(options: options).run(store: check ? nil : store, steps: log.reporter) { [reporter = log.reporter] line in
+            reporter.message(line)
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            print(report.text(seconds: Date().timeIntervalSince(started)))
+            log.result(report.text(seconds: Date().timeIntervalSince(started)))
         }
     }
 }

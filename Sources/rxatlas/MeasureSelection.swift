@@ -40,13 +40,13 @@ struct MeasureSelection: ParsableArguments {
 
     /// Everything selected, computed: the definitions, levels, months and every measure × level's
     /// values from the measure kernel.
-    func compute(defaultMonths: Int? = nil) throws
+    func compute(defaultMonths: Int? = nil, progress: ProgressReporter = .silent) throws
         -> (definitions: [MeasureDefinition], levels: [OrgLevel], months: ClosedRange<YearMonth>, values: [MeasureValues]) {
         let defs = try definitionsSelected()
         let levels = try levelsSelected()
         let opened = try Store.open(at: store)
         let months = try monthsSelected(in: opened, defaultMonths: defaultMonths)
-        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize))
+        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize), progress: progress)
         return (defs, levels, months, try kernel.compute(store: opened, measures: defs, months: months, levels: levels))
     }
 

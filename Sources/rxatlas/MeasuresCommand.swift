@@ -8,20 +8,26 @@ import RxReport
 struct MeasuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measures",
-        abstract: "Compute prescribing measures over a store: values, percentiles and deciles per level and month."
+        abstract: "Compute prescribing measures over a store: values, percentiles and deciles per level and month.",
+        discussion: """
+        Examples:
+          rxatlas measures --store store --out measures/
+          rxatlas measures --store store --measure ics_high_dose --level practice icb --from 2024-01 --out measures/ --json measures.json
+        """
     )
 
     @OptionGroup var selection: MeasureSelection
+    @OptionGroup var log: LogOptions
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
-        let (defs, levels, months, values) = try selection.compute()
+        let (defs, levels, months, values) = try selection.compute(progress: log.reporter)
         try MeasureOutput.write(values, definitions: defs, to: out)
         let also = outputs.requested
             ? try outputs.write(MeasureOutput.tables(values, definitions: defs), command: "measures",
                                 metadata: selection.metadata(defs, levels, months)) : []
-        print("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote values.csv, deciles.csv and, for cost measures, savings.csv and savings_totals.csv to \(out)"
+        log.result("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote values.csv, deciles.csv and, for cost measures, savings.csv and savings_totals.csv to \(out)"
               + (also.isEmpty ? "" : "; all tables to \(also.joined(separator: " and "))"))
     }
 }

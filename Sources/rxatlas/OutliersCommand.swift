@@ -13,6 +13,10 @@ struct OutliersCommand: ParsableCommand {
         chemical's BNF sub-paragraph over the period (default: the latest 6 months); mean and SD per chemical over \
         the ratios between the 0.1th and 99.9th percentiles; z = (ratio - mean) / SD; the --top highest and lowest \
         per organisation, flagged low_number under 5 items. Writes chemical_outliers.csv.
+
+        Examples:
+          rxatlas outliers --store store --out outliers/
+          rxatlas outliers --store store --level practice --top 10 --from 2024-07 --to 2024-12 --out outliers/
         """
     )
 
@@ -23,6 +27,7 @@ struct OutliersCommand: ParsableCommand {
     @Option(help: "Chemicals listed per organisation in each direction.") var top: Int = 5
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
+    @OptionGroup var log: LogOptions
 
     func run() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
@@ -30,21 +35,15 @@ struct OutliersCommand: ParsableCommand {
         let opened = try Store.open(at: store)
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 6)
         let started = Date()
-        let items = try ChemicalItemsKernel.sum(store: opened, months: period)
-        let orgs = try opened.readOrgs()
-        let names = ChemicalOutlierAnalysis.chemicalNames(try opened.readPresentationNames())
-        let options = ChemicalOutlierOptions(top: top)
-        let rows = levels.flatMap { l in
-            ChemicalOutlierAnalysis.rows(ChemicalOutlierAnalysis.level(items, orgs: orgs, level: l, options: options),
-                                         chemicalNames: names, options: options)
-        }
+        let (items, rows) = try log.phase("analysis") { try ChemicalOutlierAnalysis.run(store: opened, months: period, levels: levels,
+                                                            options: ChemicalOutlierOptions(top: top), progress: log.reporter) }
         try ChemicalOutlierOutput.write(rows, to: out)
         if outputs.requested {
             let also = try outputs.write([ChemicalOutlierOutput.table(rows)], command: "outliers",
                                          metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
-            print("all tables also to \(also.joined(separator: " and "))")
+            log.result("all tables also to \(also.joined(separator: " and "))")
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("\(items.chemicals.count) chemicals × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(rows.count) rows to \(out)/chemical_outliers.csv")
+        log.result("\(items.chemicals.count) chemicals × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(rows.count) rows to \(out)/chemical_outliers.csv")
     }
 }

@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     @Option(help: "The store directory.") var store: String
+    @OptionGroup var log: LogOptions
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(help: ArgumentHelp("A GeoJSON boundary file (WGS84 or British National Grid) for ICB choropleth maps.", valueName: "FILE"))
@@ -61,7 +62,7 @@ struct ReportCommand: ParsableCommand {
         let computed = Date()
         try HTMLReport(data, options: options).write(to: out)
         let total = String(format: "%.2f", Date().timeIntervalSince(started)), render = String(format: "%.2f", Date().timeIntervalSince(computed))
-        print("\(period.lowerBound)…\(period.upperBound), \(total) s (" + data.timings.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
+        log.result("\(period.lowerBound)…\(period.upperBound), \(total) s (" + data.timings.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
               + ", writing the report \(render) s): wrote \(out)")
     }
 }

@@ -15,6 +15,10 @@ struct SteroidsCommand: ParsableCommand {
         interval, funnel z, flags unadjusted and adjusted for overdispersion, persistence and excess over the \
         national rate. Writes outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv and \
         unclassified.csv.
+
+        Examples:
+          rxatlas steroids --store store --out steroids/
+          rxatlas steroids --store store --level icb --overdispersion multiplicative --persistence 3/6 --out steroids/
         """
     )
 
@@ -29,6 +33,7 @@ struct SteroidsCommand: ParsableCommand {
     var persistence: String = "6/12"
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
+    @OptionGroup var log: LogOptions
 
     func run() throws {
         guard let od = OverdispersionMethod(rawValue: overdispersion) else {
@@ -41,15 +46,15 @@ struct SteroidsCommand: ParsableCommand {
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
         let options = SteroidOutlierOptions(overdispersion: od, minimumItems: minItems, minimumPatients: Double(minListSize),
                                             persistenceCount: parts[0], persistenceMonths: parts[1])
-        let report = try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
-                                             kernelOptions: MeasureKernelOptions(minimumListSize: minListSize))
+        let report = try log.phase("analysis") { try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
+                                             kernelOptions: MeasureKernelOptions(minimumListSize: minListSize), progress: log.reporter) }
         try SteroidOutput.write(report, to: out)
         if outputs.requested {
             let also = try outputs.write(SteroidOutput.tables(report), prefix: "steroid_", command: "steroids",
                                          metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
-            print("all tables also to \(also.joined(separator: " and "))")
+            log.result("all tables also to \(also.joined(separator: " and "))")
         }
-        print("\(report.classifications.count) ICS presentations (\(report.unclassified.count) unclassified), \(report.definitions.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): \(report.ranked.count) ranked high outliers; wrote outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv, unclassified.csv to \(out)")
+        log.result("\(report.classifications.count) ICS presentations (\(report.unclassified.count) unclassified), \(report.definitions.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): \(report.ranked.count) ranked high outliers; wrote outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv, unclassified.csv to \(out)")
     }
 }
 

@@ -6,6 +6,11 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Inspect a store.",
+        discussion: """
+        Examples:
+          rxatlas store info --store store
+          rxatlas store info --store store --format json --verify
+        """,
         subcommands: [Info.self]
     )
 
@@ -13,7 +18,14 @@ struct StoreCommand: ParsableCommand {
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "info",
-            abstract: "Report per month: rows, practices, presentations and totals of items, quantity, NIC and actual cost."
+            abstract: "Report per month: rows, practices, presentations and totals of items, quantity, NIC and actual cost.",
+            discussion: """
+            --verify maps every snapshot and checks every payload checksum (slower).
+
+            Examples:
+              rxatlas store info --store store
+              rxatlas store info --store store --format json --verify
+            """
         )
 
         /// The output formats.
@@ -29,6 +41,8 @@ struct StoreCommand: ParsableCommand {
 
         @Flag(name: .long, help: "Load every snapshot and verify all its checksums, not only the headers.")
         var verify = false
+
+        @OptionGroup var log: LogOptions
 
         func run() throws {
             let info = try Store.open(at: store).info(verify: verify)

@@ -11,6 +11,10 @@ struct SynthCommand: ParsableCommand {
         discussion: """
         Writes epd_YYYYMM.csv (2025+ EPD_SNOMED layout), list_sizes_YYYYMM.csv, orgs.csv and \
         planted_outliers.csv into --out. The same arguments always give byte-identical files.
+
+        Examples:
+          rxatlas synth --practices 300 --months 12 --seed 1 --out synth/
+          rxatlas synth --practices 6500 --months 60 --seed 1 --start 2020-01 --gzip --out national/
         """)
 
     @Option(help: "Number of prescribing organisations (6500 ≈ England).")
@@ -29,8 +33,7 @@ struct SynthCommand: ParsableCommand {
     var gzipLevel: Int32 = 6
     @Option(help: "Row target per practice-month for an average-sized practice (2800 gives ≈17M rows for 6,500 practices).")
     var presentationsPerPractice: Int = 2800
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var log: LogOptions
 
     func run() throws {
         guard let first = YearMonth(parsing: start) else { throw ValidationError("--start must look like 2025-01") }
@@ -40,15 +43,11 @@ struct SynthCommand: ParsableCommand {
         do { try config.validate() } catch { throw ValidationError("\(error)") }
         let dataset = try SyntheticDataset(config)
         let h = dataset.hierarchy
-        if !quiet {
-            print("\(h.practices.count) prescribers, \(h.pcns.count) PCNs, \(h.subICBs.count) sub-ICBs, " +
-                  "\(h.icbs.count) ICBs, \(h.regions.count) regions; \(dataset.plantedOutliers.count) planted outliers")
-        }
-        let summary = try dataset.write(to: out, progress: quiet ? nil : { print($0) })
-        if !quiet {
-            print(String(format: "EPD: %d rows, %.1f MB uncompressed in %.2f s (%.0f MB/s)", summary.epdRows,
-                         Double(summary.epdBytes) / 1e6, summary.epdSeconds,
-                         Double(summary.epdBytes) / 1e6 / max(summary.epdSeconds, 1e-9)))
-        }
+        log.result("\(h.practices.count) prescribers, \(h.pcns.count) PCNs, \(h.subICBs.count) sub-ICBs, " +
+                   "\(h.icbs.count) ICBs, \(h.regions.count) regions; \(dataset.plantedOutliers.count) planted outliers")
+        let summary = try dataset.write(to: out, progress: log.quiet ? nil : { [reporter = log.reporter] in reporter.message($0) })
+        log.result(String(format: "EPD: %d rows, %.1f MB uncompressed in %.2f s (%.0f MB/s)", summary.epdRows,
+                          Double(summary.epdBytes) / 1e6, summary.epdSeconds,
+                          Double(summary.epdBytes) / 1e6 / max(summary.epdSeconds, 1e-9)))
     }
 }

@@ -12,14 +12,17 @@ import RxData
 /// no summing is needed inside a month, and period totals are exact `Int64` sums.
 public enum BiosimilarKernel {
     /// Reads the catalogued rows of `months` (nil: every month in the store; only months with a
-    /// snapshot are read), with their quantity and their cost on `costBasis`.
+    /// snapshot are read), with their quantity and their cost on `costBasis`; `progress` is told
+    /// as each month is read.
     public static func totals(store: Store, catalogue: BiosimilarCatalogue, months: ClosedRange<YearMonth>? = nil,
-                              costBasis: BiosimilarCostBasis = .actual) throws -> BiosimilarTotals {
+                              costBasis: BiosimilarCostBasis = .actual, progress: ProgressReporter = .silent) throws -> BiosimilarTotals {
         let chosen = try store.months().filter { months?.contains($0) ?? true }
         let orgs = try store.readOrgs()
         let chemicals = Set(catalogue.chemicals.compactMap { BNFCode($0).map(ChemicalKey.init) })
+        let counter = progress.counter("months", total: chosen.count)
         let perMonth = try KernelParallel.map(chosen.count) { t in
             let snapshot = try store.loadMonth(chosen[t])
+            defer { counter.advance() }
             return (codes: snapshot.practiceCodes, month: readMonth(snapshot, chemicals: chemicals, cost: costBasis.measure))
         }
         let lastLists = try chosen.last.flatMap { try store.readListSizes($0) }

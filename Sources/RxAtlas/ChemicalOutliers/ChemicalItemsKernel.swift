@@ -10,10 +10,15 @@ import RxData
 /// runs, one per core; a run's rows belong to its practices only, so the threads write disjoint
 /// rows of the matrix (a block straddling two runs is unpacked by both, each keeping its rows).
 public enum ChemicalItemsKernel {
-    /// Items per practice × chemical over the store's months in `months` (all when nil).
-    public static func sum(store: Store, months: ClosedRange<YearMonth>? = nil) throws -> ChemicalItems {
+    /// Items per practice × chemical over the store's months in `months` (all when nil);
+    /// `progress` is told as each month is opened.
+    public static func sum(store: Store, months: ClosedRange<YearMonth>? = nil, progress: ProgressReporter = .silent) throws -> ChemicalItems {
         let chosen = try store.months().filter { months?.contains($0) ?? true }
-        let snapshots = try KernelParallel.map(chosen.count) { try store.loadMonth(chosen[$0]) }
+        let counter = progress.counter("months", total: chosen.count)
+        let snapshots = try KernelParallel.map(chosen.count) { t in
+            defer { counter.advance() }
+            return try store.loadMonth(chosen[t])
+        }
         let orgs = try store.readOrgs()
         var practiceSet = Set(orgs.practices.keys)
         var chemicalSet = Set<String>()

@@ -23,10 +23,13 @@ import RxData
 public struct MeasureKernel: Sendable {
     /// The inclusion and roll-up rules.
     public var options: MeasureKernelOptions
+    /// Told as each month is summed (`"months"`, done of total).
+    public var progress: ProgressReporter
 
     /// Creates a kernel.
-    public init(options: MeasureKernelOptions = MeasureKernelOptions()) {
+    public init(options: MeasureKernelOptions = MeasureKernelOptions(), progress: ProgressReporter = .silent) {
         self.options = options
+        self.progress = progress
     }
 
     /// Sums every measure's numerator and denominator per practice × month.
@@ -45,9 +48,11 @@ public struct MeasureKernel: Sendable {
         let chosen = try store.months().filter { months?.contains($0) ?? true }
         let orgs = try store.readOrgs()
         let plan = MeasureSidePlan(measures)
+        let counter = progress.counter("months", total: chosen.count)
         let perMonth = try KernelParallel.map(chosen.count) { t in
             let snapshot = try snapshots[chosen[t]] ?? store.loadMonth(chosen[t])
             let lists = try store.readListTotals(chosen[t])
+            defer { counter.advance() }
             return (codes: snapshot.practiceCodes, sums: Self.sumMonth(snapshot, plan: plan), lists: lists)
         }
 

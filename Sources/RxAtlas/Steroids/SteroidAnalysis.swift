@@ -10,17 +10,19 @@ public enum SteroidAnalysis {
     ///   - levels: the organisation levels.
     ///   - tables: the ICS reference tables (default: the built-in ones).
     ///   - library: the measure library prednisolone and SABA come from (default: built-in).
+    ///   - progress: told as the measure kernel sums each month.
     public static func run(store: Store, period: ClosedRange<YearMonth>, levels: [OrgLevel],
                            options: SteroidOutlierOptions = SteroidOutlierOptions(),
                            kernelOptions: MeasureKernelOptions = MeasureKernelOptions(),
-                           tables: ICSReferenceTables? = nil, library: [MeasureDefinition]? = nil) throws -> SteroidReport {
+                           tables: ICSReferenceTables? = nil, library: [MeasureDefinition]? = nil,
+                           progress: ProgressReporter = .silent) throws -> SteroidReport {
         let classifier = ICSClassifier(tables: try tables ?? ICSReferenceTables.builtIn())
         let months = try store.months().filter { period.contains($0) }
         let snapshots = try KernelParallel.map(months.count) { try store.loadMonth(months[$0]) }
         let codes = snapshots.flatMap { $0.presentationCodes.filter(classifier.isICS) }
         let classifications = classifier.classifyAll(codes, names: try store.readPresentationNames())
         let defs = try SteroidMeasures.definitions(classifications: classifications, library: library ?? MeasureLibrary.builtIn())
-        let totals = try MeasureKernel(options: kernelOptions).practiceTotals(
+        let totals = try MeasureKernel(options: kernelOptions, progress: progress).practiceTotals(
             store: store, measures: defs, months: period, snapshots: Dictionary(uniqueKeysWithValues: zip(months, snapshots)))
         let jobs = defs.indices.flatMap { m in levels.map { (m, $0) } }
         let rows = try KernelParallel.map(jobs.count) { j in

@@ -15,8 +15,9 @@ public struct StoreIngest: Sendable {
     public init(options: IngestOptions) { self.options = options }
 
     /// Reads everything and, when `storePath` is given, writes the store; `progress` receives one
-    /// line per step for the terminal.
-    public func run(store storePath: String?, progress: (String) -> Void = { _ in }) throws -> IngestReport {
+    /// line per step for the terminal; `steps` is told as each prescribing file is finished.
+    public func run(store storePath: String?, steps: ProgressReporter = .silent,
+                    progress: (String) -> Void = { _ in }) throws -> IngestReport {
         var report = IngestReport()
         var inputs: [ProvenanceEntry.InputFile] = []
         var seen: [String: String] = [:]   // checksum -> path
@@ -48,7 +49,8 @@ public struct StoreIngest: Sendable {
         var rejected: [(String, RejectedLine)] = []
         let reader = PrescribingReader(errorPolicy: options.errorPolicy, codeMap: codeMap, threads: options.threads)
 
-        for path in options.files {
+        for (i, path) in options.files.enumerated() {
+            defer { steps.step("files", done: i + 1, total: options.files.count) }
             if let companion = try CompanionFile.detect(path: path) {
                 _ = try describe(path)
                 switch companion {

@@ -1,0 +1,96 @@
+import Foundation
+import RxAtlas
+import RxData
+import RxReport
+
+/// Runs one job into a directory, through the same library calls as the `rxatlas` command of
+/// the analysis' kind.
+struct BatchJobExecutor: Sendable {
+    let softwareVersion: String
+    let kernels: BatchKernelCache
+
+    func run(_ job: BatchJob, store: Store, into dir: String) throws {
+        let a = job.analysis
+        let period = job.period
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let kernelOptions = MeasureKernelOptions(minimumListSize: a.minListSize)
+        switch a.kind {
+        case .measures:
+            let values = try MeasureKernel(options: kernelOptions).compute(store: store, measures: a.definitions, months: period, levels: a.levels)
+            try MeasureOutput.write(values, definitions: a.definitions, to: dir)
+            try writeTables(MeasureOutput.tables(values, definitions: a.definitions), job: job, into: dir)
+        case .atlas:
+            let values = try MeasureKernel(options: kernelOptions).compute(store: store, measures: a.definitions, months: period, levels: a.levels)
+            let run = try AtlasRun(values, definitions: a.definitions, period: period)
+            try AtlasOutput.write(run, to: dir)
+            try writeTables(AtlasOutput.tables(run), job: job, into: dir)
+        case .charts:
+            let values = try kernels.values(for: a, store: store)
+            let geo = try a.boundaries.map { (try GeoFeatureCollection.read(path: $0), a.boundaryKey!, a.boundaryName) }
+            let files = try AtlasCharts.render(values, definitions: a.definitions, period: period,
+                                               hexLayout: try HexLayout.builtIn(), boundaries: geo)
+            for (name, svg) in files { try AtomicFile.write(svg, to: dir + "/" + name) }
+        case .biosimilars:
+            let cat = try BiosimilarCatalogue.builtIn(path: a.catalogue)
+            let totals = try BiosimilarKernel.totals(store: store, catalogue: cat, months: period, costBasis: a.costBasis)
+            let result = try BiosimilarAnalysis.run(totals, catalogue: cat, options: BiosimilarOptions(targetUptake: a.targetUptake),
+                                                    molecules: a.molecules)
+            try BiosimilarOutput.write(result, levels: a.levels, names: try store.readPresentationNames(), to: dir)
+        case .steroids:
+            let options = SteroidOutlierOptions(overdispersion: a.overdispersion, minimumItems: a.minItems,
+                                                minimumPatients: Double(a.minListSize),
+                                                persistenceCount: a.persistence.count, persistenceMonths: a.persistence.months)
+            let report = try SteroidAnalysis.run(store: store, period: period, levels: a.levels, options: options, kernelOptions: kernelOptions)
+            try SteroidOutput.write(report, to: dir)
+        case .outliers:
+            let (_, rows) = try ChemicalOutlierAnalysis.run(store: store, months: period, levels: a.levels,
+                                                            options: ChemicalOutlierOptions(top: a.top))
+            try ChemicalOutlierOutput.write(rows, to: dir)
+        }
+    }
+
+    private func writeTables(_ tables: @autoclosure () -> [ResultTable], job: BatchJob, into dir: String) throws {
+        let a = job.analysis
+        guard a.outputs.contains(.sqlite) || a.outputs.contains(.json) else { return }
+        let t = tables()
+        let meta: [(key: String, value: String)] = [("software", "rxatlas \(softwareVersion)"), ("command", "batch " + a.kind.rawValue),
+                                                    ("job", job.id), ("store", a.storePath),
+                                                    ("from", job.period.lowerBound.description), ("to", job.period.upperBound.description)]
+        if a.outputs.contains(.sqlite) {
+            try SQLiteWriter.write(t, to: dir + "/results.sqlite", source: a.kind.rawValue, metadata: meta, mode: .replaceTables)
+        }
+        if a.outputs.contains(.json) { try JSONTableWriter.write(t, to: dir + "/results.json", metadata: meta) }
+    }
+}
+
+/// The measure kernel's values for a charts analysis, computed once over the union of its jobs'
+/// periods and shared by every window: a chart reads only the months of its own period
+/// (``AtlasAnalysis/periodTotals(_:period:)``), so the result equals a kernel run per window.
+final class BatchKernelCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var locks: [String: NSLock] = [:]
+    private var values: [String: [MeasureValues]] = [:]
+    private let spans: [String: ClosedRange<YearMonth>]
+
+    /// `spans`: the months each analysis' pending jobs cover, by analysis name.
+    init(spans: [String: ClosedRange<YearMonth>]) { self.spans = spans }
+
+    func values(for a: BatchAnalysis, store: Store) throws -> [MeasureValues] {
+        lock.lock()
+        let l = locks[a.name] ?? NSLock()
+        locks[a.name] = l
+        lock.unlock()
+        l.lock()
+        defer { l.unlock() }
+        lock.lock()
+        let cached = values[a.name]
+        lock.unlock()
+        if let cached { return cached }
+        let v = try MeasureKernel(options: MeasureKernelOptions(minimumListSize: a.minListSize))
+            .compute(store: store, measures: a.definitions, months: spans[a.name], levels: a.levels)
+        lock.lock()
+        values[a.name] = v
+        lock.unlock()
+        return v
+    }
+}

@@ -1,0 +1,58 @@
+import RxData
+
+/// The months an analysis covers: one range, the latest N months, or every window of `window`
+/// months (advancing by `step`) lying inside a range — e.g. five years of rolling 12-month windows.
+public struct BatchPeriod: Sendable, Equatable {
+    /// The first month (nil: the store's first month, or `last` months before `to`).
+    public var from: YearMonth?
+    /// The last month (nil: the store's last month).
+    public var to: YearMonth?
+    /// Only the latest this many months up to `to` (ignored when `from` is given).
+    public var last: Int?
+    /// Rolling windows of this many months (nil: one period).
+    public var window: Int?
+    /// Months between the starts of consecutive windows.
+    public var step: Int
+
+    /// Creates a period.
+    public init(from: YearMonth? = nil, to: YearMonth? = nil, last: Int? = nil, window: Int? = nil, step: Int = 1) {
+        self.from = from
+        self.to = to
+        self.last = last
+        self.window = window
+        self.step = step
+    }
+
+    /// The month ranges this period expands to, given the store's months (ascending) and the
+    /// analysis' default length. Windows are whole: every `window`-month range starting at
+    /// `from`, `from + step`, … whose last month is at most `to`.
+    public func ranges(storeMonths: [YearMonth], defaultMonths: Int?) throws -> [ClosedRange<YearMonth>] {
+        guard let first = storeMonths.first, let lastMonth = storeMonths.last else {
+            throw BatchPeriodError(reason: "the store has no months")
+        }
+        let hi = to ?? lastMonth
+        var lo: YearMonth
+        if let from { lo = from } else if let n = last ?? (window == nil ? defaultMonths : nil) {
+            lo = max(first, hi.advanced(by: -(n - 1)))
+        } else { lo = first }
+        guard lo <= hi else { throw BatchPeriodError(reason: "from \(lo) is after to \(hi)") }
+        guard let window else { return [lo...hi] }
+        var out: [ClosedRange<YearMonth>] = []
+        var start = lo
+        while start.advanced(by: window - 1) <= hi {
+            out.append(start...start.advanced(by: window - 1))
+            start = start.advanced(by: step)
+        }
+        guard !out.isEmpty else {
+            throw BatchPeriodError(reason: "no whole \(window)-month window fits in \(lo)…\(hi)")
+        }
+        return out
+    }
+}
+
+/// A period that cannot be resolved against a store.
+public struct BatchPeriodError: Error, CustomStringConvertible {
+    /// What is wrong.
+    public var reason: String
+    public var description: String { reason }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import RxBatch
+import RxData
+
+/// The process exit codes of `rxatlas` (documented in README.md, "Exit codes").
+enum ExitStatus: Int32 {
+    /// Success.
+    case ok = 0
+    /// The command failed (an I/O error, a broken store, an analysis error).
+    case failure = 1
+    /// The command line or a batch config is wrong (unknown option, bad value, bad key).
+    case usage = 2
+    /// A batch ran, but at least one of its jobs failed (see its manifest).
+    case batchJobsFailed = 3
+    /// An input data file is malformed (the message names file, line and field).
+    case badInput = 4
+
+    /// The status for an error thrown out of a command, and the message to print.
+    static func classify(_ error: Error) -> (status: ExitStatus, message: String) {
+        switch error {
+        case let e as BatchJobsFailed: return (.batchJobsFailed, "error: \(e)")
+        case let e as InputError: return (.badInput, "error: \(e)")
+        case let e as BatchConfigError: return (.usage, "error: \(e)")
+        case let e as ExitCode:
+            return (e == .success ? .ok : e == .validationFailure ? .usage : .failure, "")
+        default:
+            let code = RxAtlasCommand.exitCode(for: error)
+            let message = RxAtlasCommand.fullMessage(for: error)
+            if code == .success { return (.ok, message) }
+            if code == .validationFailure { return (.usage, message) }
+            return (.failure, message.isEmpty ? "error: \(error)" : message)
+        }
+    }
+}
+
+/// Thrown by `rxatlas batch` when the batch finished but some jobs failed.
+struct BatchJobsFailed: Error, CustomStringConvertible {
+    let failed: Int
+    let total: Int
+    let manifest: String
+    var description: String { "\(failed) of \(total) batch jobs failed (see \(manifest))" }
+}
+
+extension RxAtlasCommand {
+    /// Parses the command line, runs the command and exits with an ``ExitStatus``.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch {
+            let (status, message) = ExitStatus.classify(error)
+            if !message.isEmpty {
+                if status == .ok { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            Foundation.exit(status.rawValue)
+        }
+    }
+}
