@@ -88,6 +88,11 @@ public struct BatchAnalysis: Sendable {
             p["persistence"] = "\(persistence.count)/\(persistence.months)"
         case .outliers:
             p["top"] = String(top)
+        case .report:
+            p["min_list_size"] = String(minListSize)
+            p["boundaries"] = boundaries ?? ""
+            p["boundary_key"] = boundaryKey ?? ""
+            p["boundary_name"] = boundaryName ?? ""
         }
         return p.keys.sorted().map { "\($0)=\(p[$0]!)" }
     }

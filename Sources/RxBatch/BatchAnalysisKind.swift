@@ -12,6 +12,9 @@ public enum BatchAnalysisKind: String, Sendable, CaseIterable, Codable {
     case steroids
     /// Chemical-share outliers (`rxatlas outliers`).
     case outliers
+    /// The self-contained HTML report of every analysis over the period (`rxatlas report`),
+    /// written as `report.html`.
+    case report
 
     /// Whether the analysis runs the measure kernel over measure definitions.
     var usesMeasures: Bool { self == .measures || self == .atlas || self == .charts }

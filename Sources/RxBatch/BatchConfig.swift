@@ -167,6 +167,7 @@ struct BatchConfigParser {
         .biosimilars: ["catalogue", "molecules", "cost_basis", "target_uptake"],
         .steroids: ["overdispersion", "min_items", "min_list_size", "persistence"],
         .outliers: ["top"],
+        .report: ["min_list_size", "boundaries", "boundary_key", "boundary_name"],
     ]
 
     func analysis(_ t: TOMLTable, at prefix: String, stores: [String: String]) throws -> BatchAnalysis {
@@ -235,13 +236,21 @@ struct BatchConfigParser {
             }
         case .outliers:
             if let n = try int(t, "top", at: prefix, min: 1) { a.top = n }
+        case .report:
+            a.boundaries = try string(t, "boundaries", at: prefix).map(path)
+            a.boundaryKey = try string(t, "boundary_key", at: prefix)
+            a.boundaryName = try string(t, "boundary_name", at: prefix)
+            if (a.boundaries == nil) != (a.boundaryKey == nil) {
+                throw fail(prefix + (a.boundaries == nil ? ".boundaries" : ".boundary_key"), "boundaries and boundary_key go together")
+            }
         }
         return a
     }
 
     func levels(_ t: TOMLTable, at prefix: String, kind: BatchAnalysisKind) throws -> [OrgLevel] {
         let names = try strings(t, "levels", at: prefix)
-        let allowed: [OrgLevel] = kind == .steroids || kind == .outliers ? [.practice, .pcn, .subICB, .icb] : OrgLevel.allCases
+        let allowed: [OrgLevel] = kind == .steroids || kind == .outliers || kind == .report
+            ? [.practice, .pcn, .subICB, .icb] : OrgLevel.allCases
         if names.isEmpty { return allowed }
         return try names.enumerated().map { i, n in
             guard let l = MeasureOutput.level(named: n), allowed.contains(l) else {

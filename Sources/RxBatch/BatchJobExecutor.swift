@@ -46,6 +46,17 @@ struct BatchJobExecutor: Sendable {
             let (_, rows) = try ChemicalOutlierAnalysis.run(store: store, months: period, levels: a.levels,
                                                             options: ChemicalOutlierOptions(top: a.top))
             try ChemicalOutlierOutput.write(rows, to: dir)
+        case .report:
+            var options = ReportOptions()
+            options.levels = a.levels
+            options.kernelOptions = MeasureKernelOptions(minimumListSize: a.minListSize)
+            options.steroidOptions.minimumPatients = Double(a.minListSize)
+            options.softwareVersion = softwareVersion
+            if let b = a.boundaries, let key = a.boundaryKey {
+                options.boundaries = (try GeoFeatureCollection.read(path: b), key, a.boundaryName)
+            }
+            let data = try ReportData.compute(store: store, period: period, options: options)
+            try HTMLReport(data, options: options).write(to: dir + "/report.html")
         }
     }
 

@@ -174,6 +174,33 @@ import Testing
         #expect(Set(atlas.outputs.map { ($0.path as NSString).lastPathComponent }) == ["summary.csv", "outliers.csv", "trends.csv"])
     }
 
+    @Test func reportJobsWriteTheHTMLReportPerWindow() throws {
+        let f = try BatchFixture()
+        defer { f.remove() }
+        let text = """
+        output = "out"
+
+        [stores]
+        main = "\(f.store)"
+
+        [[analysis]]
+        name = "reports"
+        kind = "report"
+        store = "main"
+        levels = ["practice", "icb"]
+        period = { from = "2024-01", to = "2024-12", window = 6, step = 6 }
+        """
+        let m = try run(f, text)
+        #expect(m.jobs.map(\.id) == ["reports/2024-01_2024-06", "reports/2024-07_2024-12"])
+        #expect(m.jobs.allSatisfy { $0.status == .ok })
+        for job in m.jobs {
+            let html = try String(contentsOfFile: f.root + "/out/" + job.outputs[0].path, encoding: .utf8)
+            #expect(job.outputs.map { ($0.path as NSString).lastPathComponent } == ["report.html"])
+            #expect(html.contains("id=\"measures\"") && html.contains(job.from) && !html.contains("http://"))
+        }
+        #expect(try run(f, text).jobs.allSatisfy { $0.status == .skipped })
+    }
+
     /// The charts of a window, from the kernel run once over all windows, are byte-identical to
     /// `rxatlas charts` over that window alone (kernel over the window's months only).
     @Test func sharedKernelChartsEqualPerWindowCharts() throws {
