@@ -33,6 +33,8 @@ public struct BatchConfig: Sendable {
     public var memoryLimit: Int64?
     /// Store directories by name.
     public var stores: [String: String]
+    /// The stores built from input files before the jobs run, by name (see ``BatchIngest``).
+    public var ingests: [String: BatchIngest] = [:]
     /// The analyses, in config order.
     public var analyses: [BatchAnalysis]
 
@@ -140,9 +142,17 @@ struct BatchConfigParser {
         guard let storesValue = root["stores"] else { throw fail("stores", "missing (required): a table of store names and directories") }
         guard let storesTable = storesValue.table else { throw fail("stores", "expected a table of name = \"directory\"") }
         var stores: [String: String] = [:]
+        var ingests: [String: BatchIngest] = [:]
         for k in storesTable.keys {
-            guard let s = storesTable[k]?.string else { throw fail("stores.\(k)", "expected a directory path string") }
-            stores[k] = path(s)
+            if let s = storesTable[k]?.string {
+                stores[k] = path(s)
+            } else if let t = storesTable[k]?.table {
+                let ingest = try self.ingest(t, at: "stores.\(k)")
+                stores[k] = ingest.storePath
+                ingests[k] = ingest
+            } else {
+                throw fail("stores.\(k)", "expected a directory path string, or a table with path and inputs")
+            }
         }
         guard let list = root["analysis"]?.array, !list.isEmpty else {
             throw fail("analysis", "missing (required): at least one [[analysis]] table")
@@ -156,7 +166,32 @@ struct BatchConfigParser {
             guard names.insert(a.name).inserted else { throw fail(prefix + ".name", "'\(a.name)' is used by another analysis") }
             analyses.append(a)
         }
-        return BatchConfig(output: output, maxParallel: maxParallel, memoryLimit: memoryLimit, stores: stores, analyses: analyses)
+        var config = BatchConfig(output: output, maxParallel: maxParallel, memoryLimit: memoryLimit, stores: stores, analyses: analyses)
+        config.ingests = ingests
+        return config
+    }
+
+    /// A store built from input files: `path`, `inputs` (globs), `list_sizes`, `orgs`, `code_mapping`.
+    func ingest(_ t: TOMLTable, at prefix: String) throws -> BatchIngest {
+        try checkKeys(t, at: prefix, allowed: ["path", "inputs", "list_sizes", "orgs", "code_mapping"])
+        func files(_ key: String) throws -> [String] {
+            try strings(t, key, at: prefix).enumerated().flatMap { i, pattern -> [String] in
+                let found = BatchIngest.expand(path(pattern))
+                guard !found.isEmpty, found.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+                    throw fail(prefix + ".\(key)[\(i)]", "no file matches '\(pattern)'")
+                }
+                return found
+            }
+        }
+        func file(_ key: String) throws -> String? {
+            guard let s = try string(t, key, at: prefix) else { return nil }
+            guard FileManager.default.fileExists(atPath: path(s)) else { throw fail(prefix + "." + key, "no such file '\(s)'") }
+            return path(s)
+        }
+        let inputs = try files("inputs")
+        guard !inputs.isEmpty else { throw fail(prefix + ".inputs", "missing (required): the prescribing files to ingest") }
+        return BatchIngest(storePath: path(try requiredString(t, "path", at: prefix)), inputs: inputs,
+                           listSizes: try files("list_sizes"), orgs: try file("orgs"), codeMapping: try file("code_mapping"))
     }
 
     static let commonKeys: Set<String> = ["name", "kind", "store", "levels", "period", "outputs"]

@@ -35,7 +35,15 @@ public struct BatchRunner: Sendable {
         let started = Date()
         try FileManager.default.createDirectory(atPath: config.output, withIntermediateDirectories: true)
         let previous = force ? nil : try BatchManifest.read(directory: config.output)
-        let (jobs, planFailures) = progress.phase("plan") { plan() }
+        let ingestFailures = progress.phase("ingest") { ingestStores() }
+        var (jobs, planFailures) = progress.phase("plan") { plan() }
+        // Jobs on a store whose ingest failed fail with that error; the others run.
+        for (i, job) in jobs.enumerated().reversed() {
+            if let error = ingestFailures[job.analysis.storeName] {
+                planFailures.append(record(job, status: .failed, error: "ingest: \(error)", outputs: [], seconds: 0))
+                jobs.remove(at: i)
+            }
+        }
         let state = BatchState(manifest: BatchManifest(softwareVersion: softwareVersion, config: configPath, started: started),
                                total: jobs.count + planFailures.count)
         state.manifest.jobs = planFailures
@@ -71,6 +79,24 @@ public struct BatchRunner: Sendable {
         state.lock.unlock()
         try manifest.write(directory: config.output)
         return manifest
+    }
+
+    /// Builds the stores the config names by input files (``BatchIngest``); returns the errors by
+    /// store name.
+    func ingestStores() -> [String: String] {
+        var failures: [String: String] = [:]
+        for name in config.ingests.keys.sorted() {
+            let ingest = config.ingests[name]!
+            do {
+                let ran = try ingest.run(softwareVersion: softwareVersion, progress: progress)
+                progress.message(ran ? "ingested \(ingest.files.count) file(s) into \(ingest.storePath)"
+                                     : "store \(name) is up to date with its inputs", level: .detail)
+            } catch {
+                progress.message("failed to ingest store \(name): \(error)", level: .warning)
+                failures[name] = "\(error)"
+            }
+        }
+        return failures
     }
 
     /// Expands the analyses into jobs; an analysis whose store or period cannot be resolved

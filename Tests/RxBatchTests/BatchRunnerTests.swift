@@ -174,6 +174,51 @@ import Testing
         #expect(Set(atlas.outputs.map { ($0.path as NSString).lastPathComponent }) == ["summary.csv", "outliers.csv", "trends.csv"])
     }
 
+    @Test func storesFromInputFilesAreIngestedOnceAndAgainWhenAFileChanges() throws {
+        let f = try BatchFixture(months: 3)
+        defer { f.remove() }
+        let text = """
+        output = "out"
+
+        [stores.fresh]
+        path = "built"
+        inputs = ["synth/epd_*.csv"]
+        list_sizes = ["synth/list_sizes_*.csv"]
+        orgs = "synth/\(f.dataset.orgsFileName)"
+
+        [[analysis]]
+        name = "atlas"
+        kind = "atlas"
+        store = "fresh"
+        measures = ["ics_high_dose"]
+        levels = ["icb"]
+        """
+        let first = try run(f, text)
+        #expect(first.jobs.map(\.status) == [.ok])
+        // The built store holds what the fixture's own ingest of the same files holds.
+        let built = try Store.open(at: f.root + "/built"), reference = try Store.open(at: f.store)
+        #expect(try built.months() == reference.months())
+        for m in try reference.months() {
+            #expect(try built.loadMonth(m).decode() == reference.loadMonth(m).decode())
+        }
+        let ingests = try built.manifest().ingests.count
+        // Unchanged inputs: no second ingest, and the job is skipped.
+        #expect(try run(f, text).jobs.map(\.status) == [.skipped])
+        #expect(try built.manifest().ingests.count == ingests)
+        // A changed input file is ingested again and the job re-runs.
+        let epd = f.synth + "/" + f.dataset.epdFileName(2)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: epd)))
+        let cut = bytes.lastIndex(of: 0x0A, before: bytes.count - 1)!
+        bytes.removeSubrange((cut + 1)...)
+        try Data(bytes).write(to: URL(fileURLWithPath: epd))
+        #expect(try run(f, text).jobs.map(\.status) == [.ok])
+        #expect(try built.manifest().ingests.count == ingests + 1)
+        // A pattern that matches nothing is a config error naming the key.
+        let bad = text.replacingOccurrences(of: "synth/epd_*.csv", with: "synth/nothing_*.csv")
+        let error = #expect(throws: BatchConfigError.self) { try BatchConfig.read(path: try f.config(bad, name: "bad.toml")) }
+        #expect(error.map { "\($0)".contains("stores.fresh.inputs[0]") } == true)
+    }
+
     @Test func reportJobsWriteTheHTMLReportPerWindow() throws {
         let f = try BatchFixture()
         defer { f.remove() }
@@ -264,5 +309,14 @@ enum CLIBinary {
         try p.run()
         p.waitUntilExit()
         return p.terminationStatus
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The last index of `byte` before `end`.
+    func lastIndex(of byte: UInt8, before end: Int) -> Int? {
+        var i = end - 1
+        while i >= 0 { if self[i] == byte { return i }; i -= 1 }
+        return nil
     }
 }
