@@ -100,22 +100,9 @@ public struct BatchJobRecord: Codable, Sendable, Equatable {
     }
 }
 
-/// A file with its size and XXH64 checksum (`xxh64:` and 16 hex digits).
-public struct BatchFileRecord: Codable, Sendable, Equatable {
-    /// The path.
-    public var path: String
-    /// Bytes.
-    public var size: Int64
-    /// The checksum.
-    public var checksum: String
-
-    /// Creates a record.
-    public init(path: String, size: Int64, checksum: String) {
-        self.path = path
-        self.size = size
-        self.checksum = checksum
-    }
-}
+/// A file with its size and XXH64 checksum (`xxh64:` and 16 hex digits): the same record the
+/// store's provenance keeps for its inputs.
+public typealias BatchFileRecord = ProvenanceEntry.InputFile
 
 /// A batch that cannot run at all (its output directory or manifest is unusable).
 public struct BatchRunError: Error, CustomStringConvertible {
