@@ -171,6 +171,24 @@ public final class CSVBuffer: @unchecked Sendable {
         return b.bytes
     }
 
+    /// Appends a field of ASCII text that needs no quoting.
+    public func ascii(_ value: StaticString) {
+        separator()
+        value.withUTF8Buffer { raw(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends a typed result value as ``ResultValue/text(as:)`` spells it (pounds to the penny
+    /// in a ``ResultColumnType/pounds`` column, null as an empty field).
+    public func value(_ v: ResultValue, as type: ResultColumnType) {
+        switch v {
+        case .null: empty()
+        case .text(let s): text(s)
+        case .integer(let i): integer(i)
+        case .real(let d): if type == .pounds { money(d) } else { number(d) }
+        case .boolean(let b): ascii(b ? "true" : "false")
+        }
+    }
+
     /// Ends the row.
     public func endRow() {
         put(0x0A)
