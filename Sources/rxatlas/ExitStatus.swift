@@ -43,10 +43,24 @@ struct BatchJobsFailed: Error, CustomStringConvertible {
 }
 
 extension RxAtlasCommand {
+    /// `--quiet` and `--verbose` given before the subcommand (`rxatlas --quiet atlas …`) moved
+    /// after it, where every subcommand accepts them.
+    static func movingLogOptions(_ arguments: [String]) -> [String] {
+        let flags: Set<String> = ["--quiet", "--verbose"]
+        let leading = arguments.prefix { flags.contains($0) }
+        guard !leading.isEmpty, arguments.count > leading.count else { return arguments }
+        var rest = Array(arguments.dropFirst(leading.count))
+        // Nested subcommands (`store info`) keep their words together before the flags.
+        var words = 1
+        while words < rest.count, !rest[words].hasPrefix("-"), rest[words - 1] == "store" { words += 1 }
+        rest.insert(contentsOf: leading, at: words)
+        return rest
+    }
+
     /// Parses the command line, runs the command and exits with an ``ExitStatus``.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.movingLogOptions(Array(CommandLine.arguments.dropFirst())))
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
         } catch {
             let (status, message) = ExitStatus.classify(error)

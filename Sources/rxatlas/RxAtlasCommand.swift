@@ -8,7 +8,7 @@ struct RxAtlasCommand: AsyncParsableCommand {
         abstract: "Prescribing-variation analytics over national GP-practice prescribing data.",
         discussion: """
         Every subcommand accepts --quiet (warnings and errors only) and --verbose (detail and phase \
-        timings). Long commands draw a progress bar when standard error is a terminal and print plain \
+        timings), after it or before it. Long commands draw a progress bar when standard error is a terminal and print plain \
         log lines otherwise.
 
         Exit codes: 0 success; 1 failure; 2 usage error (bad option or batch config key); 3 a batch \
@@ -19,7 +19,8 @@ struct RxAtlasCommand: AsyncParsableCommand {
           rxatlas measures --store store --out measures/
           rxatlas atlas --store store --level icb --out atlas/
           rxatlas charts --store store --measure ics_high_dose --level icb --out charts/
-          rxatlas batch batch.toml
+          rxatlas report --store store --out report.html
+          rxatlas --quiet batch batch.toml
         """,
         version: RxAtlasVersion.current,
         subcommands: [IngestCommand.self, StoreCommand.self, SynthCommand.self, IndicatorCommand.self, MeasuresCommand.self, AtlasCommand.self,

@@ -285,6 +285,10 @@ import Testing
         let failing = try f.config(Self.config(f).replacingOccurrences(of: "levels = [\"icb\"]\n", with: "levels = [\"icb\"]\nboundaries = \"x.geojson\"\nboundary_key = \"K\"\n"),
                                    name: "failing.toml")
         #expect(try CLIBinary.run(["batch", failing, "--quiet"]) == 3)
+        // --quiet/--verbose are taken before the subcommand too, nested ones included.
+        #expect(try CLIBinary.run(["--quiet", "batch", good]) == 0)
+        #expect(try CLIBinary.run(["--verbose", "store", "info", "--store", f.store]) == 0)
+        #expect(try CLIBinary.run(["--quiet"]) == 2)
     }
 }
 
