@@ -284,44 +284,71 @@ enum PackedColumn {
         return ((words[wi] &>> sh) | ((words[wi &+ 1] &<< 1) &<< (63 &- sh))) & mask
     }
 
+    /// One block of a validated section, located: its header, its packed lane and its
+    /// exceptions, for the decoders below.
+    struct Block {
+        let header: BlockHeader
+        /// The block's words (the packed lane first).
+        let words: UnsafePointer<UInt64>
+        /// Bits per value in the lane.
+        let width: Int
+        /// The exceptions' in-block positions and packed high parts.
+        let positions: UnsafePointer<UInt16>
+        let highs: UnsafePointer<UInt64>
+        let exceptionMask: UInt64
+
+        @inline(__always)
+        init(_ section: UnsafeRawPointer, block b: Int, rows m: Int, blockCount: Int) {
+            let wordArea = (blockCount * headerBytes + 7) & ~7
+            header = BlockHeader(loadingFrom: section + b * headerBytes)
+            words = (section + wordArea).assumingMemoryBound(to: UInt64.self) + Int(header.wordOffset)
+            width = Int(header.width)
+            let posWords = (m * width + 63) / 64
+            positions = UnsafeRawPointer(words + posWords).assumingMemoryBound(to: UInt16.self)
+            highs = words + posWords + (Int(header.exceptionCount) + 3) / 4
+            exceptionMask = lowBits(Int(header.exceptionWidth))
+        }
+
+        /// Exception `x`'s position in the block.
+        @inline(__always)
+        func exceptionPosition(_ x: Int) -> Int { Int(UInt16(littleEndian: positions[x])) }
+
+        /// What exception `x` adds to the value at its position.
+        @inline(__always)
+        func exceptionAddend(_ x: Int) -> Int64 {
+            Int64(bitPattern: field(highs, at: x &* Int(header.exceptionWidth), mask: exceptionMask) &<< UInt64(width))
+        }
+
+        /// Multiplies `out[0 ..< n]` back by the block's power of ten.
+        @inline(__always)
+        func scale(_ out: UnsafeMutablePointer<Int64>, count n: Int) {
+            let k = Int(header.pow10)
+            guard k > 0 else { return }
+            let f = powersOfTen[k]
+            for i in 0..<n { out[i] = out[i] &* f }
+        }
+    }
+
     /// Decodes block `b` of a validated section into `out` (room for `rows` values).
     @inline(__always)
     static func unpack(_ section: UnsafeRawPointer, block b: Int, rows m: Int, blockCount: Int, into out: UnsafeMutablePointer<Int64>) {
-        let wordArea = (blockCount * headerBytes + 7) & ~7
-        let h = BlockHeader(loadingFrom: section + b * headerBytes)
-        let p = (section + wordArea).assumingMemoryBound(to: UInt64.self) + Int(h.wordOffset)
-        let w = Int(h.width)
-        let base = h.base
+        let block = Block(section, block: b, rows: m, blockCount: blockCount)
+        let w = block.width, base = block.header.base
         if w == 0 {
             out.update(repeating: base, count: m)
         } else {
             let mask = lowBits(w)
             var bit = 0
             for i in 0..<m {
-                out[i] = base &+ Int64(bitPattern: field(p, at: bit, mask: mask))
+                out[i] = base &+ Int64(bitPattern: field(block.words, at: bit, mask: mask))
                 bit &+= w
             }
         }
-        let e = Int(h.exceptionCount)
-        if e > 0 {
-            let posWords = (m * w + 63) / 64
-            let positions = UnsafeRawPointer(p + posWords).assumingMemoryBound(to: UInt16.self)
-            let highs = p + posWords + (e + 3) / 4
-            let ew = Int(h.exceptionWidth)
-            let emask = lowBits(ew)
-            var bit = 0
-            for j in 0..<e {
-                let hi = field(highs, at: bit, mask: emask)
-                let pos = Int(UInt16(littleEndian: positions[j]))
-                if pos < m { out[pos] &+= Int64(bitPattern: hi &<< UInt64(w)) }
-                bit &+= ew
-            }
+        for x in 0..<Int(block.header.exceptionCount) {
+            let pos = block.exceptionPosition(x)
+            if pos < m { out[pos] &+= block.exceptionAddend(x) }
         }
-        let k = Int(h.pow10)
-        if k > 0 {
-            let f = powersOfTen[k]
-            for i in 0..<m { out[i] = out[i] &* f }
-        }
+        block.scale(out, count: m)
     }
 }
 
@@ -332,40 +359,24 @@ extension PackedColumn {
     @inline(__always)
     static func gather(_ section: UnsafeRawPointer, block b: Int, rows m: Int, blockCount: Int,
                        positions sel: UnsafePointer<Int32>, count k: Int, into out: UnsafeMutablePointer<Int64>) {
-        let wordArea = (blockCount * headerBytes + 7) & ~7
-        let h = BlockHeader(loadingFrom: section + b * headerBytes)
-        let p = (section + wordArea).assumingMemoryBound(to: UInt64.self) + Int(h.wordOffset)
-        let w = Int(h.width)
-        let base = h.base
+        let block = Block(section, block: b, rows: m, blockCount: blockCount)
+        let w = block.width, base = block.header.base
         if w == 0 {
             out.update(repeating: base, count: k)
         } else {
             let mask = lowBits(w)
             for j in 0..<k {
-                out[j] = base &+ Int64(bitPattern: field(p, at: Int(sel[j]) &* w, mask: mask))
+                out[j] = base &+ Int64(bitPattern: field(block.words, at: Int(sel[j]) &* w, mask: mask))
             }
         }
-        let e = Int(h.exceptionCount)
-        if e > 0 {
-            let posWords = (m * w + 63) / 64
-            let positions = UnsafeRawPointer(p + posWords).assumingMemoryBound(to: UInt16.self)
-            let highs = p + posWords + (e + 3) / 4
-            let ew = Int(h.exceptionWidth)
-            let emask = lowBits(ew)
-            var j = 0
-            for x in 0..<e {
-                let pos = Int32(UInt16(littleEndian: positions[x]))
-                while j < k && sel[j] < pos { j &+= 1 }
-                if j == k { break }
-                guard sel[j] == pos else { continue }
-                let hi = field(highs, at: x &* ew, mask: emask)
-                out[j] &+= Int64(bitPattern: hi &<< UInt64(w))
-            }
+        var j = 0
+        for x in 0..<Int(block.header.exceptionCount) {
+            let pos = Int32(block.exceptionPosition(x))
+            while j < k && sel[j] < pos { j &+= 1 }
+            if j == k { break }
+            guard sel[j] == pos else { continue }
+            out[j] &+= block.exceptionAddend(x)
         }
-        let pw = Int(h.pow10)
-        if pw > 0 {
-            let f = powersOfTen[pw]
-            for j in 0..<k { out[j] = out[j] &* f }
-        }
+        block.scale(out, count: k)
     }
 }
