@@ -20,80 +20,25 @@ let package = Package(
             ],
             path: "Sources/BenchmarkData"
         ),
-        .executableTarget(
-            name: "IngestBenchmarks",
-            dependencies: [
-                "BenchmarkData",
-                .product(name: "RxData", package: "RxAtlas"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/IngestBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "SnapshotBenchmarks",
-            dependencies: [
-                "BenchmarkData",
-                .product(name: "RxData", package: "RxAtlas"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/SnapshotBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "OutlierBenchmarks",
-            dependencies: [
-                "BenchmarkData",
-                .product(name: "RxData", package: "RxAtlas"),
-                .product(name: "RxStats", package: "RxAtlas"),
-                .product(name: "RxAtlas", package: "RxAtlas"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/OutlierBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "BiosimilarBenchmarks",
-            dependencies: [
-                "BenchmarkData",
-                .product(name: "RxAtlas", package: "RxAtlas"),
-                .product(name: "RxData", package: "RxAtlas"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/BiosimilarBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "IndicatorBenchmarks",
-            dependencies: [
-                .product(name: "RxStats", package: "RxAtlas"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/IndicatorBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "MeasureBenchmarks",
-            dependencies: [
-                "BenchmarkData",
-                .product(name: "RxData", package: "RxAtlas"),
-                .product(name: "RxAtlas", package: "RxAtlas"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/MeasureBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "BatchBenchmarks",
-            dependencies: [
-                .product(name: "RxBatch", package: "RxAtlas"),
-                .product(name: "RxData", package: "RxAtlas"),
-                .product(name: "RxSynth", package: "RxAtlas"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/BatchBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("IngestBenchmarks", data: true, products: ["RxData"]),
+        benchmark("SnapshotBenchmarks", data: true, products: ["RxData"]),
+        benchmark("OutlierBenchmarks", data: true, products: ["RxData", "RxStats", "RxAtlas"]),
+        benchmark("BiosimilarBenchmarks", data: true, products: ["RxAtlas", "RxData"]),
+        benchmark("IndicatorBenchmarks", data: false, products: ["RxStats"]),
+        benchmark("MeasureBenchmarks", data: true, products: ["RxData", "RxAtlas"]),
+        benchmark("BatchBenchmarks", data: false, products: ["RxBatch", "RxData", "RxSynth"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// A benchmark executable in `Benchmarks/<name>`: the RxAtlas products it measures, the shared
+/// generated data when `data`, and the benchmark plugin.
+func benchmark(_ name: String, data: Bool, products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: (data ? ["BenchmarkData"] : []) + products.map { .product(name: $0, package: "RxAtlas") }
+            + [.product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/" + name,
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

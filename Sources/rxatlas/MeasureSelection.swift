@@ -75,8 +75,7 @@ struct MeasureSelection: ParsableArguments {
 
     /// What was selected, as metadata rows for SQLite and JSON outputs.
     func metadata(_ defs: [MeasureDefinition], _ levels: [OrgLevel], _ months: ClosedRange<YearMonth>) -> [(key: String, value: String)] {
-        [("store", store), ("from", months.lowerBound.description), ("to", months.upperBound.description),
-         ("measures", defs.map(\.id).joined(separator: " ")), ("levels", levels.map(MeasureOutput.levelName).joined(separator: " ")),
-         ("min_list_size", String(minListSize))]
+        ResultOutputOptions.metadata(store: store, period: months, levels: levels)
+            + [("measures", defs.map(\.id).joined(separator: " ")), ("min_list_size", String(minListSize))]
     }
 }

@@ -25,7 +25,7 @@ public enum BiosimilarKernel {
             defer { counter.advance() }
             return (codes: snapshot.practiceCodes, month: readMonth(snapshot, chemicals: chemicals, cost: costBasis.measure))
         }
-        let lastLists = try chosen.last.flatMap { try store.readListSizes($0) }
+        let lastLists = try chosen.last.flatMap { try store.readListTotals($0) }
 
         var universe = Set(orgs.practices.keys)
         for m in perMonth { universe.formUnion(m.codes) }
@@ -53,7 +53,7 @@ public enum BiosimilarKernel {
             quantity += m.month.quantity
             cost += m.month.cost
         }
-        let standard = codes.map { orgs.isStandardPractice($0, hasList: lastLists?.practices[$0] != nil) }
+        let standard = codes.map { orgs.isStandardPractice($0, hasList: lastLists?[$0] != nil) }
         return BiosimilarTotals(months: chosen, practiceCodes: codes, isStandard: standard, orgs: orgs, cells: cells,
                                 costBasis: costBasis, month: month, practice: practice, cell: cell, quantity: quantity,
                                 cost: cost)

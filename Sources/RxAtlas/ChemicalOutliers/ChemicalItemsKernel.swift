@@ -37,9 +37,9 @@ public enum ChemicalItemsKernel {
         var matrix = [Int64](repeating: 0, count: practices.count * C)
         var standard = [Bool](repeating: false, count: practices.count)
         for (t, snapshot) in snapshots.enumerated() {
-            let lists = try store.readListSizes(chosen[t])
+            let lists = try store.readListTotals(chosen[t])
             for (p, code) in practices.enumerated() where !standard[p] {
-                standard[p] = orgs.isStandardPractice(code, hasList: lists?.practices[code] != nil)
+                standard[p] = orgs.isStandardPractice(code, hasList: lists?[code] != nil)
             }
             let chemOf = snapshot.presentationCodes.map { code in ChemicalItems.chemical(of: code).map { chemicalIndex[$0]! } ?? -1 }
             let rowOf = snapshot.practiceCodes.map { practiceIndex[$0]! * C }
