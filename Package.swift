@@ -30,22 +30,25 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "RxStats", dependencies: ["CLapack", "CRmath"], exclude: ["README.md"]),
-        .target(name: "RxSynth", dependencies: ["RxData"]),
-        .target(name: "RxAtlas", dependencies: ["RxData", "RxStats"]),
+        .target(name: "RxSynth", dependencies: ["RxData"], exclude: ["README.md"]),
+        .target(name: "RxAtlas", dependencies: ["RxData", "RxStats"], exclude: ["README.md"]),
         .target(
             name: "RxReport",
-            dependencies: ["RxData", "RxStats", "RxAtlas", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RxData", "RxStats", "RxAtlas", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]
         ),
         .target(
             name: "RxBatch",
-            dependencies: ["RxData", "RxStats", "RxAtlas", "RxReport", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["RxData", "RxStats", "RxAtlas", "RxReport", .product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "rxatlas",
             dependencies: [
                 "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(name: "RxDataTests", dependencies: ["RxData", "RxSynth"]),
         .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
         .testTarget(name: "RxBatchTests", dependencies: ["RxBatch", "RxAtlas", "RxData", "RxSynth"]),
         .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats"]),
+        .testTarget(name: "rxatlasTests", dependencies: ["rxatlas", "RxData"]),
     ],
     swiftLanguageModes: [.v6]
 )

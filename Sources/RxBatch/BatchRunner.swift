@@ -142,7 +142,7 @@ public struct BatchRunner: Sendable {
         let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
         return try files.map { f in
             var d: ObjCBool = false
-            FileManager.default.fileExists(atPath: path + "/" + f, isDirectory: &d)
+            guard FileManager.default.fileExists(atPath: path + "/" + f, isDirectory: &d) else { return "\(f) missing" }
             return d.boolValue ? "" : "\(f) \(try StoreFingerprint.digest(path + "/" + f).checksum)"
         }.joined(separator: "|")
     }

@@ -12,7 +12,8 @@ struct AtlasCommand: ParsableCommand {
         discussion: """
         Examples:
           rxatlas atlas --store store --out atlas/
-          rxatlas atlas --store store --measure ics_high_dose --level icb --from 2024-01 --to 2024-12 --out atlas/ --sqlite results.sqlite
+          rxatlas atlas --store store --measure ics_high_dose --level icb \\
+              --from 2024-01 --to 2024-12 --out atlas/ --sqlite results.sqlite
         """
     )
 

@@ -13,7 +13,8 @@ struct BiosimilarsCommand: ParsableCommand {
 
         Examples:
           rxatlas biosimilars --store store --out biosimilars/
-          rxatlas biosimilars --store store --molecule adalimumab --level icb --cost-basis nic --target-uptake 0.8 --out biosimilars/
+          rxatlas biosimilars --store store --molecule adalimumab --level icb \\
+              --cost-basis nic --target-uptake 0.8 --out biosimilars/
         """
     )
 
@@ -24,7 +25,7 @@ struct BiosimilarsCommand: ParsableCommand {
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(name: .customLong("cost-basis"), help: "actual or nic.") var costBasis: String = "actual"
-    @Option(name: .customLong("target-uptake"), help: "Target biosimilar uptake for the target-uptake saving (0–1).") var targetUptake: Double = 0.9
+    @Option(name: .customLong("target-uptake"), parsing: .unconditional, help: "Target biosimilar uptake for the target-uptake saving (0–1).") var targetUptake: Double = 0.9
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
     @OptionGroup var log: LogOptions

@@ -16,8 +16,10 @@ struct ChartsCommand: ParsableCommand {
         --org adds <measure>-<level>-<org>-deciles.svg, the organisation's monthly values over the deciles.
 
         Examples:
-          rxatlas charts --store store --measure ics_high_dose --level practice icb --out charts/
-          rxatlas charts --store store --level icb --boundaries icbs.geojson --boundary-key STP21CD --out charts/
+          rxatlas charts --store store --measure ics_high_dose \\
+              --level practice icb --out charts/
+          rxatlas charts --store store --level icb --boundaries icbs.geojson \\
+              --boundary-key STP21CD --out charts/
         """
     )
 

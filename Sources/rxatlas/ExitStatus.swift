@@ -17,20 +17,38 @@ enum ExitStatus: Int32 {
     case badInput = 4
 
     /// The status for an error thrown out of a command, and the message to print.
-    static func classify(_ error: Error) -> (status: ExitStatus, message: String) {
+    ///
+    /// Every message starts with `error: `. A usage error raised while `command` (a subcommand)
+    /// runs is followed by that subcommand's usage, not the root command's.
+    static func classify(_ error: Error, command: ParsableCommand.Type? = nil) -> (status: ExitStatus, message: String) {
         switch error {
         case let e as BatchJobsFailed: return (.batchJobsFailed, "error: \(e)")
-        case let e as InputError: return (.badInput, "error: \(e)")
+        case let e as InputError: return (e.isUnreadable ? .failure : .badInput, "error: \(e)")
         case let e as BatchConfigError: return (.usage, "error: \(e)")
         case let e as ExitCode:
             return (e == .success ? .ok : e == .validationFailure ? .usage : .failure, "")
-        default:
-            let code = RxAtlasCommand.exitCode(for: error)
-            let message = RxAtlasCommand.fullMessage(for: error)
-            if code == .success { return (.ok, message) }
-            if code == .validationFailure { return (.usage, message) }
-            return (.failure, message.isEmpty ? "error: \(error)" : message)
+        case let e as ValidationError:
+            guard let command, command != RxAtlasCommand.self else { break }
+            return (.usage, "error: \(e.message)\n" + usage(of: command))
+        default: break
         }
+        let code = RxAtlasCommand.exitCode(for: error)
+        let message = normalised(RxAtlasCommand.fullMessage(for: error))
+        if code == .success { return (.ok, message) }
+        if code == .validationFailure { return (.usage, message) }
+        return (.failure, message.isEmpty ? "error: \(error)" : message)
+    }
+
+    /// The usage lines of a subcommand, as the argument parser prints them after a parse error.
+    static func usage(of command: ParsableCommand.Type) -> String {
+        let usage = RxAtlasCommand.usageString(for: command)
+        let words = usage.split(separator: " ").prefix { !$0.hasPrefix("-") && !$0.hasPrefix("<") && !$0.hasPrefix("[") }
+        return "Usage: \(usage)\n  See '\(words.joined(separator: " ")) --help' for more information."
+    }
+
+    /// The argument parser's messages start with `Error: `; ours with `error: `. One spelling.
+    static func normalised(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
     }
 }
 
@@ -59,11 +77,13 @@ extension RxAtlasCommand {
 
     /// Parses the command line, runs the command and exits with an ``ExitStatus``.
     static func main() async {
+        var parsed: ParsableCommand.Type? = nil
         do {
             var command = try parseAsRoot(Self.movingLogOptions(Array(CommandLine.arguments.dropFirst())))
+            parsed = type(of: command)
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
         } catch {
-            let (status, message) = ExitStatus.classify(error)
+            let (status, message) = ExitStatus.classify(error, command: parsed)
             if !message.isEmpty {
                 if status == .ok { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             }

@@ -17,8 +17,10 @@ struct IndicatorCommand: ParsableCommand {
         output is written.
 
         Examples:
-          rxatlas indicator --input indicator.csv --type proportion --multiplier 100 --out funnel.csv
-          rxatlas indicator --input admissions.csv --type ratio --limits spiegelhalter --overdispersion additive
+          rxatlas indicator --input indicator.csv --type proportion \\
+              --multiplier 100 --out funnel.csv
+          rxatlas indicator --input admissions.csv --type ratio \\
+              --limits spiegelhalter --overdispersion additive
         """
     )
 
@@ -34,10 +36,10 @@ struct IndicatorCommand: ParsableCommand {
     @Option(help: "Numerator column.") var numerator = "numerator"
     @Option(help: "Denominator column (expected count for a ratio).") var denominator = "denominator"
 
-    @Option(help: "Multiplies values and limits (100 for %, 1000 per 1,000).")
+    @Option(parsing: .unconditional, help: "Multiplies values and limits (100 for %, 1000 per 1,000).")
     var multiplier: Double = 1
 
-    @Option(help: "Comparator before the multiplier (default: pooled Σnum/Σden; 1 for a ratio).")
+    @Option(parsing: .unconditional, help: "Comparator before the multiplier (default: pooled Σnum/Σden; 1 for a ratio).")
     var target: Double?
 
     @Option(help: "phe or spiegelhalter.")
@@ -46,7 +48,7 @@ struct IndicatorCommand: ParsableCommand {
     @Option(help: "none, multiplicative or additive (Spiegelhalter limits; default additive).")
     var overdispersion: String?
 
-    @Option(help: "Winsorisation fraction at each end before estimating phi.")
+    @Option(parsing: .unconditional, help: "Winsorisation fraction at each end before estimating phi.")
     var trim: Double = 0.1
 
     @Option(help: "Write target, n, phi, tau2 and adjusted as JSON here.")
@@ -55,7 +57,7 @@ struct IndicatorCommand: ParsableCommand {
     @Option(help: "Write funnel limits over a range of denominators here, for plotting.")
     var curve: String?
 
-    @Option(name: .customLong("curve-points"), help: "Points in the curve file.")
+    @Option(name: .customLong("curve-points"), parsing: .unconditional, help: "Points in the curve file.")
     var curvePoints: Int = 100
 
     @Option(help: "Output CSV (default: standard output).")

@@ -14,7 +14,8 @@ struct IngestCommand: ParsableCommand {
         (CHEM) companion files may be given alongside the prescribing files.
 
         Examples:
-          rxatlas ingest epd_2024*.csv.gz --store store --list-sizes list_sizes_*.csv.gz --orgs orgs.csv
+          rxatlas ingest epd_2024*.csv.gz --store store \\
+              --list-sizes list_sizes_*.csv.gz --orgs orgs.csv
           rxatlas ingest epd_202401.csv --check --on-error quarantine:bad_rows.csv
         """
     )
@@ -37,10 +38,10 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .customLong("code-mapping"), help: "BNF code changes CSV (old_code,new_code), applied before summing.")
     var codeMapping: String?
 
-    @Option(name: .customLong("on-error"), help: "fail (default) or quarantine:FILE to set bad lines aside with their reasons.")
+    @Option(name: .customLong("on-error"), help: ArgumentHelp("fail, or quarantine:FILE to set bad lines aside with their reasons.", valueName: "fail|quarantine:FILE"))
     var onError: String = "fail"
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int?
 
     @Flag(help: "Read and check the files without writing a store.")
@@ -54,6 +55,8 @@ struct IngestCommand: ParsableCommand {
             throw ValidationError("--on-error must be 'fail' or 'quarantine:FILE', not '\(onError)'")
         }
         if !check && store == nil { throw ValidationError("--store DIR is required (or use --check)") }
+        _ = try ArgumentValues.month(listSizeMonth, option: "--list-size-month")
+        if let threads { try ArgumentValues.count(threads, option: "--threads") }
     }
 
     @OptionGroup var log: LogOptions
@@ -62,10 +65,7 @@ struct IngestCommand: ParsableCommand {
         let policy = ErrorPolicy(argument: onError)!
         let options = IngestOptions(
             files: files, listSizes: listSizes,
-            listSizeMonth: try listSizeMonth.map { text in
-                guard let m = YearMonth(parsing: text) else { throw ValidationError("--list-size-month: not a month: \(text)") }
-                return m
-            },
+            listSizeMonth: try ArgumentValues.month(listSizeMonth, option: "--list-size-month"),
             orgMapping: orgs, codeMapping: codeMapping, errorPolicy: policy,
             threads: threads ?? ProcessInfoThreads.active, softwareVersion: RxAtlasVersion.current)
         let started = Date()

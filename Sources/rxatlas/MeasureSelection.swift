@@ -12,7 +12,7 @@ struct MeasureSelection: ParsableArguments {
     @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [String] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
-    @Option(name: .customLong("min-list-size"), help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+    @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
 
     /// The selected definitions.
     func definitionsSelected() throws -> [MeasureDefinition] {
@@ -31,11 +31,12 @@ struct MeasureSelection: ParsableArguments {
     func levelsSelected() throws -> [OrgLevel] { try Self.levels(level) }
 
     /// Parses level names; none means every level.
-    static func levels(_ level: [String]) throws -> [OrgLevel] {
-        try level.isEmpty ? OrgLevel.allCases : level.map { name in
-            guard let l = MeasureOutput.level(named: name) else { throw ValidationError("unknown level '\(name)'") }
-            return l
-        }
+    static func levels(_ level: [String]) throws -> [OrgLevel] { try ArgumentValues.levels(level) }
+
+    func validate() throws {
+        _ = try Self.levels(level)
+        _ = try ArgumentValues.month(from, option: "--from")
+        _ = try ArgumentValues.month(to, option: "--to")
     }
 
     /// Everything selected, computed: the definitions, levels, months and every measure × level's
@@ -60,16 +61,13 @@ struct MeasureSelection: ParsableArguments {
     /// limits the default start to that many months before the end.
     static func months(in store: Store, from: String?, to: String?, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {
         let months = try store.months()
-        guard let first = months.first, let last = months.last else { throw ValidationError("the store has no months") }
-        func month(_ text: String?) throws -> YearMonth? {
-            guard let text else { return nil }
-            guard let m = YearMonth(parsing: text) else { throw ValidationError("not a month: \(text)") }
-            return m
+        guard let first = months.first, let last = months.last else {
+            throw StoreError(path: store.path, reason: "holds no months of prescribing yet; ingest prescribing files into it first")
         }
-        let hi = try month(to) ?? last
-        var lo = try month(from) ?? first
+        let hi = try ArgumentValues.month(to, option: "--to") ?? last
+        var lo = try ArgumentValues.month(from, option: "--from") ?? first
         if from == nil, let n = defaultMonths { lo = max(first, hi.advanced(by: -(n - 1))) }
-        guard lo <= hi else { throw ValidationError("--from is after --to") }
+        guard lo <= hi else { throw ValidationError("--from \(lo) is after --to \(hi)") }
         return lo...hi
     }
 

@@ -12,7 +12,9 @@ struct MeasuresCommand: ParsableCommand {
         discussion: """
         Examples:
           rxatlas measures --store store --out measures/
-          rxatlas measures --store store --measure ics_high_dose --level practice icb --from 2024-01 --out measures/ --json measures.json
+          rxatlas measures --store store --measure ics_high_dose \\
+              --level practice icb --from 2024-01 --out measures/ \\
+              --json measures.json
         """
     )
 

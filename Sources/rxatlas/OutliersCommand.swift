@@ -16,7 +16,8 @@ struct OutliersCommand: ParsableCommand {
 
         Examples:
           rxatlas outliers --store store --out outliers/
-          rxatlas outliers --store store --level practice --top 10 --from 2024-07 --to 2024-12 --out outliers/
+          rxatlas outliers --store store --level practice --top 10 --from 2024-07 \\
+              --to 2024-12 --out outliers/
         """
     )
 
@@ -24,7 +25,7 @@ struct OutliersCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb or icb (default: all four).") var level: [String] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
-    @Option(help: "Chemicals listed per organisation in each direction.") var top: Int = 5
+    @Option(parsing: .unconditional, help: "Chemicals listed per organisation in each direction.") var top: Int = 5
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
     @OptionGroup var log: LogOptions

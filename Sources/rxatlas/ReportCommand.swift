@@ -16,7 +16,8 @@ struct ReportCommand: ParsableCommand {
 
         Examples:
           rxatlas report --store store --out report.html
-          rxatlas report --store store --from 2024-01 --to 2024-12 --boundaries icbs.geojson --boundary-key ICB23CD --out report.html
+          rxatlas report --store store --from 2024-01 --to 2024-12 \\
+              --boundaries icbs.geojson --boundary-key ICB23CD --out report.html
         """
     )
 
@@ -30,8 +31,8 @@ struct ReportCommand: ParsableCommand {
     var boundaryKey: String?
     @Option(name: .customLong("key-measure"), parsing: .upToNextOption, help: "Measures drawn in full (default: ics_high_dose, prednisolone_items_per_1000, saba_percent_of_saba_ics, ppi_cost_per_1000).")
     var keyMeasure: [String] = []
-    @Option(name: .customLong("max-rows"), help: "Rows a table holds at most.") var maxRows: Int = 200
-    @Option(name: .customLong("min-list-size"), help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+    @Option(name: .customLong("max-rows"), parsing: .unconditional, help: "Rows a table holds at most.") var maxRows: Int = 200
+    @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
     @Option(help: ArgumentHelp("The HTML file to write.", valueName: "FILE.html")) var out: String
 
     func validate() throws {

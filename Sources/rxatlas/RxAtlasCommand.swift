@@ -15,10 +15,12 @@ struct RxAtlasCommand: AsyncParsableCommand {
         finished but some jobs failed; 4 bad input data (the message names file, line and field).
 
         Examples:
-          rxatlas ingest epd_*.csv.gz --store store --list-sizes list_sizes_*.csv.gz --orgs orgs.csv
+          rxatlas ingest epd_*.csv.gz --store store \\
+              --list-sizes list_sizes_*.csv.gz --orgs orgs.csv
           rxatlas measures --store store --out measures/
           rxatlas atlas --store store --level icb --out atlas/
-          rxatlas charts --store store --measure ics_high_dose --level icb --out charts/
+          rxatlas charts --store store --measure ics_high_dose --level icb \\
+              --out charts/
           rxatlas report --store store --out report.html
           rxatlas --quiet batch batch.toml
         """,

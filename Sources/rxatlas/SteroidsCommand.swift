@@ -18,7 +18,8 @@ struct SteroidsCommand: ParsableCommand {
 
         Examples:
           rxatlas steroids --store store --out steroids/
-          rxatlas steroids --store store --level icb --overdispersion multiplicative --persistence 3/6 --out steroids/
+          rxatlas steroids --store store --level icb \\
+              --overdispersion multiplicative --persistence 3/6 --out steroids/
         """
     )
 
@@ -27,8 +28,8 @@ struct SteroidsCommand: ParsableCommand {
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(help: "none, multiplicative or additive (Spiegelhalter random effects).") var overdispersion: String = "additive"
-    @Option(name: .customLong("min-items"), help: "Small-number rule: smallest denominator (items) ranked.") var minItems: Double = 20
-    @Option(name: .customLong("min-list-size"), help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+    @Option(name: .customLong("min-items"), parsing: .unconditional, help: "Small-number rule: smallest denominator (items) ranked.") var minItems: Double = 20
+    @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
     @Option(name: .customLong("persistence"), help: "Persistent when outside the adjusted 99.8% limit in K of the last N months: K/N.")
     var persistence: String = "6/12"
     @Option(help: "Output directory.") var out: String
@@ -62,12 +63,5 @@ struct SteroidsCommand: ParsableCommand {
 enum OutlierLevels {
     static let all: [OrgLevel] = [.practice, .pcn, .subICB, .icb]
 
-    static func parse(_ names: [String]) throws -> [OrgLevel] {
-        try names.isEmpty ? all : names.map { name in
-            guard let l = MeasureOutput.level(named: name), all.contains(l) else {
-                throw ValidationError("unknown level '\(name)' (practice, pcn, sub-icb or icb)")
-            }
-            return l
-        }
-    }
+    static func parse(_ names: [String]) throws -> [OrgLevel] { try ArgumentValues.levels(names, allowed: all) }
 }

@@ -14,14 +14,15 @@ struct SynthCommand: ParsableCommand {
 
         Examples:
           rxatlas synth --practices 300 --months 12 --seed 1 --out synth/
-          rxatlas synth --practices 6500 --months 60 --seed 1 --start 2020-01 --gzip --out national/
+          rxatlas synth --practices 6500 --months 60 --seed 1 --start 2020-01 \\
+              --gzip --out national/
         """)
 
-    @Option(help: "Number of prescribing organisations (6500 ≈ England).")
+    @Option(parsing: .unconditional, help: "Number of prescribing organisations (6500 ≈ England).")
     var practices: Int
-    @Option(help: "Number of consecutive months.")
+    @Option(parsing: .unconditional, help: "Number of consecutive months.")
     var months: Int
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed.")
     var seed: UInt64
     @Option(help: "First month, YYYY-MM.")
     var start: String = "2025-01"
@@ -29,18 +30,26 @@ struct SynthCommand: ParsableCommand {
     var out: String
     @Flag(help: "Write gzipped files (.csv.gz).")
     var gzip = false
-    @Option(help: "gzip compression level 1-9.")
+    @Option(parsing: .unconditional, help: "gzip compression level 1-9.")
     var gzipLevel: Int32 = 6
-    @Option(help: "Row target per practice-month for an average-sized practice (2800 gives ≈17M rows for 6,500 practices).")
+    @Option(parsing: .unconditional, help: "Row target per practice-month for an average-sized practice (2800 gives ≈17M rows for 6,500 practices).")
     var presentationsPerPractice: Int = 2800
     @OptionGroup var log: LogOptions
 
-    func run() throws {
-        guard let first = YearMonth(parsing: start) else { throw ValidationError("--start must look like 2025-01") }
-        let config = SynthConfiguration(practices: practices, months: months, seed: seed, start: first,
+    /// The generator's configuration, checked.
+    func configuration() throws -> SynthConfiguration {
+        let config = SynthConfiguration(practices: practices, months: months, seed: seed,
+                                        start: try ArgumentValues.month(start, option: "--start"),
                                         presentationsPerPractice: presentationsPerPractice, gzip: gzip,
                                         gzipLevel: gzipLevel)
-        do { try config.validate() } catch { throw ValidationError("\(error)") }
+        do { try config.validate() } catch SynthError.invalidConfiguration(let why) { throw ValidationError(why) }
+        return config
+    }
+
+    func validate() throws { _ = try configuration() }
+
+    func run() throws {
+        let config = try configuration()
         let dataset = try SyntheticDataset(config)
         let h = dataset.hierarchy
         log.result("\(h.practices.count) prescribers, \(h.pcns.count) PCNs, \(h.subICBs.count) sub-ICBs, " +

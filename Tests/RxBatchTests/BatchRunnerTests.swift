@@ -275,7 +275,8 @@ import Testing
     }
 
     /// `rxatlas batch` exits with status 3 when a job failed, 2 for a bad config key, 0 otherwise.
-    @Test(.enabled(if: CLIBinary.path != nil)) func exitStatus() throws {
+    @Test(.enabled(if: CLIBinary.path != nil, "the rxatlas executable was not found beside the test bundle"))
+    func exitStatus() throws {
         let f = try BatchFixture()
         defer { f.remove() }
         let good = try f.config(Self.config(f), name: "good.toml")

@@ -37,7 +37,7 @@ public enum MeasureLibrary {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw InputError(file: file, reason: "cannot be read: \(error.localizedDescription)")
+            throw InputError(file: file, reason: "cannot be read: \(error.localizedDescription)", isUnreadable: true)
         }
         let object = try MeasureJSONObject.parse(data, file: file)
         if RxAtlasMeasureFormat.recognises(object) { return try RxAtlasMeasureFormat.decode(object) }
@@ -85,12 +85,12 @@ public enum MeasureLibrary {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                throw InputError(file: path, reason: "no such file or directory")
+                throw InputError(file: path, reason: "no such file or directory", isUnreadable: true)
             }
             if isDir.boolValue {
                 let names: [String]
                 do { names = try fm.contentsOfDirectory(atPath: path) } catch {
-                    throw InputError(file: path, reason: "cannot list the directory: \(error.localizedDescription)")
+                    throw InputError(file: path, reason: "cannot list the directory: \(error.localizedDescription)", isUnreadable: true)
                 }
                 let json = names.filter { $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
                 out += json.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem with an input file, located precisely enough to fix it.
 ///
 /// Every error names the file; row-level errors add the 1-based line number and the field
@@ -11,13 +13,23 @@ public struct InputError: Error, Sendable, CustomStringConvertible, Equatable {
     public var field: String?
     /// What is wrong, in plain words.
     public var reason: String
+    /// Whether the file could not be opened or read at all (missing, a directory, no permission,
+    /// an I/O error), as opposed to being read and found malformed. The CLI exits 1 for the
+    /// first and 4 for the second.
+    public var isUnreadable: Bool
 
     /// Creates an error.
-    public init(file: String, line: Int? = nil, field: String? = nil, reason: String) {
+    public init(file: String, line: Int? = nil, field: String? = nil, reason: String, isUnreadable: Bool = false) {
         self.file = file
         self.line = line
         self.field = field
         self.reason = reason
+        self.isUnreadable = isUnreadable
+    }
+
+    /// An error for a file that cannot be opened or read; `errno` names the system's reason.
+    public static func unreadable(_ file: String, _ what: String, errno code: Int32) -> InputError {
+        InputError(file: file, reason: "\(what): \(String(cString: strerror(code)))", isUnreadable: true)
     }
 
     public var description: String {

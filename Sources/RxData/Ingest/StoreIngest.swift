@@ -16,8 +16,48 @@ public struct StoreIngest: Sendable {
 
     /// Reads everything and, when `storePath` is given, writes the store; `progress` receives one
     /// line per step for the terminal; `steps` is told as each prescribing file is finished.
+    ///
+    /// Every input is checked to exist and be readable before anything is written, and a store
+    /// this run created is removed again when the run fails, so a failed first ingest leaves no
+    /// empty store behind.
     public func run(store storePath: String?, steps: ProgressReporter = .silent,
                     progress: (String) -> Void = { _ in }) throws -> IngestReport {
+        try Self.checkReadable(options.files + options.listSizes + [options.orgMapping, options.codeMapping].compactMap { $0 })
+        guard let storePath, !FileManager.default.fileExists(atPath: storePath + "/store.json") else {
+            return try ingest(store: storePath, steps: steps, progress: progress)
+        }
+        let existed = FileManager.default.fileExists(atPath: storePath)
+        do {
+            return try ingest(store: storePath, steps: steps, progress: progress)
+        } catch {
+            Self.removeCreatedStore(at: storePath, keepDirectory: existed)
+            throw error
+        }
+    }
+
+    /// Refuses, before anything is read or written, an input that does not exist, is a directory
+    /// or cannot be opened (``InputError/isUnreadable``), and a regular file that is empty.
+    static func checkReadable(_ paths: [String]) throws {
+        for path in paths {
+            var st = stat()
+            guard stat(path, &st) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError.unreadable(path, "cannot read", errno: EISDIR) }
+            guard access(path, R_OK) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
+            if (st.st_mode & S_IFMT) == S_IFREG && st.st_size == 0 {
+                throw InputError(file: path, reason: "is empty (0 bytes): expected a header line and data")
+            }
+        }
+    }
+
+    /// Removes what a failed first ingest created: the store directory, or only its contents
+    /// when the directory was there (empty) before the run.
+    private static func removeCreatedStore(at path: String, keepDirectory: Bool) {
+        let fm = FileManager.default
+        guard keepDirectory else { try? fm.removeItem(atPath: path); return }
+        for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] { try? fm.removeItem(atPath: path + "/" + name) }
+    }
+
+    private func ingest(store storePath: String?, steps: ProgressReporter, progress: (String) -> Void) throws -> IngestReport {
         var report = IngestReport()
         var inputs: [ProvenanceEntry.InputFile] = []
         var seen: [String: String] = [:]   // checksum -> path
@@ -70,6 +110,7 @@ public struct StoreIngest: Sendable {
             let file = try reader.read(path: path)
             // Plain files are hashed during the scan; compressed ones are hashed here.
             _ = try describe(path, known: file.digest)
+            inputs[inputs.count - 1].months = file.months.map(\.month).sorted()
             report.files.append(file.summary)
             rejected += file.rejected.map { (path, $0) }
             orgs.merge(file.orgs)
@@ -93,6 +134,7 @@ public struct StoreIngest: Sendable {
         for path in options.listSizes {
             _ = try describe(path)
             let file = try ListSizeReader.read(path: path, months: options.listSizeMonth.map { [$0] })
+            inputs[inputs.count - 1].months = file.coveredMonths
             orgs.merge(file.orgs)
             for month in file.months {
                 try store?.writeListSizes(month)

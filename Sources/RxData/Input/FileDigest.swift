@@ -10,7 +10,7 @@ public enum FileDigest {
     /// The file's size and XXH64 digest.
     public static func xxh64(path: String) throws -> (size: Int64, digest: UInt64) {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
         defer { close(fd) }
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         let size = 4 << 20
@@ -22,7 +22,7 @@ public enum FileDigest {
             let n = read(fd, buffer.baseAddress, size)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(file: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+                throw InputError.unreadable(path, "cannot read", errno: errno)
             }
             if n == 0 { break }
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))

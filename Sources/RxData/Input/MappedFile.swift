@@ -20,10 +20,10 @@ public final class MappedFile: @unchecked Sendable {
     public init(path: String) throws {
         self.path = path
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw InputError(file: path, reason: "cannot stat: \(String(cString: strerror(errno)))") }
+        guard fstat(fd, &st) == 0 else { throw InputError.unreadable(path, "cannot stat", errno: errno) }
         length = Int(st.st_size)
         if length == 0 {
             base = nil
@@ -31,7 +31,7 @@ public final class MappedFile: @unchecked Sendable {
             return
         }
         guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-            throw InputError(file: path, reason: "cannot map: \(String(cString: strerror(errno)))")
+            throw InputError.unreadable(path, "cannot map", errno: errno)
         }
         _ = madvise(p, length, Int32(MADV_SEQUENTIAL))
         base = p

@@ -70,6 +70,35 @@ public enum FixedPoint {
     /// The stored value of a `Double`, rounded to the nearest 10⁻⁵ (for generated data and tests).
     public static func stored(_ value: Double) -> Int64 { Int64((value * Double(scale)).rounded()) }
 
+    /// The decimal places a stored value needs to be written exactly (0 for a whole number).
+    public static func decimalsNeeded(_ stored: Int64) -> Int {
+        var frac = stored.magnitude % UInt64(scale)
+        guard frac != 0 else { return 0 }
+        var digits = decimals
+        while frac % 10 == 0 { frac /= 10; digits -= 1 }
+        return digits
+    }
+
+    /// Decimal text of a stored value with exactly `places` decimals (0…5), rounded half away
+    /// from zero on the exact integer (`text(1_234_567, places: 2)` is `12.35`): money in
+    /// pounds and pence, or a column written at one precision.
+    public static func text(_ stored: Int64, places: Int) -> String {
+        let places = min(max(places, 0), decimals)
+        var unit: UInt64 = 1
+        for _ in 0..<(decimals - places) { unit *= 10 }
+        let neg = stored < 0
+        let rounded = (stored.magnitude + unit / 2) / unit
+        var perWhole: UInt64 = 1
+        for _ in 0..<places { perWhole *= 10 }
+        let whole = rounded / perWhole, frac = rounded % perWhole
+        var s = (neg && rounded != 0 ? "-" : "") + String(whole)
+        if places > 0 {
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: places - f.count) + f
+        }
+        return s
+    }
+
     /// Exact decimal text of a stored value, trailing zeros trimmed (`12.5`, `-0.00001`, `3`).
     public static func text(_ stored: Int64) -> String {
         let neg = stored < 0

@@ -11,12 +11,17 @@ public struct ProvenanceEntry: Sendable, Equatable, Codable {
         public var size: Int64
         /// A content digest, `xxh64:` followed by 16 hex digits (see ``XXH64``).
         public var checksum: String
+        /// The months the file holds (prescribing and list-size files), or nil for files that
+        /// hold no months (org and code mappings, PDPI companions) and in entries written before
+        /// this was recorded.
+        public var months: [YearMonth]?
 
         /// Creates an entry from known values.
-        public init(path: String, size: Int64, checksum: String) {
+        public init(path: String, size: Int64, checksum: String, months: [YearMonth]? = nil) {
             self.path = path
             self.size = size
             self.checksum = checksum
+            self.months = months
         }
 
         /// Describes a file on disk: its size and the XXH64 of its bytes (``FileDigest``, read in
@@ -32,7 +37,7 @@ public struct ProvenanceEntry: Sendable, Equatable, Codable {
             return "xxh64:" + String(repeating: "0", count: 16 - hex.count) + hex
         }
 
-        private enum CodingKeys: String, CodingKey { case path, size, checksum }
+        private enum CodingKeys: String, CodingKey { case path, size, checksum, months }
     }
 
     /// When the run finished (ISO 8601 in the manifest).

@@ -126,15 +126,21 @@ public struct StoreInfo: Sendable, Equatable, Codable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    /// The summary as an aligned text table, one line per month, with a header line; amounts
-    /// are exact decimals and `-` marks an unpublished measure.
+    /// The summary as an aligned text table, one line per month, with a header line; `-` marks an
+    /// unpublished measure.
+    ///
+    /// Money (NIC, actual cost) is in pounds with two decimals; quantity is written at the
+    /// precision the data has, the same number of decimals for every month so the column aligns
+    /// (the JSON form keeps every exact total).
     public func textTable() -> String {
         let header = ["month", "rows", "practices", "presentations", "items", "quantity", "nic", "actual_cost"]
         var lines = [header]
+        let quantityPlaces = months.compactMap(\.quantity).map(FixedPoint.decimalsNeeded).max() ?? 0
         for m in months {
             lines.append([m.month.description, String(m.rows), String(m.practices), String(m.presentations),
-                          m.items.map { String($0) } ?? "-", m.quantity.map(FixedPoint.text) ?? "-",
-                          m.nic.map(FixedPoint.text) ?? "-", m.actualCost.map(FixedPoint.text) ?? "-"])
+                          m.items.map { String($0) } ?? "-", m.quantity.map { FixedPoint.text($0, places: quantityPlaces) } ?? "-",
+                          m.nic.map { FixedPoint.text($0, places: 2) } ?? "-",
+                          m.actualCost.map { FixedPoint.text($0, places: 2) } ?? "-"])
         }
         var widths = [Int](repeating: 0, count: header.count)
         for l in lines { for (i, f) in l.enumerated() { widths[i] = max(widths[i], f.count) } }

@@ -54,7 +54,7 @@ public struct GeoFeatureCollection: Sendable {
     public static func read(path: String) throws -> GeoFeatureCollection {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InputError(file: path, reason: "cannot be read: \(error.localizedDescription)")
+            throw InputError(file: path, reason: "cannot be read: \(error.localizedDescription)", isUnreadable: true)
         }
         return try parse(data, file: path)
     }

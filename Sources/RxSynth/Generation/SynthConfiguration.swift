@@ -29,11 +29,11 @@ public struct SynthConfiguration: Sendable, Equatable {
 
     /// Checks the ranges; throws ``SynthError/invalidConfiguration(_:)``.
     public func validate() throws {
-        guard practices >= 1 else { throw SynthError.invalidConfiguration("--practices must be at least 1") }
-        guard months >= 1 && months <= 600 else { throw SynthError.invalidConfiguration("--months must be 1…600") }
+        guard practices >= 1 else { throw SynthError.invalidConfiguration("--practices must be at least 1, not \(practices)") }
+        guard months >= 1 && months <= 600 else { throw SynthError.invalidConfiguration("--months must be 1…600, not \(months)") }
         guard presentationsPerPractice >= 10 else {
-            throw SynthError.invalidConfiguration("--presentations-per-practice must be at least 10")
+            throw SynthError.invalidConfiguration("--presentations-per-practice must be at least 10, not \(presentationsPerPractice)")
         }
-        guard (1...9).contains(gzipLevel) else { throw SynthError.invalidConfiguration("gzip level must be 1…9") }
+        guard (1...9).contains(gzipLevel) else { throw SynthError.invalidConfiguration("--gzip-level must be 1…9, not \(gzipLevel)") }
     }
 }

@@ -20,7 +20,8 @@ import RxData
         return times.sorted()[runs / 2]
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["RXATLAS_STORE_BENCH"] != nil))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RXATLAS_STORE_BENCH"] != nil,
+                   "a timing run, not a check: set RXATLAS_STORE_BENCH=1 to run it"))
     func nationalMonth() throws {
         let dir = try StoreTempDir()
         defer { dir.cleanup() }

@@ -67,7 +67,10 @@ import RxData
         #expect(try JSONDecoder().decode(StoreInfo.self, from: Data(json.utf8)) == info)
         let text = info.textTable()
         #expect(text.split(separator: "\n").count == 3)
-        #expect(text.contains(FixedPoint.text(a.total(.actualCost))))
+        // Money in pounds and pence; every money cell has exactly two decimals.
+        #expect(text.contains(FixedPoint.text(a.total(.actualCost), places: 2)))
+        let moneyCells = text.split(separator: "\n").dropFirst().flatMap { $0.split(separator: " ").suffix(2) }
+        #expect(moneyCells.allSatisfy { $0 == "-" || $0.split(separator: ".").last?.count == 2 }, "\(moneyCells)")
 
         // Re-writing a month replaces it, leaving the other untouched.
         var a2 = StoreTestTables.random(seed: 8, practices: 3, presentations: 50, density: 0.5)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Temporary files for tests, removed when the value is released.
 final class TempDir {
@@ -16,7 +17,7 @@ final class TempDir {
     func write(_ name: String, _ text: String, latin1: Bool = false) -> String {
         let path = url.appendingPathComponent(name).path
         let data = latin1 ? text.data(using: .isoLatin1)! : Data(text.utf8)
-        FileManager.default.createFile(atPath: path, contents: data)
+        if !FileManager.default.createFile(atPath: path, contents: data) { Issue.record("cannot write \(path)") }
         return path
     }
 
@@ -24,7 +25,7 @@ final class TempDir {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let path = url.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        if !FileManager.default.createFile(atPath: path, contents: Data(bytes)) { Issue.record("cannot write \(path)") }
         return path
     }
 
