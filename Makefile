@@ -5,8 +5,9 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 SAMPLE := datasets/sample
 OUT ?= out/demo
 RELEASE_BIN := .build/release/rxatlas
+PREFIX ?= /usr/local
 
-.PHONY: bootstrap build release test demo report-check bench peers clean
+.PHONY: bootstrap build release install uninstall test demo report-check bench peers clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -16,6 +17,20 @@ build: bootstrap
 
 release: bootstrap
 	swift build -c release --product rxatlas
+
+## Installs the release build as $(PREFIX)/bin/rxatlas and its built-in reference tables under
+## $(PREFIX)/share/rxatlas (PREFIX defaults to /usr/local).
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/rxatlas/datasets"
+	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/rxatlas"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/rxatlas/datasets/reference"
+	cp -R datasets/reference "$(DESTDIR)$(PREFIX)/share/rxatlas/datasets/reference"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/rxatlas (reference tables in $(DESTDIR)$(PREFIX)/share/rxatlas)"
+
+## Removes what `make install` installed.
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/rxatlas"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/rxatlas"
 
 ## Runs every test (Swift Testing).
 test: bootstrap

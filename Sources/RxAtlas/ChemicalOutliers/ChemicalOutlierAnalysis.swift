@@ -90,7 +90,7 @@ public enum ChemicalOutlierAnalysis {
                     subparagraph: String(chem.prefix(7)), chemicalItems: level.items[i],
                     subparagraphItems: level.subparagraphItems[i], ratio: level.ratio[i], mean: level.stats.mean[c],
                     sd: level.stats.sd[c], z: level.stats.z[i], rankHigh: rankHigh[c], rankLow: rankLow[c],
-                    lowNumber: level.items[i] < options.lowNumberItems))
+                    lowNumber: level.items[i] < options.lowNumberItems, fewUnits: level.orgCodes.count < options.minimumUnits))
             }
         }
         return out

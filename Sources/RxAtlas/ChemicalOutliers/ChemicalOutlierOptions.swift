@@ -8,6 +8,10 @@ public struct ChemicalOutlierOptions: Sendable, Equatable {
     public var upperPercentile: Double
     /// A listed row is flagged `low_number` when its chemical items are below this (5).
     public var lowNumberItems: Double
+    /// A level with fewer organisations than this has its rows flagged `few_units`: a z-score
+    /// over so few units means nothing (4 ICBs can give z of several hundred). The report lists
+    /// none of them.
+    public var minimumUnits: Int = 10
 
     /// Creates options (defaults: OpenPrescribing's).
     public init(top: Int = 5, lowerPercentile: Double = 0.001, upperPercentile: Double = 0.999, lowNumberItems: Double = 5) {

@@ -30,4 +30,7 @@ public struct ChemicalOutlierRow: Sendable, Equatable {
     public var rankLow: Int?
     /// Chemical items below ``ChemicalOutlierOptions/lowNumberItems``.
     public var lowNumber: Bool
+    /// The level has fewer organisations than ``ChemicalOutlierOptions/minimumUnits``, so the
+    /// z-score means little.
+    public var fewUnits: Bool = false
 }

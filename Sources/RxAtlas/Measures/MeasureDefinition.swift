@@ -34,11 +34,39 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
         public var quantity: SideQuantity
         /// Which presentations count (nil for a list size).
         public var filter: BNFFilter?
+        /// A short name of what is counted ("ICS items"; OpenPrescribing's `numerator_short` and
+        /// `denominator_short`), or nil to name it by ``quantity`` alone.
+        public var label: String?
 
         /// Creates a side.
-        public init(quantity: SideQuantity, filter: BNFFilter?) {
+        public init(quantity: SideQuantity, filter: BNFFilter?, label: String? = nil) {
             self.quantity = quantity
             self.filter = filter
+            self.label = label
+        }
+
+        /// The unit a unit's total of this side is given in (``AtlasResult/denominators`` and
+        /// numerators): "thousand patient-months" for a list size (lists summed over the months,
+        /// in thousands), else the label or the quantity's own unit ("items", "£ NIC", …).
+        public var unit: String {
+            switch quantity {
+            case .listSize: return "thousand patient-months"
+            case .items: return label ?? "items"
+            case .quantity: return label ?? "quantity (units)"
+            case .actualCost: return label.map { "£, \($0)" } ?? "£ actual cost"
+            case .nic: return label.map { "£, \($0)" } ?? "£ NIC"
+            case .adq: return label ?? "ADQs"
+            }
+        }
+
+        /// The decimals a total of this side is shown with: none for items, pence for money,
+        /// whole patients (three decimals of a thousand) for a list size, two otherwise.
+        public var decimals: Int {
+            switch quantity {
+            case .items: return 0
+            case .listSize: return 3
+            case .actualCost, .nic, .quantity, .adq: return 2
+            }
         }
     }
 

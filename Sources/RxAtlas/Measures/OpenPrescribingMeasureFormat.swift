@@ -69,10 +69,11 @@ public enum OpenPrescribingMeasureFormat {
             throw o.error(typeKey, "unknown type '\(type)' (expected bnf_items, bnf_quantity, bnf_cost or list_size)")
         }
         let filterKey = prefix + "_bnf_codes_filter"
+        let label = try o.text(prefix + "_short").flatMap { $0.isEmpty ? nil : $0 }
         if quantity == .listSize {
-            return .init(quantity: .listSize, filter: nil)
+            return .init(quantity: .listSize, filter: nil, label: label)
         }
         guard o.has(filterKey) else { throw o.error(filterKey, "missing (needed for type '\(type)')") }
-        return .init(quantity: quantity, filter: try o.filter(filterKey))
+        return .init(quantity: quantity, filter: try o.filter(filterKey), label: label)
     }
 }

@@ -54,11 +54,12 @@ public enum RxAtlasMeasureFormat {
             let known = MeasureDefinition.SideQuantity.allCases.map(\.rawValue).joined(separator: ", ")
             throw o.error("type", "unknown type '\(type)' (expected one of \(known))")
         }
+        let label = try o.text("label").flatMap { $0.isEmpty ? nil : $0 }
         if quantity == .listSize {
             guard !o.has("bnf_codes") else { throw o.error("bnf_codes", "a list_size side takes no BNF codes") }
-            return .init(quantity: .listSize, filter: nil)
+            return .init(quantity: .listSize, filter: nil, label: label)
         }
-        return .init(quantity: quantity, filter: try o.filter("bnf_codes"))
+        return .init(quantity: quantity, filter: try o.filter("bnf_codes"), label: label)
     }
 
     /// Writes one definition in this format (filter comments are not kept: a filter holds
@@ -66,6 +67,7 @@ public enum RxAtlasMeasureFormat {
     public static func encode(_ m: MeasureDefinition) throws -> Data {
         func side(_ s: MeasureDefinition.Side) -> [String: Any] {
             var out: [String: Any] = ["type": s.quantity.rawValue]
+            if let label = s.label { out["label"] = label }
             if let f = s.filter {
                 out["bnf_codes"] = f.terms.map { ($0.excludes ? "~" : "") + String(decoding: $0.pattern, as: UTF8.self) }
             }

@@ -19,6 +19,13 @@ public enum AtlasCharts {
         return "ratio"
     }
 
+    /// The funnel plot's x axis title: what its denominators count ("patient-months" for a
+    /// per-1,000 measure, whose funnel is drawn against patients; else the denominator's unit,
+    /// such as "ICS items").
+    public static func denominatorLabel(_ def: MeasureDefinition) -> String {
+        def.denominator.quantity == .listSize ? "patient-months (list sizes summed over the months)" : def.denominator.unit
+    }
+
     /// Values re-keyed to the keys a map uses: a value stays under its own code when that is a
     /// key, else moves to its alias (an ICB's ODS code ↔ its E54 code) when that is.
     public static func rekey(_ values: [String: Double], to keys: Set<String>, aliases: [String: String]) -> [String: Double] {
@@ -34,20 +41,28 @@ public enum AtlasCharts {
     ///   - names: organisation names by code, for tooltips.
     ///   - hexLayout: the ICB hex layout (drawn for ICB-level results).
     ///   - boundaries: a boundary file and the property matching codes, for a choropleth (drawn
-    ///     when at least one unit's code, or its ICB alias, is among the boundary keys).
+    ///     when at least ``QuintileClasses/minimumUnits`` units' codes, or their ICB aliases, are
+    ///     among the boundary keys, and they cover at least half of the boundaries).
+    ///   - nationalLabel: the name of the national line in the legends.
     public static func render(_ r: AtlasResult, definition def: MeasureDefinition, names: [String: String] = [:],
                               hexLayout: HexLayout? = nil,
-                              boundaries: (collection: GeoFeatureCollection, key: String, nameProperty: String?)? = nil) throws -> [(String, String)] {
+                              boundaries: (collection: GeoFeatureCollection, key: String, nameProperty: String?)? = nil,
+                              nationalLabel: String = "England") throws -> [(String, String)] {
         let base = "\(def.id)-\(MeasureOutput.levelName(r.level))"
         let label = valueLabel(def)
         var out: [(String, String)] = []
-        if let funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: label) {
+        if var funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: label, denominatorLabel: denominatorLabel(def)) {
+            funnel.centreLabel = nationalLabel
             out.append(("\(base)-funnel.svg", funnel.svg()))
         }
-        out.append(("\(base)-ranked.svg", RankedChart(atlas: r, title: def.name, names: names, valueLabel: label).svg()))
+        var ranked = RankedChart(atlas: r, title: def.name, names: names, valueLabel: label)
+        ranked.nationalLabel = nationalLabel
+        out.append(("\(base)-ranked.svg", ranked.svg()))
         let values = values(r)
         let period = "\(r.period.lowerBound)–\(r.period.upperBound)"
-        if r.level == .icb, let hexLayout {
+        // A map only where the data covers it (most areas have a value) and fifths mean something.
+        if r.level == .icb, let hexLayout, HexMap.coverage(of: values, layout: hexLayout) >= HexMap.minimumCoverage,
+           values.count >= QuintileClasses.minimumUnits {
             out.append(("\(base)-hexmap.svg", HexMap(title: def.name, subtitle: "ICBs, \(period)", valueLabel: label, layout: hexLayout,
                                                      values: values).svg()))
         }
@@ -56,8 +71,9 @@ public enum AtlasCharts {
             for c in hexLayout?.cells ?? [] { aliases[c.odsCode] = c.code; aliases[c.code] = c.odsCode }
             let keys = Set(try boundaries.collection.keys(boundaries.key))
             let matched = rekey(values, to: keys, aliases: aliases)
-            // Drawn only for a level whose codes the boundaries carry.
-            guard !matched.isEmpty else { return out }
+            // Drawn only for a level whose codes the boundaries carry, when most areas have a value.
+            guard matched.count >= QuintileClasses.minimumUnits,
+                  Double(matched.count) >= HexMap.minimumCoverage * Double(keys.count) else { return out }
             let map = try ChoroplethMap(title: def.name, subtitle: "\(MeasureOutput.levelName(r.level)), \(period)", valueLabel: label,
                                         boundaries: boundaries.collection, key: boundaries.key, nameProperty: boundaries.nameProperty,
                                         values: matched)

@@ -77,8 +77,10 @@ public struct FunnelChart: Sendable {
     /// - Parameters:
     ///   - names: unit names by code, for tooltips.
     ///   - valueLabel: the y axis title (default: "%" for a percentage, else "value").
+    ///   - denominatorLabel: the x axis title, the denominator's unit (default: patient-months for
+    ///     a rate, else "denominator"; ``AtlasCharts/denominatorLabel(_:)`` names it from a definition).
     public init?(atlas r: AtlasResult, title: String? = nil, names: [String: String] = [:], valueLabel: String? = nil,
-                 curvePoints: Int = 160) {
+                 denominatorLabel: String? = nil, curvePoints: Int = 160) {
         guard let funnel = r.funnel, let dens = r.funnelDenominators, let options = r.funnelOptions,
               let lo = dens.min(), let hi = dens.max() else { return nil }
         let adjusted = r.funnelAdjusted.flatMap { $0.summary.adjusted ? $0 : nil }
@@ -100,7 +102,8 @@ public struct FunnelChart: Sendable {
         self.title = title ?? r.measureID
         subtitle = "\(MeasureOutput.levelName(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units"
         self.valueLabel = valueLabel ?? (options.type == .proportion ? "%" : options.type == .rate ? "per 1,000 patients a month" : "value")
-        denominatorLabel = options.type == .rate ? "patient-months (list sizes summed over the months)" : "denominator"
+        self.denominatorLabel = denominatorLabel
+            ?? (options.type == .rate ? "patient-months (list sizes summed over the months)" : "denominator")
     }
 
     /// The flagged points furthest outside their 99.8% limits, at most ``maximumLabels``; 95%
@@ -124,7 +127,12 @@ public struct FunnelChart: Sendable {
         ys += finite(innerLimits.flatMap { [$0.limits.lower998, $0.limits.upper998] })
         let (y0, y1) = LinearScale.niceDomain(ys.min() ?? 0, ys.max() ?? 1)
         let (_, x1) = LinearScale.niceDomain(0, xMax)
-        let x = LinearScale(domain: 0, x1, range: frame.plotLeft, frame.plotRight)
+        // Denominators spread over orders of magnitude (a national practice funnel) would crowd a
+        // linear axis's first tenth: such an axis is drawn on a square-root scale.
+        let squareRoot = SquareRootScale.suits(points.map(\.denominator))
+        let linearX = LinearScale(domain: 0, x1, range: frame.plotLeft, frame.plotRight)
+        let rootX = SquareRootScale(upper: xMax * 1.02, range: frame.plotLeft, frame.plotRight)
+        let x: (Double) -> Double = squareRoot ? { rootX($0) } : { linearX($0) }
         let y = LinearScale(domain: y0, y1, range: frame.plotBottom, frame.plotTop)
 
         var c = SVGCanvas(width: width, height: height, title: title,
@@ -134,7 +142,11 @@ public struct FunnelChart: Sendable {
                               + "\(points.filter { $0.flag.isOutside998 }.count) units lie outside the 99.8% limits.")
         ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
         frame.drawYAxis(&c, scale: y, label: valueLabel)
-        frame.drawXAxis(&c, scale: x, label: denominatorLabel)
+        if squareRoot {
+            frame.drawXAxis(&c, scale: rootX, label: denominatorLabel)
+        } else {
+            frame.drawXAxis(&c, scale: linearX, label: denominatorLabel)
+        }
         let clip = c.clipRect(name: "plot", x: frame.plotLeft, y: frame.plotTop, width: frame.plotWidth, height: frame.plotHeight)
 
         c.beginGroup([("class", "limits"), ("clip-path", clip)])
@@ -159,7 +171,7 @@ public struct FunnelChart: Sendable {
                 : p.flag == .low95 || p.flag == .low998 ? ChartPalette.low : ChartPalette.neutral
             let r = p.flag.isOutside998 ? 4.0 : 3.0
             let tip = (p.name.map { "\($0) (\(p.code))" } ?? p.code)
-                + ": \(ChartFormat.number(p.value)) \(valueLabel), denominator \(ChartFormat.number(p.denominator, decimals: 0))"
+                + ": \(ChartFormat.number(p.value)) \(valueLabel), \(ChartFormat.number(p.denominator, decimals: 0)) \(denominatorLabel)"
             c.circle(cx: x(p.denominator), cy: y(p.value), r: r, fill: colour, stroke: "#FFFFFF", tooltip: tip,
                      extra: [("class", "point"), ("fill-opacity", p.flag == .none ? "0.65" : "0.95"), ("data-code", p.code),
                              ("data-denominator", ChartFormat.exact(p.denominator)), ("data-value", ChartFormat.exact(p.value)),

@@ -36,6 +36,17 @@ public struct HexMap: Sendable {
         self.classes = classes ?? QuintileClasses(values: layout.cells.compactMap { Self.value(of: $0, in: values) })
     }
 
+    /// A hex map is drawn only when at least this share of the layout's areas have a value:
+    /// a map of mostly grey hexagons says nothing.
+    public static let minimumCoverage = 0.5
+
+    /// The share of the layout's areas that have a value in `values`.
+    public static func coverage(of values: [String: Double], layout: HexLayout) -> Double {
+        guard !layout.cells.isEmpty else { return 0 }
+        let covered = layout.cells.filter { value(of: $0, in: values).map(\.isFinite) ?? false }.count
+        return Double(covered) / Double(layout.cells.count)
+    }
+
     /// The value of a cell, by its E54 code or else its ODS code.
     static func value(of cell: HexLayout.Cell, in values: [String: Double]) -> Double? {
         values[cell.code] ?? values[cell.odsCode]

@@ -15,10 +15,15 @@ public struct QuintileClasses: Sendable, Equatable {
         self.breaks = breaks
     }
 
-    /// Classes from the values themselves (NaN values ignored); nil when no value is finite.
+    /// Below this many units, fifths are not meaningful (four units leave a class empty): charts
+    /// draw plain ranks and maps are not drawn.
+    public static let minimumUnits = 10
+
+    /// Classes from the values themselves (NaN values ignored); nil when fewer than
+    /// ``minimumUnits`` values are finite.
     public init?(values: [Double]) {
         let finite = values.filter(\.isFinite)
-        guard !finite.isEmpty else { return nil }
+        guard finite.count >= Self.minimumUnits else { return nil }
         breaks = PercentileCont.percentiles(finite, at: [0.2, 0.4, 0.6, 0.8])
     }
 
@@ -26,6 +31,12 @@ public struct QuintileClasses: Sendable, Equatable {
     public func classify(_ value: Double) -> Int? {
         guard !value.isNaN else { return nil }
         return breaks.filter { value > $0 }.count
+    }
+
+    /// The classes holding at least one of `values`, ascending: a legend lists only these, so
+    /// it never shows an empty class (ties at a break can empty one).
+    public func occupied(_ values: [Double]) -> [Int] {
+        Set(values.compactMap(classify)).sorted()
     }
 
     /// The legend text of class `k`: "≤ q20", "q20 – q40", …, "> q80".

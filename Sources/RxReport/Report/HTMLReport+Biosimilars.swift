@@ -18,36 +18,45 @@ extension HTMLReport {
                        + "unit at the best-value biosimilar price. Target uptake: originator units switched until uptake reaches "
                        + "\(target). Price per unit: every practice at the \(Int(o.pricePerUnitCentile))th percentile unit cost.")
         let nation = b.opportunities.filter { $0.level == .nation }
-        s += table(HTMLTable(id: "biosimilar-molecules", caption: "England, by molecule (a year)",
-                             columns: [("Molecule", false), ("Uptake", true), ("Spend", true), ("Full switch", true),
-                                       ("\(target) uptake", true), ("Price per unit", true)],
-                             rows: nation.map { r in
-                                 [HTMLTable.Cell(r.molecule), HTMLTable.Cell(ReportFormat.percent(r.uptake), sort: r.uptake.isNaN ? -1 : r.uptake),
-                                  .pounds(b.annualised(r.originatorCost + r.biosimilarCost + r.genericCost)),
-                                  .pounds(b.annualised(r.fullSwitch)), .pounds(b.annualised(r.targetUptake)),
-                                  .pounds(b.annualised(r.pricePerUnit))]
-                             }, fullTableNote: "rxatlas biosimilars writes opportunities.csv"))
+        s += table(HTMLTable(id: "biosimilar-molecules", caption: "\(nationName), by molecule (a year)",
+                             columns: Self.biosimilarColumns(target) + [("Why no saving", false)],
+                             rows: nation.map { r in biosimilarCells(r, b) + [HTMLTable.Cell(b.noSavingReason(r) ?? "")] },
+                             fullTableNote: "rxatlas biosimilars writes opportunities.csv"))
         let bars = nation.filter { $0.targetUptake > 0 }.sorted { $0.targetUptake > $1.targetUptake }
             .map { BarChart.Bar(label: $0.molecule, value: b.annualised($0.targetUptake)) }
         if !bars.isEmpty {
-            s += HTML.figure(BarChart(title: "Saving a year at \(target) biosimilar uptake", subtitle: "England, by molecule",
+            s += HTML.figure(BarChart(title: "Saving a year at \(target) biosimilar uptake", subtitle: "\(nationName), by molecule",
                                       valueLabel: "£ a year", bars: bars, style: .waterfall, valuePrefix: "£").svg())
         }
-        s += sensitivityTable(nation, id: "biosimilar-sensitivity", caption: "Sensitivity, England (a year, all molecules)")
+        s += sensitivityTable(nation, id: "biosimilar-sensitivity", caption: "Sensitivity, \(nationName) (a year, all molecules)")
         s += table(HTMLTable(id: "biosimilar-icbs", caption: "ICBs by saving at \(target) uptake (a year, all molecules)",
-                             columns: [("ICB", false), ("Spend", true), ("Full switch", true), ("\(target) uptake", true),
-                                       ("Price per unit", true)],
+                             columns: [("ICB", false), ("Spend", true), ("Full-switch saving", true), ("Saving at \(target) uptake", true),
+                                       ("Price-per-unit saving", true)],
                              rows: biosimilarTotals(level: .icb).map { t in
                                  [orgCell(.icb, t.code), .pounds(t.spend), .pounds(t.full), .pounds(t.target), .pounds(t.ppu)]
                              }, fullTableNote: "rxatlas biosimilars writes opportunities.csv"))
         s += table(HTMLTable(id: "biosimilar-practices", caption: "Top practices by saving at \(target) uptake (a year, all molecules)",
-                             columns: [("Practice", false), ("ICB", false), ("Full switch", true), ("\(target) uptake", true)],
+                             columns: [("Practice", false), ("ICB", false), ("Full-switch saving", true), ("Saving at \(target) uptake", true)],
                              rows: biosimilarTotals(level: .practice).prefix(options.maximumTableRows).filter { $0.target > 0 }.map { t in
                                  let icb = data.orgs.practices[t.code]?.parents[.icb] ?? ""
                                  return [orgCell(.practice, t.code), icb.isEmpty ? HTMLTable.Cell("–") : orgCell(.icb, icb),
                                          .pounds(t.full), .pounds(t.target)]
                              }, fullTableNote: "rxatlas biosimilars writes opportunities.csv"))
         return HTML.section("biosimilars", "Biosimilar opportunities", s)
+    }
+
+    /// The columns of a per-molecule savings row (``biosimilarCells(_:_:)``): every money column
+    /// after uptake says whether it is spend or a saving.
+    static func biosimilarColumns(_ target: String) -> [(String, Bool)] {
+        [("Molecule", false), ("Uptake", true), ("Spend", true), ("Full-switch saving", true),
+         ("Saving at \(target) uptake", true), ("Price-per-unit saving", true)]
+    }
+
+    /// One organisation's row for one molecule, annualised, under ``biosimilarColumns(_:)``.
+    func biosimilarCells(_ r: BiosimilarOpportunity, _ b: BiosimilarResult) -> [HTMLTable.Cell] {
+        [HTMLTable.Cell(r.molecule), HTMLTable.Cell(ReportFormat.percent(r.uptake), sort: r.uptake.isNaN ? -1 : r.uptake),
+         .pounds(b.annualised(r.originatorCost + r.biosimilarCost + r.genericCost)),
+         .pounds(b.annualised(r.fullSwitch)), .pounds(b.annualised(r.targetUptake)), .pounds(b.annualised(r.pricePerUnit))]
     }
 
     /// One organisation's savings summed over molecules, annualised.

@@ -9,6 +9,13 @@ extension HTMLReport {
                        + "with all organisations at its level (z-score over the ratios between the 0.1th and 99.9th percentiles). "
                        + "The highest z-scores are listed; rows under \(Int(options.chemicalOptions.lowNumberItems)) items are left out.")
         for level in options.chemicalLevels {
+            let units = Set(data.chemicalOutliers.filter { $0.level == level }.map(\.orgCode)).count
+            if data.chemicalOutliers.contains(where: { $0.level == level && $0.fewUnits }) {
+                s += HTML.p("\(MeasureOutput.levelName(level)) level: only \(units) organisations, fewer than "
+                            + "\(options.chemicalOptions.minimumUnits); a z-score across so few means nothing, so none is listed "
+                            + "(chemical_outliers.csv keeps them, marked few_units).", className: "note")
+                continue
+            }
             let rows = data.chemicalOutliers.filter { $0.level == level && $0.rankHigh != nil && !$0.lowNumber }
                 .sorted { ($0.z, $1.orgCode, $1.chemical) > ($1.z, $0.orgCode, $0.chemical) }
             s += table(HTMLTable(id: "chemical-\(MeasureOutput.levelName(level))",

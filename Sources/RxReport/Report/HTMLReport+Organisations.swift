@@ -1,6 +1,7 @@
 import Foundation
 import RxAtlas
 import RxData
+import RxStats
 
 extension HTMLReport {
     /// How many key measures each ICB entry draws month by month.
@@ -13,20 +14,21 @@ extension HTMLReport {
     /// ranked steroid outliers, chemical shares with z ≥ 3, and biosimilar savings.
     func collectFindings() -> [OrgKey: [String]] {
         var out: [OrgKey: [String]] = [:]
+        let nation = nationName
         for r in data.atlas.results where Self.orgLevels.contains(r.level) {
             guard let f = r.funnelAdjusted ?? r.funnel else { continue }
             let england = ReportFormat.number(r.summary?.pooled ?? .nan, digits: 2)
             for i in r.units.indices where f.funnel.flags[i].isOutside998 {
                 let v = ReportFormat.number(r.numerators[i] / r.denominators[i] * r.multiplier, digits: 2)
                 out[OrgKey(level: r.level, code: r.units[i]), default: []]
-                    .append("\(measureName(r.measureID)): \(v) (England \(england)), \(Self.flagText(f.funnel.flags[i]))")
+                    .append("\(measureName(r.measureID)): \(v) (\(nation) \(england)), \(Self.flagText(f.funnel.flags[i]))")
             }
         }
         for o in data.steroids.ranked {
             out[OrgKey(level: o.row.level, code: o.row.orgCode), default: []]
                 .append("Steroids, \(measureName(o.row.measureID)): high outlier ranked \(o.rank), excess \(ReportFormat.number(o.row.excess, digits: 0)) items")
         }
-        for r in data.chemicalOutliers where r.rankHigh != nil && !r.lowNumber && r.z >= 3 {
+        for r in data.chemicalOutliers where r.rankHigh != nil && !r.lowNumber && !r.fewUnits && r.z >= 3 {
             out[OrgKey(level: r.level, code: r.orgCode), default: []]
                 .append("Chemical share: \(r.chemicalName) \(ReportFormat.percent(r.ratio, digits: 1)) of its sub-paragraph (z \(ReportFormat.number(r.z, digits: 2)))")
         }
@@ -58,11 +60,19 @@ extension HTMLReport {
         return codes.sorted()
     }
 
-    /// The practices with an entry, most flags first.
+    /// Whether a finding is a flag: outside a measure's adjusted 99.8% limits or a ranked steroid
+    /// outlier. Biosimilar savings and chemical shares are findings, not flags (with hundreds of
+    /// chemicals nearly every practice has some z ≥ 3).
+    static func isFlag(_ finding: String) -> Bool {
+        !finding.hasPrefix("Biosimilars:") && !finding.hasPrefix("Chemical share:")
+    }
+
+    /// The practices with an entry: those flagged at least once, most flags first, at most
+    /// ``ReportOptions/maximumPracticeEntries``.
     func entryPractices() -> [String] {
         var counts: [String: Int] = [:]
         for (key, list) in findings where key.level == .practice {
-            let n = list.filter { !$0.hasPrefix("Biosimilars:") }.count
+            let n = list.filter(Self.isFlag).count
             if n > 0 { counts[key.code] = n }
         }
         return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(options.maximumPracticeEntries).map(\.key)
@@ -71,16 +81,21 @@ extension HTMLReport {
     /// The organisations section: an entry per ICB and per flagged practice.
     func organisationsSection() -> String {
         let practiceEntries = anchors[.practice]?.count ?? 0
-        var s = HTML.p("A full entry for each ICB and a compact one for the \(practiceEntries) practices flagged most often. Every "
-                       + "practice, PCN, sub-ICB and ICB is in the search box's index, which shows its findings on demand.")
+        var s = HTML.p("An entry for each ICB and for each practice flagged outside a measure's adjusted 99.8% limits or ranked "
+                       + "as a steroid outlier (\(practiceEntries) practice\(practiceEntries == 1 ? "" : "s")"
+                       + (practiceEntries == options.maximumPracticeEntries ? ", the most flagged first" : "")
+                       + "). Entries are closed until opened. Every practice, PCN, sub-ICB and ICB is in the search box's index, "
+                       + "which shows its findings on demand.")
         var practicesByICB: [String: [String]] = [:]
         for code in (anchors[.practice] ?? [:]).keys.sorted() {
             practicesByICB[data.orgs.practices[code]?.parents[.icb] ?? "", default: []].append(code)
         }
         let groups = ICBGroups(self)
         for code in icbCodes() { s += icbEntry(code, groups: groups, flaggedPractices: practicesByICB[code] ?? []) }
-        s += "<h3>Practices</h3>"
-        for code in entryPractices() { s += practiceEntry(code) }
+        s += "<h3>Flagged practices</h3>"
+        let practices = entryPractices()
+        if practices.isEmpty { s += HTML.p("No practice was flagged in the period.", className: "muted") }
+        for code in practices { s += practiceEntry(code) }
         return HTML.section("organisations", "Organisations", s)
     }
 
@@ -104,7 +119,9 @@ extension HTMLReport {
                 if let icb = data.orgs.practices[t.code]?.parents[.icb] { topPractices[icb, default: []].append(t) }
             }
             for r in data.steroids.rows where r.isPeriod && r.level == .icb { steroids[r.orgCode, default: []].append(r) }
-            for r in data.chemicalOutliers where r.level == .icb && r.rankHigh != nil { chemical[r.orgCode, default: []].append(r) }
+            for r in data.chemicalOutliers where r.level == .icb && r.rankHigh != nil && !r.fewUnits {
+                chemical[r.orgCode, default: []].append(r)
+            }
         }
     }
 
@@ -112,21 +129,21 @@ extension HTMLReport {
     /// outliers, and its flagged practices.
     func icbEntry(_ code: String, groups: ICBGroups, flaggedPractices: [String]) -> String {
         let id = anchors[.icb]?[code] ?? "org-icb-" + HTML.identifier(code)
-        var s = "<div class=\"org\" id=\"\(id)\"><h3>\(HTML.escape(name(.icb, code))) (\(HTML.escape(code))) — ICB</h3>"
+        var s = "<details class=\"org\" id=\"\(id)\"><summary><h3>\(HTML.escape(name(.icb, code))) (\(HTML.escape(code))) — ICB</h3></summary>"
         let practices = groups.practices[code] ?? 0
         s += HTML.p("\(practices) practices in the directory.", className: "muted")
         var rows: [[HTMLTable.Cell]] = []
         for r in results(at: .icb) {
             guard let i = r.units.firstIndex(of: code) else { continue }
             let values = r.units.indices.map { r.numerators[$0] / r.denominators[$0] }
-            let rank = values.filter { $0 > values[i] }.count + 1
+            let rank = CompetitionRank.rank(of: i, in: values)
             let flag = (r.funnelAdjusted ?? r.funnel).map { Self.flagText($0.funnel.flags[i]) } ?? ""
             rows.append([HTMLTable.Cell(measureName(r.measureID)), .number(values[i] * r.multiplier, digits: 2),
                          .number(r.summary?.pooled ?? .nan, digits: 2),
-                         HTMLTable.Cell("\(rank) of \(r.units.count)", sort: Double(rank)), HTMLTable.Cell(flag)])
+                         HTMLTable.Cell(rank?.text ?? "–", sort: Double(rank?.rank ?? Int.max)), HTMLTable.Cell(flag)])
         }
         s += table(HTMLTable(id: "\(id)-measures", caption: "Measures",
-                             columns: [("Measure", false), ("Value", true), ("England", true), ("Rank (highest first)", true), ("Flag", false)],
+                             columns: [("Measure", false), ("Value", true), (nationName, true), ("Rank (highest first; = shared)", true), ("Flag", false)],
                              rows: rows))
         // The key measures month by month against the deciles of all ICBs.
         var series = ""
@@ -142,14 +159,10 @@ extension HTMLReport {
                 let national = groups.nationalUptake
                 let target = ReportFormat.percent(b.options.targetUptake)
                 s += table(HTMLTable(id: "\(id)-biosimilars", caption: "Biosimilars (a year)",
-                                     columns: [("Molecule", false), ("Uptake", true), ("National uptake", true), ("Spend", true),
-                                               ("Full switch", true), ("\(target) uptake", true), ("Price per unit", true)],
+                                     columns: Self.biosimilarColumns(target) + [("National uptake", true), ("Why no saving", false)],
                                      rows: mine.map { r in
-                                         [HTMLTable.Cell(r.molecule), HTMLTable.Cell(ReportFormat.percent(r.uptake), sort: r.uptake.isNaN ? -1 : r.uptake),
-                                          HTMLTable.Cell(ReportFormat.percent(national[r.molecule] ?? .nan)),
-                                          .pounds(b.annualised(r.originatorCost + r.biosimilarCost + r.genericCost)),
-                                          .pounds(b.annualised(r.fullSwitch)), .pounds(b.annualised(r.targetUptake)),
-                                          .pounds(b.annualised(r.pricePerUnit))]
+                                         biosimilarCells(r, b) + [HTMLTable.Cell(ReportFormat.percent(national[r.molecule] ?? .nan)),
+                                                                  HTMLTable.Cell(b.noSavingReason(r) ?? "")]
                                      }))
                 s += sensitivityTable(mine, id: "\(id)-sensitivity", caption: "Sensitivity (a year, all molecules)")
                 let top = (groups.topPractices[code] ?? []).prefix(BiosimilarBrief.topPractices)
@@ -184,16 +197,19 @@ extension HTMLReport {
         if !flaggedPractices.isEmpty {
             s += "<h4>Flagged practices</h4><p>" + flaggedPractices.map { cellHTML(orgCell(.practice, $0)) }.joined(separator: " · ") + "</p>"
         }
-        return s + "</div>\n"
+        return s + "</details>\n"
     }
 
     /// A practice's compact entry: its parents and findings.
     func practiceEntry(_ code: String) -> String {
         let id = anchors[.practice]?[code] ?? ""
-        var s = "<div class=\"org\" id=\"\(id)\"><h4>\(HTML.escape(name(.practice, code))) (\(HTML.escape(code)))</h4>"
+        let list = findings[OrgKey(level: .practice, code: code)] ?? []
+        let flags = list.filter(Self.isFlag).count
+        var s = "<details class=\"org\" id=\"\(id)\"><summary><h4>\(HTML.escape(name(.practice, code))) (\(HTML.escape(code)))"
+            + " — \(flags) flag\(flags == 1 ? "" : "s")</h4></summary>"
         if let icb = data.orgs.practices[code]?.parents[.icb] { s += "<p class=\"muted\">ICB: \(cellHTML(orgCell(.icb, icb)))</p>" }
-        s += "<ul>" + (findings[OrgKey(level: .practice, code: code)] ?? []).map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
-        return s + "</div>\n"
+        s += "<ul>" + list.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+        return s + "</details>\n"
     }
 
     /// A cell's text, linked when it has an anchor.

@@ -34,7 +34,9 @@ extension HTMLReport {
             }
             guard let def = definitions[id],
                   let r = data.atlas.results.first(where: { $0.measureID == id && $0.level == .practice }),
-                  let funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: AtlasCharts.valueLabel(def)) else { continue }
+                  var funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: AtlasCharts.valueLabel(def),
+                                           denominatorLabel: AtlasCharts.denominatorLabel(def)) else { continue }
+            funnel.centreLabel = nationName
             s += HTML.figure(funnel.svg())
         }
         s += "</div>"

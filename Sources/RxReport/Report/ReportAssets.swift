@@ -8,7 +8,7 @@ enum ReportAssets {
     header.top{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);padding:.6rem 1.2rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
     header.top h1{font-size:1.15rem;margin:0}
     nav.toc a{margin-right:.8rem;color:var(--accent);text-decoration:none;font-size:.9rem}
-    #org-search{min-width:18rem;padding:.35rem .5rem;border:1px solid var(--muted);border-radius:4px;font:inherit}
+    #org-search{width:min(30rem,90vw);padding:.35rem .5rem;border:1px solid var(--muted);border-radius:4px;font:inherit}
     #search-results{position:absolute;top:100%;right:1.2rem;background:#fff;border:1px solid var(--line);max-height:60vh;overflow:auto;width:32rem;box-shadow:0 4px 14px rgba(0,0,0,.12)}
     #search-results:empty{display:none}
     #search-results a,#search-results div{display:block;padding:.3rem .6rem;border-bottom:1px solid var(--bg);color:var(--ink);text-decoration:none}
@@ -30,7 +30,8 @@ enum ReportAssets {
     .pager{font-size:.85rem;margin:.2rem 0 .8rem}.pager button{margin:0 .3rem}
     figure.chart{margin:.8rem 0;overflow-x:auto}figure.chart svg{max-width:100%;height:auto}
     .charts{display:flex;flex-wrap:wrap;gap:1rem}.charts figure{flex:1 1 520px}
-    .org{border-top:2px solid var(--line);padding-top:.4rem;margin-top:1.4rem}
+    .org{border-top:2px solid var(--line);padding-top:.4rem;margin-top:.8rem}
+    .org>summary{cursor:pointer}.org>summary>h3,.org>summary>h4{display:inline;margin:0}
     .org:target,.card:target{outline:3px solid #e69f00}
     .flag{display:inline-block;padding:0 .35rem;border-radius:3px;font-size:.8rem;background:#fde0c5}
     .flag.low{background:#cfe6f5}
@@ -100,6 +101,14 @@ enum ReportAssets {
       }
       if(!hits){var d=document.createElement("div");d.textContent="No organisation matches.";out.appendChild(d);}
     }
+    // An entry is closed until opened; following a link to it (or to anything inside it) opens it.
+    function openTarget(){
+      var id=location.hash.slice(1);if(!id||id.indexOf("search=")===0)return;
+      var t=document.getElementById(id);
+      for(var n=t;n;n=n.parentElement){if(n.tagName==="DETAILS")n.open=true;}
+      if(t)t.scrollIntoView();
+    }
+    window.addEventListener("hashchange",openTarget);openTarget();
     box.addEventListener("input",search);
     if(location.hash.indexOf("#search=")===0){box.value=decodeURIComponent(location.hash.slice(8));search();}
     box.addEventListener("keydown",function(e){if(e.key==="Escape"){box.value="";out.textContent="";}});

@@ -56,6 +56,23 @@ struct ChartFrame {
         canvas.endGroup()
     }
 
+    /// A square-root x axis: ticks at round values, placed by their square roots; the label says
+    /// the axis is on a square-root scale.
+    func drawXAxis(_ canvas: inout SVGCanvas, scale: SquareRootScale, label: String, ticks count: Int = 6, grid: Bool = true) {
+        canvas.beginGroup([("class", "axis x-axis sqrt")])
+        for t in scale.ticks(count) {
+            let x = scale(t)
+            if grid { canvas.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: ChartPalette.grid) }
+            canvas.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: ChartPalette.axis)
+            canvas.text(ChartFormat.tick(t, step: t < 1 && t > 0 ? t : 1), x: x, y: plotBottom + 18, size: 11, anchor: "middle",
+                        fill: ChartPalette.axis)
+        }
+        canvas.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: ChartPalette.axis)
+        canvas.text(label + " (square-root scale)", x: plotLeft + plotWidth / 2, y: height - 10, size: 12, anchor: "middle",
+                    fill: ChartPalette.axis, extra: [("class", "axis-label")])
+        canvas.endGroup()
+    }
+
     /// A categorical x axis: `labels` at `positions`, thinned so labels do not collide.
     func drawXCategories(_ canvas: inout SVGCanvas, labels: [String], positions: [Double], label: String) {
         canvas.beginGroup([("class", "axis x-axis")])

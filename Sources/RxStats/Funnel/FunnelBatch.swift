@@ -31,6 +31,7 @@ public enum FunnelBatch {
         let (n, phi, tau2) = Overdispersion.estimate(zScores: z, standardErrors: s, trim: trim)
         let summary = OverdispersionSummary(target: t, n: n, phi: phi, tau2: tau2,
                                             adjusted: method != .none && phi > 1, method: method)
+        let adjustedZ = SpiegelhalterFunnel.adjustedZ(z, standardErrors: s, summary: summary)
         // Reuse the standard-error column for the lower 95% limits.
         var lower95 = s
         var upper95 = [Double](repeating: 0, count: count)
@@ -46,7 +47,7 @@ public enum FunnelBatch {
             upper998[i] = l.upper998
             flags[i] = FunnelFlag.classify(value[i], limits: l)
         }
-        return FunnelBatchResult(value: value, z: z, lower95: lower95, upper95: upper95, lower998: lower998,
+        return FunnelBatchResult(value: value, z: z, adjustedZ: adjustedZ, lower95: lower95, upper95: upper95, lower998: lower998,
                                  upper998: upper998, flags: flags, overdispersion: summary, centre: t * multiplier)
     }
 

@@ -5,6 +5,10 @@ public struct FunnelBatchResult: Sendable, Equatable {
     public var value: [Double]
     /// Each unit's unadjusted z-score on the transformed scale (NaN where the method has none).
     public var z: [Double]
+    /// Each unit's z-score against the limits the flags use: when the overdispersion adjustment
+    /// was applied, (y − θ)/√(s² + τ²) for additive random effects and z/√φ for a multiplicative
+    /// scale, as the adjusted limits widen; otherwise equal to ``z``.
+    public var adjustedZ: [Double]
     /// The lower 95% limit at each unit's denominator (× multiplier).
     public var lower95: [Double]
     /// The upper 95% limit at each unit's denominator (× multiplier).
@@ -21,12 +25,15 @@ public struct FunnelBatchResult: Sendable, Equatable {
     public var centre: Double
 
     /// Creates a result from its columns, which must have equal lengths.
-    public init(value: [Double], z: [Double], lower95: [Double], upper95: [Double], lower998: [Double],
+    /// `adjustedZ` nil means the unadjusted z.
+    public init(value: [Double], z: [Double], adjustedZ: [Double]? = nil, lower95: [Double], upper95: [Double], lower998: [Double],
                 upper998: [Double], flags: [FunnelFlag], overdispersion: OverdispersionSummary?, centre: Double) {
         precondition([z.count, lower95.count, upper95.count, lower998.count, upper998.count, flags.count]
             .allSatisfy { $0 == value.count }, "FunnelBatchResult columns must have equal lengths")
         self.value = value
         self.z = z
+        self.adjustedZ = adjustedZ ?? z
+        precondition(self.adjustedZ.count == value.count, "FunnelBatchResult columns must have equal lengths")
         self.lower95 = lower95
         self.upper95 = upper95
         self.lower998 = lower998

@@ -161,4 +161,19 @@ public enum SpiegelhalterFunnel {
             if dataType == .proportion && o > d { throw .numeratorExceedsDenominator }
         }
     }
+
+    /// z-scores against the overdispersion-adjusted limits: zᵢ·sᵢ/√(sᵢ² + τ²) for additive random
+    /// effects and zᵢ/√φ for a multiplicative scale (the factors by which those limits widen);
+    /// the z-scores unchanged when `summary` was not adjusted.
+    public static func adjustedZ(_ z: [Double], standardErrors s: [Double], summary: OverdispersionSummary) -> [Double] {
+        guard summary.adjusted else { return z }
+        switch summary.method {
+        case .none: return z
+        case .multiplicative:
+            let f = 1 / summary.phi.squareRoot()
+            return z.map { $0 * f }
+        case .additive:
+            return z.indices.map { z[$0] * s[$0] / (s[$0] * s[$0] + summary.tau2).squareRoot() }
+        }
+    }
 }
