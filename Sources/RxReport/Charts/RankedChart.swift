@@ -54,7 +54,7 @@ public struct RankedChart: Sendable {
         self.valueLabel = valueLabel
         self.units = units
         self.england = england
-        self.classes = classes ?? QuintileClasses(values: units.map(\.value))
+        self.classes = classes ?? Self.classes(units)
     }
 
     /// The ranked chart of an Atlas result: each unit's period value with its own 95% interval
@@ -72,11 +72,18 @@ public struct RankedChart: Sendable {
         if let q = r.summary?.quintileBreaks, q.count == 4, units.filter(\.value.isFinite).count >= QuintileClasses.minimumUnits {
             classes = QuintileClasses(breaks: q)
         } else {
-            classes = QuintileClasses(values: units.map(\.value))
+            classes = Self.classes(units)
         }
         self.title = title ?? r.measureID
         subtitle = "\(MeasureOutput.levelName(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units ranked"
         self.valueLabel = valueLabel ?? (r.multiplier == 100 ? "%" : r.funnelOptions?.type == .rate ? "per 1,000 patients a month" : "value")
+    }
+
+    /// Quintile classes of the units' values, or nil (plain ranks) below
+    /// ``QuintileClasses/minimumUnits`` units with a value.
+    static func classes(_ units: [Unit]) -> QuintileClasses? {
+        let values = units.map(\.value).filter(\.isFinite)
+        return values.count >= QuintileClasses.minimumUnits ? QuintileClasses(values: values) : nil
     }
 
     /// The units in drawing order.

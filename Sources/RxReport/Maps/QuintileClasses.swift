@@ -15,15 +15,14 @@ public struct QuintileClasses: Sendable, Equatable {
         self.breaks = breaks
     }
 
-    /// Below this many units, fifths are not meaningful (four units leave a class empty): charts
-    /// draw plain ranks and maps are not drawn.
+    /// Below this many units, fifths are not meaningful (four units leave a class empty): ranked
+    /// charts draw plain ranks, and Atlas maps are not drawn.
     public static let minimumUnits = 10
 
-    /// Classes from the values themselves (NaN values ignored); nil when fewer than
-    /// ``minimumUnits`` values are finite.
+    /// Classes from the values themselves (NaN values ignored); nil when no value is finite.
     public init?(values: [Double]) {
         let finite = values.filter(\.isFinite)
-        guard finite.count >= Self.minimumUnits else { return nil }
+        guard !finite.isEmpty else { return nil }
         breaks = PercentileCont.percentiles(finite, at: [0.2, 0.4, 0.6, 0.8])
     }
 

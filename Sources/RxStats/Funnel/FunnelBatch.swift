@@ -31,7 +31,8 @@ public enum FunnelBatch {
         let (n, phi, tau2) = Overdispersion.estimate(zScores: z, standardErrors: s, trim: trim)
         let summary = OverdispersionSummary(target: t, n: n, phi: phi, tau2: tau2,
                                             adjusted: method != .none && phi > 1, method: method)
-        let adjustedZ = SpiegelhalterFunnel.adjustedZ(z, standardErrors: s, summary: summary)
+        let adjustedZ = SpiegelhalterFunnel.adjustedZ(z, numerators: numerators, denominators: denominators, dataType: dataType,
+                                                      summary: summary)
         // Reuse the standard-error column for the lower 95% limits.
         var lower95 = s
         var upper95 = [Double](repeating: 0, count: count)

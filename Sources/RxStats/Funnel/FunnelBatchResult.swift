@@ -6,8 +6,10 @@ public struct FunnelBatchResult: Sendable, Equatable {
     /// Each unit's unadjusted z-score on the transformed scale (NaN where the method has none).
     public var z: [Double]
     /// Each unit's z-score against the limits the flags use: when the overdispersion adjustment
-    /// was applied, (y − θ)/√(s² + τ²) for additive random effects and z/√φ for a multiplicative
-    /// scale, as the adjusted limits widen; otherwise equal to ``z``.
+    /// was applied, its offset from the target over the adjusted spread, √(s² + τ²) for additive
+    /// random effects and √φ·s for a multiplicative scale, so |z| passes a limit's quantile
+    /// exactly when the unit passes that limit; otherwise equal to ``z``
+    /// (``SpiegelhalterFunnel/adjustedZ(_:numerators:denominators:dataType:summary:)``).
     public var adjustedZ: [Double]
     /// The lower 95% limit at each unit's denominator (× multiplier).
     public var lower95: [Double]

@@ -162,18 +162,27 @@ public enum SpiegelhalterFunnel {
         }
     }
 
-    /// z-scores against the overdispersion-adjusted limits: zᵢ·sᵢ/√(sᵢ² + τ²) for additive random
-    /// effects and zᵢ/√φ for a multiplicative scale (the factors by which those limits widen);
-    /// the z-scores unchanged when `summary` was not adjusted.
-    public static func adjustedZ(_ z: [Double], standardErrors s: [Double], summary: OverdispersionSummary) -> [Double] {
-        guard summary.adjusted else { return z }
-        switch summary.method {
-        case .none: return z
-        case .multiplicative:
-            let f = 1 / summary.phi.squareRoot()
-            return z.map { $0 * f }
-        case .additive:
-            return z.indices.map { z[$0] * s[$0] / (s[$0] * s[$0] + summary.tau2).squareRoot() }
+    /// z-scores against the overdispersion-adjusted limits, as the flags use them: each unit's
+    /// value placed on the scale of ``side(_:target:dataType:upper:)`` (arcsine square root for a
+    /// proportion, log for the log ratios, value/target − 1 for FunnelPlotR's square-root
+    /// ratio limits) and divided by the adjusted spread at its denominator, √(s² + τ²) or √φ·s.
+    /// So |z| exceeds a limit's quantile exactly when the unit lies outside that limit. When
+    /// `summary` was not adjusted the unadjusted z-scores are returned unchanged.
+    public static func adjustedZ(_ z: [Double], numerators: [Double], denominators: [Double], dataType: FunnelDataType,
+                                 summary: OverdispersionSummary) -> [Double] {
+        guard summary.adjusted, summary.method != .none else { return z }
+        let t = summary.target
+        return z.indices.map { i in
+            let n = denominators[i], v = numerators[i] / n
+            let s = limitStandardError(denominator: n, dataType: dataType)
+            let spread = summary.method == .additive ? (s * s + summary.tau2).squareRoot() : summary.phi.squareRoot() * s
+            let offset: Double
+            switch dataType {
+            case .proportion: offset = asin(min(1, max(0, v)).squareRoot()) - asin(t.squareRoot())
+            case .ratioLog, .ratioOfCounts: offset = log(v) - log(t)
+            case .ratioSquareRoot: offset = v / t - 1
+            }
+            return offset / spread
         }
     }
 }
