@@ -5,6 +5,20 @@ import RxData
 extension HTMLReport {
     /// Methods and data provenance: the store, its ingests with input files and checksums, the
     /// months, the options, every measure definition, the software version and the timings.
+    /// Months as text: a run of consecutive months as "2025-01–2025-12", others listed.
+    static func monthList(_ months: [YearMonth]) -> String {
+        var parts: [String] = []
+        var i = 0
+        let m = months.sorted()
+        while i < m.count {
+            var j = i
+            while j + 1 < m.count && m[j + 1] == m[j].advanced(by: 1) { j += 1 }
+            parts.append(j > i ? "\(m[i])–\(m[j])" : m[i].description)
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
     func methodsSection() -> String {
         let m = data.manifest
         var s = "<h3>Data</h3>"
@@ -14,8 +28,11 @@ extension HTMLReport {
         var inputs: [[HTMLTable.Cell]] = []
         let iso = ISO8601DateFormatter()
         for e in m.ingests {
-            let months = e.monthsWritten.map(\.description).joined(separator: " ")
             for f in e.inputs {
+                // The months this file holds ("–" for files that hold none, such as an org mapping);
+                // never the whole run's months against every file.
+                let months = f.months.map { $0.isEmpty ? "none" : Self.monthList($0) }
+                    ?? (e.inputs.count == 1 ? Self.monthList(e.monthsWritten) : "–")
                 inputs.append([HTMLTable.Cell(iso.string(from: e.time)), HTMLTable.Cell(e.softwareVersion), HTMLTable.Cell(f.path),
                                HTMLTable.Cell(ReportFormat.number(Double(f.size), digits: 0), sort: Double(f.size)),
                                HTMLTable.Cell(f.checksum), HTMLTable.Cell(months)])
@@ -23,7 +40,7 @@ extension HTMLReport {
         }
         s += table(HTMLTable(id: "provenance", caption: "Input files (store provenance; checksum XXH64)",
                              columns: [("Ingested", false), ("Software", false), ("File", false), ("Bytes", true), ("Checksum", false),
-                                       ("Months written", false)],
+                                       ("Months in the file", false)],
                              rows: inputs, fullTableNote: "rxatlas store info lists every ingest"))
         s += "<h3>Methods</h3><ul>"
         let o = options

@@ -50,7 +50,7 @@ public struct HTMLReport {
         s += "<header class=\"top\"><h1>Prescribing variation, \(HTML.escape(period))</h1><nav class=\"toc\" aria-label=\"Sections\">"
         for (id, title) in Self.sections { s += "<a href=\"#\(id)\">\(title)</a>" }
         s += "</nav><div style=\"position:relative\"><label for=\"org-search\" class=\"muted\">Find an organisation </label>"
-        s += "<input id=\"org-search\" type=\"search\" placeholder=\"Name or code of a practice, PCN, sub-ICB or ICB\" size=\"44\" autocomplete=\"off\">"
+        s += "<input id=\"org-search\" type=\"search\" placeholder=\"Name or code of a practice, PCN, sub-ICB or ICB\" size=\"48\" autocomplete=\"off\">"
         s += "<div id=\"search-results\" role=\"listbox\"></div></div></header><main><div id=\"org-card\" aria-live=\"polite\"></div>\n"
         s += overviewSection()
         s += try measuresSection()

@@ -43,3 +43,40 @@ import RxData
         #expect(try ParsedSVG(chart(2000).svg()).elements("rect", class: "column").count == 2000)
     }
 }
+
+extension RankedChartTests {
+    /// Four units are ranked plainly: no quintile classes, bands or legend entries.
+    @Test func fewUnitsArePlainRanks() throws {
+        let units = (0..<4).map { RankedChart.Unit(code: "Q\($0)", value: Double($0)) }
+        let chart = RankedChart(title: "t", valueLabel: "%", units: units, england: 1.5)
+        #expect(chart.classes == nil)
+        let text = chart.svg()
+        let svg = try ParsedSVG(text)
+        #expect(try svg.elements("rect", class: "column").allSatisfy { $0.attr("data-quintile") == nil })
+        #expect(!text.contains(">Q1 ") && !text.contains(">Q3 "))
+        #expect(try svg.elements("g", class: "quintile-bands").isEmpty)
+        #expect(text.contains("too few units for quintiles"))
+    }
+
+    /// A legend lists only the classes that hold a column: ties at a break leave a class empty.
+    @Test func legendHasNoEmptyClass() throws {
+        // 12 units, eight of them 0: q20 = q40 = q60 = 0, so classes 2 and 3 hold nothing.
+        let values: [Double] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]
+        let chart = RankedChart(title: "t", valueLabel: "%", units: values.enumerated().map { .init(code: "U\($0.offset)", value: $0.element) })
+        let text = chart.svg()
+        let used = Set(try ParsedSVG(text).elements("rect", class: "column").compactMap { $0.attr("data-quintile") })
+        for k in 1...5 {
+            #expect(text.contains(">Q\(k) ") == used.contains(String(k)), "Q\(k): in the legend only if a column is in it")
+        }
+    }
+
+    /// Columns wide enough carry their unit's code: a ranked ICB chart says which bar is which.
+    @Test func wideColumnsAreLabelled() throws {
+        let units = (0..<42).map { RankedChart.Unit(code: String(format: "Q%02d", $0), value: Double($0 % 7)) }
+        let svg = try ParsedSVG(RankedChart(title: "t", valueLabel: "%", units: units).svg())
+        let labels = try svg.elements("text", class: "unit-label").map { $0.stringValue ?? "" }
+        #expect(Set(labels) == Set(units.map(\.code)))
+        let many = (0..<2000).map { RankedChart.Unit(code: "P\($0)", value: Double($0)) }
+        #expect(try ParsedSVG(RankedChart(title: "t", valueLabel: "%", units: many).svg()).elements("text", class: "unit-label").isEmpty)
+    }
+}

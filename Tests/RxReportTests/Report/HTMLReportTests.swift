@@ -118,7 +118,7 @@ struct HTMLReportTests {
         #expect(html.contains("epd_202501.csv.gz"))
         #expect(html.contains("rxatlas 9.9.9-test"))
         #expect(html.contains("/stores/&lt;demo&gt;"))
-        #expect(html.contains("2025-01 2025-02 2025-03"))
+        #expect(html.contains("2025-01–2025-03"), "the months the only file of the run holds")
         #expect(html.contains("id=\"definitions\""))
     }
 

@@ -45,6 +45,27 @@ struct ReportDataTests {
             #expect(html.contains("id=\"org-icb-\(HTML.identifier(icb))\""))
         }
         #expect(!html.contains("http:") && !html.contains("https:"))
+        // Each file lists the months it holds, not the run's twelve.
+        let provenance = try #require(html.range(of: "id=\"provenance\"")).lowerBound
+        let provenanceRows = html[provenance...].components(separatedBy: "</table>")[0]
+        #expect(provenanceRows.contains("epd_202503.csv.gz") && provenanceRows.contains("<td>2025-03</td>"))
+        #expect(!provenanceRows.contains("2025-01–2025-12") && !provenanceRows.contains("2025-01 2025-02"))
+        // Every label is what its column holds.
+        #expect(!html.contains(">Price per unit</th>") && html.contains(">Price-per-unit saving</th>"))
+        #expect(html.contains("Why no saving"))
+        let molecules = try #require(data.biosimilars).opportunities.filter { $0.level == .nation }
+        for r in molecules where !(r.targetUptake > 0) {
+            let reason = try #require(data.biosimilars?.noSavingReason(r))
+            #expect(html.contains(HTML.escape(reason)), "\(r.molecule): no reason shown for no saving")
+        }
+        #expect(html.contains("Denominator (thousand patient-months)") || html.contains("Denominator (ICS items)"))
+        #expect(!html.contains(">denominator</text>"), "funnel x axes name their unit")
+        // Only flagged practices have entries, closed until opened.
+        #expect(!html.contains("<div class=\"org\""))
+        #expect(!html.contains("<details class=\"org\" open"))
+        // Four ICBs are too few for chemical z-scores, quintiles or a hex map of 42.
+        #expect(!html.contains("id=\"chemical-icb\""))
+        #expect(!html.contains("class=\"hex\""))
         // Each ICB entry draws its key measures month by month.
         #expect(html.contains("against every icb&#39;s deciles") || html.contains("against every icb&apos;s deciles")
                 || html.contains("against every icb's deciles"))
