@@ -177,14 +177,27 @@ public struct LineChunks: Sendable {
             throw InputError(file: path, reason: "zip archive must hold exactly one CSV file; it holds: \(names.isEmpty ? "nothing" : names)")
         }
         let assembler = Assembler(chunkSize: chunkSize)
+        // An error thrown by the consumer (a bad line, or a reader that has read enough) is the
+        // consumer's and passes through unchanged; only the archive's own errors are wrapped.
+        var consumerError: Error? = nil
+        let crc: CRC32
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
-                try data.withUnsafeBytes { try assembler.append($0, body) }
+            crc = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
+                do { try data.withUnsafeBytes { try assembler.append($0, body) } } catch {
+                    consumerError = error
+                    throw error
+                }
             }
-        } catch let e as InputError {
-            throw e
         } catch {
+            if let consumerError { throw consumerError }
+            if let e = error as? InputError { throw e }
             throw InputError(file: "\(path)!\(entry.path)", reason: "cannot extract: \(error)")
+        }
+        // The reader returns the CRC-32 of what it inflated without comparing it: a damaged
+        // member would otherwise be read as data.
+        guard crc == entry.checksum else {
+            throw InputError(file: "\(path)!\(entry.path)",
+                             reason: "the archive member is damaged: CRC-32 \(String(crc, radix: 16)) where the archive records \(String(entry.checksum, radix: 16))")
         }
         try assembler.finish(body)
     }
