@@ -36,10 +36,16 @@ final class StoreFingerprint: @unchecked Sendable {
         if let r = monthCache[m] { return r }
         let p = store.snapshotPath(m)
         let header = try SnapshotHeader.read(p)
-        var records = [BatchFileRecord(path: p, size: Int64(header.fileLength),
+        var records = [BatchFileRecord(path: store.path + "/months/\(m)", size: Int64(header.fileLength),
                                        checksum: ProvenanceEntry.InputFile.checksumText(try Self.storedHeaderChecksum(p)))]
-        let ls = store.listSizePath(m)
-        if FileManager.default.fileExists(atPath: ls) { records.append(try Self.digest(ls)) }
+        if let ls = try store.manifest().listSize(m) {
+            var r = try Self.digest(store.listSizePath(m))
+            r.path = store.path + "/list_sizes/\(m)"
+            if !ls.checksum.isEmpty && ls.checksum != r.checksum {
+                throw BatchRunError(reason: "\(store.listSizePath(m)): does not match the checksum store.json records")
+            }
+            records.append(r)
+        }
         let r = (records, Int64(header.fileLength))
         monthCache[m] = r
         return r
@@ -47,16 +53,14 @@ final class StoreFingerprint: @unchecked Sendable {
 
     private func storeFiles() throws -> [BatchFileRecord] {
         if let shared { return shared }
+        let m = try store.manifest()
         var out: [BatchFileRecord] = []
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: store.path) else { throw BatchRunError(reason: "\(store.path): cannot list the store") }
-        var rel: [String] = []
-        while let f = walker.nextObject() as? String {
-            if f == "store.json" || f.hasPrefix("months/") || f.hasPrefix("list_sizes/") || f.contains(".tmp-") { continue }
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: store.path + "/" + f, isDirectory: &isDir), !isDir.boolValue { rel.append(f) }
+        for role in StoreManifest.SideFile.allCases {
+            guard let r = m.side(role) else { continue }
+            var record = try Self.digest(store.path + "/" + r.path)
+            record.path = store.path + "/" + role.rawValue
+            out.append(record)
         }
-        for f in rel.sorted() { out.append(try Self.digest(store.path + "/" + f)) }
         shared = out
         return out
     }

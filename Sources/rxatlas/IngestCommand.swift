@@ -47,6 +47,15 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Read and check the files without writing a store.")
     var check = false
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Wait up to this long for another ingest writing the store (default: fail at once).", valueName: "SECONDS"))
+    var wait: Double?
+
+    @Flag(name: .customLong("allow-partial-months"), help: "Accept a month that holds a tiny share of a file's rows (under 1% and under 1,000 rows).")
+    var allowPartialMonths = false
+
+    @Flag(help: "Replace stored months even with far less data (under half their rows or prescribers).")
+    var replace = false
+
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
@@ -57,17 +66,21 @@ struct IngestCommand: ParsableCommand {
         if !check && store == nil { throw ValidationError("--store DIR is required (or use --check)") }
         _ = try ArgumentValues.month(listSizeMonth, option: "--list-size-month")
         if let threads { try ArgumentValues.count(threads, option: "--threads") }
+        if let wait, !(wait >= 0) { throw ValidationError("--wait must be a number of seconds, not \(wait)") }
     }
 
     @OptionGroup var log: LogOptions
 
     func run() throws {
         let policy = ErrorPolicy(argument: onError)!
-        let options = IngestOptions(
+        var options = IngestOptions(
             files: files, listSizes: listSizes,
             listSizeMonth: try ArgumentValues.month(listSizeMonth, option: "--list-size-month"),
             orgMapping: orgs, codeMapping: codeMapping, errorPolicy: policy,
             threads: threads ?? ProcessInfoThreads.active, softwareVersion: RxAtlasVersion.current)
+        options.wait = wait
+        options.allowPartialMonths = allowPartialMonths
+        options.replace = replace
         let started = Date()
         let report = try StoreIngest(options: options).run(store: check ? nil : store, steps: log.reporter) { [reporter = log.reporter] line in
             reporter.message(line)

@@ -70,7 +70,9 @@ import Testing
         let feb = try Store.open(at: f.store).snapshotPath(YearMonth(year: 2025, month: 2)!)
         let before = try SnapshotHeader.read(feb)
         try f.replaceMonth(offset: 13)
-        #expect(try SnapshotHeader.read(feb).totals != before.totals, "the replaced month's snapshot changed")
+        let newFeb = try Store.open(at: f.store).snapshotPath(YearMonth(year: 2025, month: 2)!)
+        #expect(newFeb != feb, "a replaced month is a new file of a new generation")
+        #expect(try SnapshotHeader.read(newFeb).totals != before.totals, "the replaced month's snapshot changed")
         let changedInput = try run(f, Self.config(f, minListSize: 500))
         #expect(status(changedInput) == ["maps/2024-02_2025-01": .skipped, "maps/2024-04_2025-03": .ok, "atlas/2024-01_2024-12": .skipped])
         #expect(changedInput.jobs[1].inputChecksum != changedConfig.jobs[1].inputChecksum)
@@ -152,14 +154,15 @@ import Testing
         for job in m.jobs {
             let from = YearMonth(parsing: job.from)!, to = YearMonth(parsing: job.to)!
             let months = try store.months().filter { (from...to).contains($0) }
-            // Every month of the period: its snapshot (with the header's checksum and size) and list sizes.
+            // Every month of the period, under its logical name: its snapshot (with the header's
+            // checksum and size) and list sizes.
             for month in months {
-                let snap = try #require(job.inputs.first { $0.path == store.snapshotPath(month) })
-                #expect(snap.size == Int64(try SnapshotHeader.read(snap.path).fileLength))
-                #expect(job.inputs.contains { $0.path == store.listSizePath(month) })
+                let snap = try #require(job.inputs.first { $0.path == f.store + "/months/\(month)" })
+                #expect(snap.size == Int64(try SnapshotHeader.read(store.snapshotPath(month)).fileLength))
+                #expect(job.inputs.contains { $0.path == f.store + "/list_sizes/\(month)" })
             }
             // …and no other month's snapshot.
-            #expect(Set(job.inputs.map(\.path).filter { $0.contains("/months/") }) == Set(months.map(store.snapshotPath)))
+            #expect(Set(job.inputs.map(\.path).filter { $0.contains("/months/") }) == Set(months.map { f.store + "/months/\($0)" }))
             #expect(job.memoryEstimate == months.reduce(0) { $0 + Int64(try! SnapshotHeader.read(store.snapshotPath($1)).fileLength) })
             #expect(job.seconds >= 0)
             #expect(job.inputChecksum.hasPrefix("xxh64:") && job.configChecksum.hasPrefix("xxh64:"))
@@ -204,6 +207,7 @@ import Testing
         let ingests = try built.manifest().ingests.count
         // Unchanged inputs: no second ingest, and the job is skipped.
         #expect(try run(f, text).jobs.map(\.status) == [.skipped])
+        try built.reload()
         #expect(try built.manifest().ingests.count == ingests)
         // A changed input file is ingested again and the job re-runs.
         let epd = f.synth + "/" + f.dataset.epdFileName(2)
@@ -212,6 +216,7 @@ import Testing
         bytes.removeSubrange((cut + 1)...)
         try Data(bytes).write(to: URL(fileURLWithPath: epd))
         #expect(try run(f, text).jobs.map(\.status) == [.ok])
+        try built.reload()
         #expect(try built.manifest().ingests.count == ingests + 1)
         // A pattern that matches nothing is a config error naming the key.
         let bad = text.replacingOccurrences(of: "synth/epd_*.csv", with: "synth/nothing_*.csv")

@@ -16,6 +16,12 @@ public struct IngestOptions: Sendable {
     public var threads: Int
     /// The software version recorded in the store's provenance log.
     public var softwareVersion: String
+    /// Seconds to wait for another writer of the store (nil: fail at once).
+    public var wait: Double? = nil
+    /// Accept a month that holds a tiny share of a file's rows (see ``StoreIngest``).
+    public var allowPartialMonths = false
+    /// Replace stored months with far less data (under half their rows or prescribers).
+    public var replace = false
 
     /// Creates options.
     public init(files: [String], listSizes: [String] = [], listSizeMonth: YearMonth? = nil, orgMapping: String? = nil,

@@ -25,6 +25,8 @@ public struct IngestSummary: Sendable, Codable, Equatable {
     public var rowsOut: Int = 0
     /// Months the file held.
     public var months: [YearMonth] = []
+    /// The first line of each month in the file (by month, `YYYY-MM`).
+    public var firstLines: [String: Int] = [:]
 
     /// Creates an empty summary.
     public init(file: String, format: PrescribingFormat) {
@@ -36,7 +38,7 @@ public struct IngestSummary: Sendable, Codable, Equatable {
         case file, format, months
         case linesRead = "lines_read", rowsKept = "rows_kept", linesQuarantined = "lines_quarantined"
         case blankLines = "blank_lines", negativeValues = "negative_values", roundedValues = "rounded_values"
-        case emptyADQValues = "empty_adq_values", rowsOut = "rows_out"
+        case emptyADQValues = "empty_adq_values", rowsOut = "rows_out", firstLines = "first_lines"
     }
 }
 

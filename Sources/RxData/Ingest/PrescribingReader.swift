@@ -51,6 +51,7 @@ public struct PrescribingReader: Sendable {
         defer { for i in workers.indices { workers[i].free() } }
         var linesSoFar = 0        // lines fully accounted for before the current chunk
         var rejected: [RejectedLine] = []
+        var firstLines: [YearMonth: Int] = [:]
         var sawAnyByte = false
         let stop = errorPolicy == .fail
 
@@ -105,6 +106,9 @@ public struct PrescribingReader: Sendable {
             }
             var lineBase = linesSoFar
             for w in workers {
+                for (k, l) in w.monthFirstLine.enumerated() where l >= 0 {
+                    firstLines[w.months[k]] = min(firstLines[w.months[k]] ?? .max, lineBase + l + 1)
+                }
                 for p in w.problems {
                     let r = RejectedLine(line: lineBase + p.localLine + 1, field: p.field, reason: p.reason, text: p.text)
                     if stop { throw InputError(file: path, line: r.line, field: r.field, reason: r.reason) }
@@ -137,6 +141,7 @@ public struct PrescribingReader: Sendable {
         defer { for i in assembler.workers.indices { assembler.workers[i].free() } }
         let months = assembler.assemble(measures: layout.measures)
         summary.months = months.map(\.month)
+        for (m, line) in firstLines { summary.firstLines[m.description] = line }
         summary.rowsOut = months.reduce(0) { $0 + $1.rowCount }
         let (orgs, names, chemicals) = collectReferenceData(layout: layout, workers: assembler.workers)
         return PrescribingFile(format: layout.format, months: months, orgs: orgs, presentationNames: names,

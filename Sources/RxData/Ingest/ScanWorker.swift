@@ -33,6 +33,9 @@ struct ScanWorker {
     private var presentationDict = CodeDictionary(capacity: 1 << 15)
     private var monthSpellings: [(key: (UInt64, UInt64), index: Int)] = []
     private(set) var months: [YearMonth] = []
+    /// Per month index, the slice-local line where the month first appears in the current slice
+    /// (-1: not in it); reset by each ``scan(_:from:to:)``.
+    private(set) var monthFirstLine: [Int] = []
     private(set) var rows = RowBuffer()
     private(set) var practiceMeta: [PracticeMeta] = []
     private(set) var presentationNames: [String?] = []
@@ -105,6 +108,8 @@ struct ScanWorker {
     mutating func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
         lines = 0
         problems.removeAll(keepingCapacity: true)
+        for k in monthFirstLine.indices { monthFirstLine[k] = -1 }
+        lastMonth = (0, .max)   // the first row of the slice records its month's first line
         var i = from
         while i < to {
             let lineStart = i
@@ -212,12 +217,14 @@ struct ScanWorker {
                 } else {
                     guard months.count < 255 else { return (layout.names[cMonth], "more than 255 distinct months in one file") }
                     months.append(ym)
+                    monthFirstLine.append(-1)
                     monthIndex = months.count - 1
                 }
                 monthSpellings.append((mkey, monthIndex))
             }
             lastMonth = mkey
             lastMonthIndex = monthIndex
+            if monthFirstLine[monthIndex] < 0 { monthFirstLine[monthIndex] = localLine }
         }
 
         // Presentation.

@@ -22,7 +22,9 @@ public struct StoreIngest: Sendable {
     /// empty store behind.
     public func run(store storePath: String?, steps: ProgressReporter = .silent,
                     progress: (String) -> Void = { _ in }) throws -> IngestReport {
-        try Self.checkReadable(options.files + options.listSizes + [options.orgMapping, options.codeMapping].compactMap { $0 })
+        let inputs = options.files + options.listSizes + [options.orgMapping, options.codeMapping].compactMap { $0 }
+        try Self.checkReadable(inputs)
+        if case .quarantine(let q) = options.errorPolicy { try Self.checkQuarantine(q, inputs: inputs, store: storePath) }
         guard let storePath, !FileManager.default.fileExists(atPath: storePath + "/store.json") else {
             return try ingest(store: storePath, steps: steps, progress: progress)
         }
@@ -49,6 +51,28 @@ public struct StoreIngest: Sendable {
         }
     }
 
+    /// Refuses a quarantine path that is one of the inputs (the same file, by device and inode,
+    /// whatever the path's spelling) or that lies inside the store: writing it would destroy an
+    /// input or put a stray file in the store.
+    static func checkQuarantine(_ path: String, inputs: [String], store: String?) throws {
+        var q = stat()
+        if stat(path, &q) == 0 {
+            for input in inputs {
+                var st = stat()
+                if stat(input, &st) == 0, st.st_dev == q.st_dev, st.st_ino == q.st_ino {
+                    throw InputError(file: path, reason: "the quarantine file is the input \(input); writing it would overwrite that input")
+                }
+            }
+        }
+        if let store {
+            let dir = URL(fileURLWithPath: store).standardizedFileURL.resolvingSymlinksInPath().path
+            let parent = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+            if parent == dir || parent.hasPrefix(dir + "/") {
+                throw InputError(file: path, reason: "the quarantine file lies inside the store \(store); write it elsewhere")
+            }
+        }
+    }
+
     /// Removes what a failed first ingest created: the store directory, or only its contents
     /// when the directory was there (empty) before the run.
     private static func removeCreatedStore(at path: String, keepDirectory: Bool) {
@@ -57,7 +81,17 @@ public struct StoreIngest: Sendable {
         for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] { try? fm.removeItem(atPath: path + "/" + name) }
     }
 
+    /// The run as one transaction: everything is staged and committed together, or nothing is.
     private func ingest(store storePath: String?, steps: ProgressReporter, progress: (String) -> Void) throws -> IngestReport {
+        guard let storePath else { return try ingest(into: nil, committed: nil, steps: steps, progress: progress) }
+        let store = try Store.openOrCreate(at: storePath, softwareVersion: options.softwareVersion)
+        return try store.write(wait: options.wait) { tx in
+            try ingest(into: tx, committed: try tx.view.manifest(), steps: steps, progress: progress)
+        }
+    }
+
+    private func ingest(into tx: StoreWrite?, committed: StoreManifest?, steps: ProgressReporter,
+                        progress: (String) -> Void) throws -> IngestReport {
         var report = IngestReport()
         var inputs: [ProvenanceEntry.InputFile] = []
         var seen: [String: String] = [:]   // checksum -> path
@@ -79,8 +113,7 @@ public struct StoreIngest: Sendable {
         var codeMap: (@Sendable (BNFCode) -> BNFCode)? = nil
         if let mapping { codeMap = { code in mapping.map(code) } }
 
-        let store = try storePath.map { try Store.openOrCreate(at: $0, softwareVersion: options.softwareVersion) }
-        var orgs = try store?.readOrgs() ?? OrgDirectory()
+        var orgs = try tx?.view.readOrgs() ?? OrgDirectory()
         var addressRecords: [PracticeRecord] = []
         var names: [BNFCode: String] = [:]
         var written: [YearMonth: Bool] = [:]
@@ -116,15 +149,16 @@ public struct StoreIngest: Sendable {
             orgs.merge(file.orgs)
             for (code, name) in file.presentationNames where names[code] == nil { names[code] = name }
             for (code, name) in file.chemicalNames where names[code] == nil { names[code] = name }
+            try checkPartialMonths(file, path: path)
             for var month in file.months {
-                if written[month.month] == true, let store {
-                    month = try store.loadMonth(month.month).decode().merged(with: month)
+                if written[month.month] == true, let tx {
+                    month = try tx.view.loadMonth(month.month).decode().merged(with: month)
                     progress("  \(month.month): summed with an earlier file of this run")
                 }
                 practicesByMonth[month.month, default: []].formUnion(month.practiceCodes)
-                if let store {
-                    _ = try store.writeMonth(month)
-                    progress("  wrote \(month.month): \(month.rowCount) rows, \(month.practiceCodes.count) prescribers")
+                if let tx {
+                    try tx.writeMonth(month)
+                    progress("  staged \(month.month): \(month.rowCount) rows, \(month.practiceCodes.count) prescribers")
                 }
                 written[month.month] = true
             }
@@ -137,13 +171,13 @@ public struct StoreIngest: Sendable {
             inputs[inputs.count - 1].months = file.coveredMonths
             orgs.merge(file.orgs)
             for month in file.months {
-                try store?.writeListSizes(month)
+                try tx?.writeListSizes(month)
                 listsByMonth[month.month] = month
                 let prescribing: Set<String>?
                 if let known = practicesByMonth[month.month] {
                     prescribing = known
-                } else if let store, try store.months().contains(month.month) {
-                    prescribing = Set(try store.loadMonth(month.month).decode().practiceCodes)
+                } else if let tx, try tx.view.months().contains(month.month) {
+                    prescribing = Set(try tx.view.loadMonth(month.month).decode().practiceCodes)
                 } else {
                     prescribing = nil
                 }
@@ -163,7 +197,7 @@ public struct StoreIngest: Sendable {
         }
 
         for (month, codes) in practicesByMonth {
-            let lists = try listsByMonth[month] ?? store?.readListSizes(month)
+            let lists = try listsByMonth[month] ?? tx?.view.readListSizes(month)
             var counts = IngestReport.PrescriberCounts()
             for code in codes {
                 switch orgs.practices[code]?.kind ?? PrescriberCode.kind(of: code) {
@@ -180,22 +214,51 @@ public struct StoreIngest: Sendable {
             report.prescribers[month.description] = counts
         }
 
+        if let tx, let committed { try checkReplacements(written.keys.sorted(), staged: tx.view, committed: committed) }
         if case .quarantine(let qpath) = options.errorPolicy {
             try writeQuarantine(rejected, to: qpath)
             report.quarantineFile = qpath
         }
-        report.monthsWritten = written.keys.sorted()
-        if let store {
-            try store.writeOrgs(orgs)
-            try store.mergePresentationNames(names)
+        report.monthsWritten = tx == nil ? [] : written.keys.sorted()
+        if let tx {
+            try tx.writeOrgs(orgs)
+            try tx.mergePresentationNames(names)
             var notes: [String: String] = [:]
             notes["rows_kept"] = String(report.files.reduce(0) { $0 + $1.rowsKept })
             notes["lines_quarantined"] = String(report.files.reduce(0) { $0 + $1.linesQuarantined })
             if let m = options.codeMapping { notes["code_mapping"] = m }
-            try store.appendProvenance(ProvenanceEntry(softwareVersion: options.softwareVersion, inputs: inputs,
+            tx.appendProvenance(ProvenanceEntry(softwareVersion: options.softwareVersion, inputs: inputs,
                                                        monthsWritten: report.monthsWritten, notes: notes))
         }
         return report
+    }
+
+    /// Refuses a month that holds a tiny share of a file's rows (under 1% and under 1,000 rows of
+    /// a file that holds other months): one stray row labelled with another month would
+    /// otherwise replace that whole month. `allowPartialMonths` lets it through.
+    func checkPartialMonths(_ file: PrescribingFile, path: String) throws {
+        guard !options.allowPartialMonths, file.months.count > 1 else { return }
+        let total = file.months.reduce(0) { $0 + $1.rowCount }
+        for m in file.months where m.rowCount < 1_000 && m.rowCount * 100 < total {
+            throw InputError(file: path, line: file.summary.firstLines[m.month.description], field: nil,
+                             reason: "holds \(m.rowCount) row(s) of \(m.month) among \(total) rows of other months: a stray row "
+                                + "would replace that whole month. Check the file, or pass --allow-partial-months if the month really is partial")
+        }
+    }
+
+    /// Refuses to replace a stored month with far less data (under half its rows or prescribers)
+    /// unless `replace` is set; the message gives both counts.
+    func checkReplacements(_ months: [YearMonth], staged: Store, committed: StoreManifest) throws {
+        guard !options.replace else { return }
+        let old = Store(path: staged.path, softwareVersion: nil, manifest: committed)
+        for month in months where committed.snapshot(month) != nil {
+            let before = StoreInfo.Month(try SnapshotHeader.read(old.snapshotPath(month)))
+            let after = StoreInfo.Month(try SnapshotHeader.read(staged.snapshotPath(month)))
+            if after.rows * 2 < before.rows || after.practices * 2 < before.practices {
+                throw StoreError(path: staged.path, reason: "would replace \(month) (\(before.rows) rows, \(before.practices) prescribers) "
+                                 + "with \(after.rows) rows and \(after.practices) prescribers; pass --replace to do so")
+            }
+        }
     }
 
     /// Writes bad lines verbatim, each after a `#` line giving file, line, field and reason.

@@ -11,26 +11,25 @@ enum StoreOrgFiles {
     /// The columns of `names.csv`.
     static let nameColumns = ["level", "code", "name"]
 
-    /// Writes both files.
-    static func write(_ d: OrgDirectory, practices: String, names: String) throws {
+    /// The texts of both files.
+    static func texts(_ d: OrgDirectory) -> (practices: String, names: String) {
         let rows = d.practices.keys.sorted().map { code -> [String] in
             let r = d.practices[code]!
             return [r.code, r.name ?? "", r.kind.rawValue, r.setting ?? "", r.postcode ?? ""]
                 + parentLevels.map { r.parents[$0] ?? "" }
         }
-        try AtomicFile.write(StoreCSV.text(header: practiceColumns, rows: rows), to: practices)
         var nameRows: [[String]] = []
         for level in d.names.keys.sorted() {
             let byCode = d.names[level]!
             for code in byCode.keys.sorted() { nameRows.append([level.rawValue, code, byCode[code]!]) }
         }
-        try AtomicFile.write(StoreCSV.text(header: nameColumns, rows: nameRows), to: names)
+        return (StoreCSV.text(header: practiceColumns, rows: rows), StoreCSV.text(header: nameColumns, rows: nameRows))
     }
 
-    /// Reads both files; absent files read as empty.
-    static func read(practices: String, names: String) throws -> OrgDirectory {
+    /// Reads both files from their (text, path); an absent file reads as empty.
+    static func read(practices: (String, String)?, names: (String, String)?) throws -> OrgDirectory {
         var d = OrgDirectory()
-        if let text = try text(practices) {
+        if let (text, practices) = practices {
             for (i, r) in try StoreCSV.rows(text, columns: practiceColumns, path: practices).enumerated() {
                 guard !r[0].isEmpty, let kind = PrescriberKind(rawValue: r[2]) else {
                     throw StoreError(path: practices, reason: "record \(i + 2): bad practice code or kind")
@@ -42,7 +41,7 @@ enum StoreOrgFiles {
                                                    parents: parents)
             }
         }
-        if let text = try text(names) {
+        if let (text, names) = names {
             for (i, r) in try StoreCSV.rows(text, columns: nameColumns, path: names).enumerated() {
                 guard let level = OrgLevel(rawValue: r[0]) else {
                     throw StoreError(path: names, reason: "record \(i + 2): unknown level \(r[0])")
@@ -51,12 +50,5 @@ enum StoreOrgFiles {
             }
         }
         return d
-    }
-
-    private static func text(_ p: String) throws -> String? {
-        guard FileManager.default.fileExists(atPath: p) else { return nil }
-        do { return try String(contentsOfFile: p, encoding: .utf8) } catch {
-            throw StoreError(path: p, reason: "cannot read as UTF-8 text: \(error.localizedDescription)")
-        }
     }
 }
