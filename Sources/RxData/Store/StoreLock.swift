@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The lock is released when the value is released or the process ends, so a killed writer
 /// never leaves the store locked.
-public final class StoreLock {
+public final class StoreLock: @unchecked Sendable {
     /// The lock file.
     public let path: String
     private var fd: Int32
