@@ -17,6 +17,7 @@ int32_t rx_parse_decimal(const uint8_t *p, size_t n, int32_t decimals, int64_t *
 
     uint64_t mantissa = 0;
     int digits = 0, fraction = 0, dropped = 0, saw_digit = 0, saw_point = 0, dropped_scale = 0;
+    int first_dropped = -1, more_dropped = 0;   // the first significant digit past the 19th, and any after it
     for (; i < n; i++) {
         uint8_t c = p[i];
         unsigned d = (unsigned)c - '0';
@@ -24,11 +25,12 @@ int32_t rx_parse_decimal(const uint8_t *p, size_t n, int32_t decimals, int64_t *
             saw_digit = 1;
             if (mantissa == 0 && d == 0) {
                 if (saw_point) fraction++;
-            } else if (digits < 18) {
+            } else if (digits < 19) {   /* 19 digits always fit in 64 bits (< 1.8e19) */
                 mantissa = mantissa * 10 + d;
                 digits++;
                 if (saw_point) fraction++;
             } else {
+                if (first_dropped < 0) first_dropped = (int)d; else if (d != 0) more_dropped = 1;
                 if (d != 0) dropped = 1;
                 if (!saw_point) dropped_scale++;
             }
@@ -64,6 +66,13 @@ int32_t rx_parse_decimal(const uint8_t *p, size_t n, int32_t decimals, int64_t *
         if (shift > 18) return RX_DECIMAL_OUT_OF_RANGE;
         if (__builtin_mul_overflow(mantissa, POW10[shift], &result) || result > (uint64_t)INT64_MAX)
             return RX_DECIMAL_OUT_OF_RANGE;
+        /* Digits past the 19th significant one were dropped from the fraction (shift 0): round
+           half to even on them. Dropped integer digits make shift > 0 and the value too large. */
+        if (shift == 0 && first_dropped >= 0 &&
+            (first_dropped > 5 || (first_dropped == 5 && (more_dropped || (result & 1))))) {
+            if (result == (uint64_t)INT64_MAX) return RX_DECIMAL_OUT_OF_RANGE;
+            result += 1;
+        }
     } else {
         int down = -shift;
         if (down > 18) {

@@ -11,6 +11,8 @@ struct MonthAssembler {
     /// The workers whose rows are merged; their measure columns are freed as the last month is
     /// gathered.
     var workers: [ScanWorker]
+    /// The months and measures whose sums, across the file's chunks, left the `Int64` range.
+    var overflows: [(month: YearMonth, measure: Measure)] = []
     let codeMap: (@Sendable (BNFCode) -> BNFCode)?
 
     /// The assembled months, in month order.
@@ -190,7 +192,11 @@ struct MonthAssembler {
         var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
         let refMask: UInt64 = 0xFFFF_FFFF
         let parts = max(1, min(ProcessInfoThreads.active, outRows / 4_096 + 1))
+        let flagBuffer = UnsafeMutablePointer<Bool>.allocate(capacity: parts)
+        defer { flagBuffer.deallocate() }
         for c in 0..<Measure.allCases.count {
+            flagBuffer.initialize(repeating: false, count: parts)
+            nonisolated(unsafe) let flags = flagBuffer
             let out: [Int64]
             if measures.has(Measure(rawValue: c)!) {
                 nonisolated(unsafe) let ws = workers
@@ -202,16 +208,20 @@ struct MonthAssembler {
                             nonisolated(unsafe) let o = ob, k = kb, r = rb
                             DispatchQueue.concurrentPerform(iterations: parts) { part in
                                 let lo = outRows * part / parts, hi = outRows * (part + 1) / parts
+                                var overflow = false
                                 for row in lo..<hi {
                                     var sum: Int64 = 0
                                     for j in Int(r[row])..<Int(r[row + 1]) {
                                         let ref = Int(k[j] & refMask)
                                         var wi = workerCount - 1
                                         while bases[wi] > ref { wi -= 1 }
-                                        sum &+= ws[wi].rows.value(ref - bases[wi], c)
+                                        let (s, f) = sum.addingReportingOverflow(ws[wi].rows.value(ref - bases[wi], c))
+                                        sum = s
+                                        overflow = overflow || f
                                     }
                                     (o.baseAddress! + row).initialize(to: sum)
                                 }
+                                if overflow { flags[part] = true }
                             }
                         }
                     }
@@ -221,6 +231,7 @@ struct MonthAssembler {
                 out = [Int64](repeating: 0, count: outRows)
             }
             columns[c] = out
+            if (0..<parts).contains(where: { flagBuffer[$0] }) { overflows.append((month, Measure(rawValue: c)!)) }
             if freeColumns { for w in workers.indices { workers[w].freeColumn(c) } }
         }
         return MonthTable(month: month, practiceCodes: usedPractice.map { practiceCodes[Int($0)] },

@@ -44,6 +44,19 @@ struct PrescribingLayout {
 
     func column(_ role: ColumnRole) -> Int { index[role.rawValue] }
 
+    /// The header name of a measure's column, or nil when the layout has none.
+    func columnName(for measure: Measure) -> String? {
+        let role: ColumnRole = switch measure {
+        case .items: .items
+        case .quantity: .quantity
+        case .nic: .nic
+        case .actualCost: .actualCost
+        case .adq: .adq
+        }
+        let c = column(role)
+        return c >= 0 ? names[c] : nil
+    }
+
     /// The column name for a role (for error messages).
     func name(_ role: ColumnRole) -> String {
         let i = index[role.rawValue]

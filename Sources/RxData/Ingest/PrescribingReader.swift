@@ -140,6 +140,23 @@ public struct PrescribingReader: Sendable {
         workers = []
         defer { for i in assembler.workers.indices { assembler.workers[i].free() } }
         let months = assembler.assemble(measures: layout.measures)
+        if let o = assembler.overflows.first {
+            throw InputError(file: path, field: layout.columnName(for: o.measure),
+                             reason: "the sum of \(o.measure) for one practice and presentation in \(o.month) leaves the fixed-point range (±92,233,720,368,547.75807)")
+        }
+        for m in months {
+            for measure in Measure.allCases where layout.measures.has(measure) {
+                var total: Int64 = 0
+                for v in m.columns[measure.rawValue] {
+                    let (s, f) = total.addingReportingOverflow(v)
+                    guard !f else {
+                        throw InputError(file: path, field: layout.columnName(for: measure),
+                                         reason: "the \(m.month) total of \(measure) leaves the fixed-point range (±92,233,720,368,547.75807)")
+                    }
+                    total = s
+                }
+            }
+        }
         summary.months = months.map(\.month)
         for (m, line) in firstLines { summary.firstLines[m.description] = line }
         summary.rowsOut = months.reduce(0) { $0 + $1.rowCount }

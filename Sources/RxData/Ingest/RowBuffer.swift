@@ -35,16 +35,24 @@ struct RowBuffer {
         return count - 1
     }
 
-    /// Adds to the values of row `r`.
+    /// Adds to the values of row `r`; returns the column whose sum would leave the `Int64`
+    /// range (the row is then unchanged), or nil.
     @inline(__always)
-    func add(row r: Int, _ v0: Int64, _ v1: Int64, _ v2: Int64, _ v3: Int64, _ v4: Int64) {
+    func add(row r: Int, _ v0: Int64, _ v1: Int64, _ v2: Int64, _ v3: Int64, _ v4: Int64) -> Int? {
         let b = (r >> RowBuffer.segmentShift) &* RowBuffer.columnCount
         let o = r & (RowBuffer.segmentSize - 1)
-        valueSegments[b][o] &+= v0
-        valueSegments[b &+ 1][o] &+= v1
-        valueSegments[b &+ 2][o] &+= v2
-        valueSegments[b &+ 3][o] &+= v3
-        valueSegments[b &+ 4][o] &+= v4
+        let (s0, f0) = valueSegments[b][o].addingReportingOverflow(v0)
+        let (s1, f1) = valueSegments[b &+ 1][o].addingReportingOverflow(v1)
+        let (s2, f2) = valueSegments[b &+ 2][o].addingReportingOverflow(v2)
+        let (s3, f3) = valueSegments[b &+ 3][o].addingReportingOverflow(v3)
+        let (s4, f4) = valueSegments[b &+ 4][o].addingReportingOverflow(v4)
+        if f0 || f1 || f2 || f3 || f4 { return f0 ? 0 : f1 ? 1 : f2 ? 2 : f3 ? 3 : 4 }
+        valueSegments[b][o] = s0
+        valueSegments[b &+ 1][o] = s1
+        valueSegments[b &+ 2][o] = s2
+        valueSegments[b &+ 3][o] = s3
+        valueSegments[b &+ 4][o] = s4
+        return nil
     }
 
     @inline(__always) func practiceMonth(_ r: Int) -> UInt32 { practiceMonthSegments[r >> RowBuffer.segmentShift][r & (RowBuffer.segmentSize - 1)] }

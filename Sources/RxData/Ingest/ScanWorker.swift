@@ -299,8 +299,10 @@ struct ScanWorker {
             row = rows.append(practiceMonth: rk, presentation: UInt32(presID), items, quantity, nic, cost, adq)
             presSlot[Int(presID)] = Int32(truncatingIfNeeded: row)
             touched.append(presID)
-        } else {
-            rows.add(row: row, items, quantity, nic, cost, adq)
+        } else if let c = rows.add(row: row, items, quantity, nic, cost, adq) {
+            let column = [cItems, cQuantity, cNIC, cCost, cADQ][c]
+            return (column >= 0 ? layout.names[column] : nil,
+                    "summing this row with the earlier rows of its practice and presentation leaves the fixed-point range (±92,233,720,368,547.75807)")
         }
         if items < 0 { negatives[0] += 1 }
         if quantity < 0 { negatives[1] += 1 }

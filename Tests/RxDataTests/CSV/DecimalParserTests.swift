@@ -45,3 +45,20 @@ import Testing
         #expect(parse("99999999999999999").0 == .failure(.outOfRange))
     }
 }
+
+extension DecimalParserTests {
+    /// The fixed-point range is ±(2⁶³ − 1) × 10⁻⁵: one unit past either end is refused, also when
+    /// rounding the extra decimals would carry past it.
+    @Test func theEdgesOfTheFixedPointRange() {
+        #expect(parse("92233720368547.75807").0 == .success(Int64.max))
+        #expect(parse("92233720368547.75808").0 == .failure(.outOfRange))
+        #expect(parse("92233720368547.758071") == (.success(Int64.max), true), "the sixth decimal rounds down")
+        #expect(parse("92233720368547.758075").0 == .failure(.outOfRange), "…75807.5 rounds to even, past the range")
+        #expect(parse("92233720368547.758069") == (.success(Int64.max), true), "…75806.9 rounds up to the last unit")
+        #expect(parse("1234567890123456789", decimals: 0) == (.success(1_234_567_890_123_456_789), false), "19 digits are exact")
+        #expect(parse("-92233720368547.75807").0 == .success(-Int64.max))
+        #expect(parse("-92233720368547.75809").0 == .failure(.outOfRange))
+        #expect(parse("9223372036854775808", decimals: 0).0 == .failure(.outOfRange))
+        #expect(parse("1e14").0 == .failure(.outOfRange))
+    }
+}

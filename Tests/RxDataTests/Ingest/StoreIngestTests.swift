@@ -106,3 +106,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("store")))
     }
 }
+
+extension StoreIngestTests {
+    /// Sums never wrap: four rows of £90 trillion NIC for one practice and presentation overflow,
+    /// and the error names the line and field; the same four rows spread over practices overflow
+    /// the month's total, which is refused naming the field.
+    @Test func sumsThatLeaveTheFixedPointRangeAreErrors() throws {
+        let huge = "90000000000000"
+        var lines = [Fixtures.epdLegacyHeader]
+        for _ in 0..<4 { lines.append(Fixtures.epdLegacyRow(month: "2017_09", practice: "L84073", nic: huge)) }
+        let same = dir.write("same.csv", lines.joined(separator: "\n") + "\n")
+        let error = #expect(throws: InputError.self) { _ = try PrescribingReader(threads: 1).read(path: same) }
+        #expect(error?.line == 3 && error?.field == "NIC", "\(String(describing: error))")
+        lines = [Fixtures.epdLegacyHeader]
+        for p in ["A1", "A2", "A3", "A4"] { lines.append(Fixtures.epdLegacyRow(month: "2017_09", practice: p, nic: huge)) }
+        let spread = dir.write("spread.csv", lines.joined(separator: "\n") + "\n")
+        let total = #expect(throws: InputError.self) { _ = try PrescribingReader(threads: 1).read(path: spread) }
+        #expect(total?.field == "NIC" && total?.reason.contains("total") == true, "\(String(describing: total))")
+    }
+}
