@@ -55,7 +55,15 @@ public struct PrescribingReader: Sendable {
         var sawAnyByte = false
         let stop = errorPolicy == .fail
 
-        let pass = try LineChunks(path: path, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
+        let pass: LineChunks.Pass
+        do {
+            pass = try readChunks()
+        } catch var e as InputError where e.reason == LineChunks.lineTooLongReason && e.line == nil {
+            e.line = linesSoFar + 1   // every line before it was read whole
+            throw e
+        }
+        func readChunks() throws -> LineChunks.Pass {
+        return try LineChunks(path: path, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
             guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count > 0 else { return }
             sawAnyByte = true
             var start = 0
@@ -118,6 +126,7 @@ public struct PrescribingReader: Sendable {
             }
             linesSoFar = lineBase
             _ = isLast
+        }
         }
         guard sawAnyByte, let layout else { throw InputError(file: path, reason: "the file is empty") }
 

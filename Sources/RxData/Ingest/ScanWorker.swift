@@ -142,6 +142,7 @@ struct ScanWorker {
                 next = n
                 problem = (nil, "expected \(layout.columnCount) fields, found more than \(splitter.capacity)")
             }
+            if next - lineStart > LineChunks.maximumLineLength { problem = (nil, LineChunks.lineTooLongReason) }
             if let (field, reason) = problem {
                 var e = next
                 if e > lineStart && base[e - 1] == 0x0A { e -= 1 }

@@ -14,6 +14,15 @@ public struct LineChunks: Sendable {
     /// Target chunk size in bytes.
     public let chunkSize: Int
 
+    /// The longest line accepted from a compressed file, in bytes (1 MiB; the widest real row is
+    /// under 2 KB). A longer line is an error found in constant memory, not a buffer that grows
+    /// with it.
+    public static let maximumLineLength = 1 << 20
+
+    /// The reason given for a line longer than ``maximumLineLength`` (readers that count lines
+    /// add the line number).
+    public static let lineTooLongReason = "a line is longer than 1 MiB (1,048,576 bytes): not a prescribing or list-size file, or a damaged one"
+
     /// Prepares to read `path` in chunks of about `chunkSize` bytes.
     public init(path: String, chunkSize: Int = 32 << 20) {
         self.path = path
@@ -98,13 +107,19 @@ public struct LineChunks: Sendable {
         return hasher?.finish()
     }
 
-    /// Gathers decompressed bytes into a line-aligned buffer and emits full chunks.
+    /// Gathers decompressed bytes into a line-aligned buffer and emits full chunks. A line longer
+    /// than ``maximumLineLength`` is an error; the search for the last newline never rescans
+    /// bytes already known to hold none, so a long line costs linear time.
     private final class Assembler {
         var buffer: UnsafeMutableRawBufferPointer
         var used = 0
+        /// Bytes from here to `used` are known to hold no newline.
+        var noNewlineFrom = 0
         let chunkSize: Int
-        init(chunkSize: Int) {
+        let path: String
+        init(chunkSize: Int, path: String) {
             self.chunkSize = chunkSize
+            self.path = path
             buffer = .allocate(byteCount: chunkSize * 2, alignment: 64)
         }
         deinit { buffer.deallocate() }
@@ -124,14 +139,23 @@ public struct LineChunks: Sendable {
         /// Emits everything up to the last newline and keeps the remainder.
         func flush(_ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
             var end = used
-            while end > 0 && buffer[end - 1] != 0x0A { end -= 1 }
-            guard end > 0 else { return }  // no newline yet: keep gathering (grow on demand)
+            while end > noNewlineFrom && buffer[end - 1] != 0x0A { end -= 1 }
+            guard end > noNewlineFrom else {
+                // No newline yet: keep gathering, within the line limit.
+                if used - noNewlineFrom > LineChunks.maximumLineLength {
+                    throw InputError(file: path, reason: LineChunks.lineTooLongReason)
+                }
+                noNewlineFrom = used
+                return
+            }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<end]), false)
             let rest = used - end
             if rest > 0 {
                 UnsafeMutableRawBufferPointer(rebasing: buffer[0..<rest]).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[end..<used]))
             }
             used = rest
+            noNewlineFrom = 0
+            if rest > LineChunks.maximumLineLength { throw InputError(file: path, reason: LineChunks.lineTooLongReason) }
         }
 
         func finish(_ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
@@ -149,7 +173,7 @@ public struct LineChunks: Sendable {
 
     private func forEachGzip(_ mapped: MappedFile, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
         let inflater = try GzipInflater(path: path)
-        let assembler = Assembler(chunkSize: chunkSize)
+        let assembler = Assembler(chunkSize: chunkSize, path: path)
         let out = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
         defer { out.deallocate() }
         let ended = try inflater.inflate(mapped.bytes, output: out) { piece in
@@ -176,7 +200,7 @@ public struct LineChunks: Sendable {
             let names = members.map(\.path).joined(separator: ", ")
             throw InputError(file: path, reason: "zip archive must hold exactly one CSV file; it holds: \(names.isEmpty ? "nothing" : names)")
         }
-        let assembler = Assembler(chunkSize: chunkSize)
+        let assembler = Assembler(chunkSize: chunkSize, path: path)
         // An error thrown by the consumer (a bad line, or a reader that has read enough) is the
         // consumer's and passes through unchanged; only the archive's own errors are wrapped.
         var consumerError: Error? = nil
