@@ -12,6 +12,10 @@ public struct IngestReport: Sendable, Codable {
     public var monthsWritten: [YearMonth] = []
     /// Where bad lines were written, when quarantining.
     public var quarantineFile: String?
+    /// Rows of the code mapping that were not loaded (a code that cannot be a BNF code).
+    public var codeMappingRowsNotLoaded = 0
+    /// The first few of them, each naming its line, field and reason.
+    public var codeMappingRowsNotLoadedFirst: [String] = []
     /// Per month written: prescribers by kind.
     public var prescribers: [String: PrescriberCounts] = [:]
 
@@ -59,6 +63,8 @@ public struct IngestReport: Sendable, Codable {
         case listSizePracticesWithoutPrescribing = "list_size_practices_without_prescribing"
         case monthsWritten = "months_written"
         case quarantineFile = "quarantine_file"
+        case codeMappingRowsNotLoaded = "code_mapping_rows_not_loaded"
+        case codeMappingRowsNotLoadedFirst = "code_mapping_rows_not_loaded_first"
         case prescribers
     }
 
@@ -89,9 +95,13 @@ public struct IngestReport: Sendable, Codable {
             out.append("\(month): \(c.standardPractices) standard GP practices, \(c.otherPractices) other practices, " +
                        "\(c.unidentified) unidentified buckets, \(c.nonPractice) non-practice prescribers")
         }
+        if codeMappingRowsNotLoaded > 0 {
+            out.append("warning: \(codeMappingRowsNotLoaded) code-mapping row(s) not loaded (codes that cannot be BNF codes); first: "
+                       + codeMappingRowsNotLoadedFirst.joined(separator: "; "))
+        }
         if let q = quarantineFile { out.append("bad lines written to \(q)") }
         if !monthsWritten.isEmpty {
-            out.append("wrote \(monthsWritten.count) month(s): " + monthsWritten.map(\.description).joined(separator: ", "))
+            out.append("committed \(monthsWritten.count) month(s): " + monthsWritten.map(\.description).joined(separator: ", "))
         }
         out.append(String(format: "done in %.2f s", seconds))
         return out.joined(separator: "\n")

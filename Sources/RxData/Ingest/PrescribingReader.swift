@@ -183,7 +183,7 @@ public struct PrescribingReader: Sendable {
         var names: [BNFCode: String] = [:]
         var chemicals: [BNFCode: String] = [:]
         for w in workers {
-            for (i, key) in w.practiceKeys.enumerated() {
+            for (i, key) in w.practiceKeys.enumerated() where !w.invalidPractices.contains(Int32(i)) {
                 let code = String(decoding: CodeDictionary.unpack(key), as: UTF8.self)
                 let meta = w.practiceMeta[i]
                 var kind = PrescriberCode.kind(of: code)

@@ -42,6 +42,8 @@ struct ScanWorker {
     private(set) var chemicalNames: [BNFCode: String] = [:]
     /// Dictionary entries that are not valid BNF codes (their rows were rejected).
     private(set) var invalidPresentations: Set<Int32> = []
+    /// Dictionary entries that are not valid prescriber codes (their rows were rejected).
+    private(set) var invalidPractices: Set<Int32> = []
 
     // Run-level aggregation: slot of each presentation in the current practice-month run.
     private var presSlot: UnsafeMutablePointer<Int32>
@@ -281,6 +283,11 @@ struct ScanWorker {
             let id = practiceDict.id(key, isNew: &isNew)
             if isNew {
                 practiceMeta.append(capture(line, unidentified: unidentified))
+                if !unidentified && !PrescriberCode.isValid(UnsafeBufferPointer(start: pp, count: pn)) { invalidPractices.insert(id) }
+            }
+            if !invalidPractices.isEmpty && invalidPractices.contains(id) {
+                lastPractice = (0, .max)
+                return (layout.names[cPractice], "not a prescriber code: '\(FieldText.string(pp, count: pn))' (3 to 10 ASCII letters and digits)")
             }
             practiceID = id
             lastPractice = key

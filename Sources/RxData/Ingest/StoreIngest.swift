@@ -110,6 +110,11 @@ public struct StoreIngest: Sendable {
             _ = try describe(path)
             return try CodeMapping.read(path: path)
         }
+        if let mapping, !mapping.invalidRows.isEmpty {
+            report.codeMappingRowsNotLoaded = mapping.invalidRows.count
+            report.codeMappingRowsNotLoadedFirst = mapping.invalidRows.prefix(5).map(\.description)
+            progress("warning: \(mapping.invalidRows.count) code-mapping row(s) not loaded; first: \(mapping.invalidRows[0])")
+        }
         var codeMap: (@Sendable (BNFCode) -> BNFCode)? = nil
         if let mapping { codeMap = { code in mapping.map(code) } }
 

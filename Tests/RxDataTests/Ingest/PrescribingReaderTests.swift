@@ -132,7 +132,7 @@ import Testing
 
     @Test func gzipAndZipInputsReadTheSame() throws {
         let text = Fixtures.epdLegacyHeader + "\n" + (0..<500).map { i in
-            Fixtures.epdLegacyRow(practice: "P\(i % 7)", bnf: String(format: "0105010B0BIAA%02d", i % 31), items: "\(i % 5 + 1)")
+            Fixtures.epdLegacyRow(practice: "P0000\(i % 7)", bnf: String(format: "0105010B0BIAA%02d", i % 31), items: "\(i % 5 + 1)")
         }.joined(separator: "\n") + "\n"
         let plainPath = dir.write("big.csv", text)
         let plain = try PrescribingReader().read(path: plainPath)
@@ -148,7 +148,7 @@ import Testing
         var lines = [Fixtures.epdLegacyHeader]
         for i in 0..<3000 {
             // Interleave practices so pack sizes land in different runs and workers.
-            lines.append(Fixtures.epdLegacyRow(practice: "P\(i % 13)", bnf: String(format: "0105010B0BIAA%02d", (i * 7) % 41),
+            lines.append(Fixtures.epdLegacyRow(practice: "P0000\(i % 13)", bnf: String(format: "0105010B0BIAA%02d", (i * 7) % 41),
                                                items: "\(i % 9)", nic: "\(i % 100).\(i % 10)5", cost: "-0.0000\(i % 10)"))
         }
         let text = lines.joined(separator: "\n") + "\n"
@@ -163,7 +163,7 @@ import Testing
     }
 
     @Test func plainFilesAreHashedDuringTheScan() throws {
-        let text = Fixtures.epdLegacyHeader + "\n" + (0..<2000).map { Fixtures.epdLegacyRow(practice: "P\($0 % 50)") }.joined(separator: "\n") + "\n"
+        let text = Fixtures.epdLegacyHeader + "\n" + (0..<2000).map { Fixtures.epdLegacyRow(practice: "P0000\($0 % 50)") }.joined(separator: "\n") + "\n"
         let path = dir.write("hash.csv", text)
         let f = try PrescribingReader(chunkSize: 4096).read(path: path)
         let expected = try FileDigest.xxh64(path: path)

@@ -119,9 +119,41 @@ extension StoreIngestTests {
         let error = #expect(throws: InputError.self) { _ = try PrescribingReader(threads: 1).read(path: same) }
         #expect(error?.line == 3 && error?.field == "NIC", "\(String(describing: error))")
         lines = [Fixtures.epdLegacyHeader]
-        for p in ["A1", "A2", "A3", "A4"] { lines.append(Fixtures.epdLegacyRow(month: "2017_09", practice: p, nic: huge)) }
+        for p in ["A00001", "A00002", "A00003", "A00004"] { lines.append(Fixtures.epdLegacyRow(month: "2017_09", practice: p, nic: huge)) }
         let spread = dir.write("spread.csv", lines.joined(separator: "\n") + "\n")
         let total = #expect(throws: InputError.self) { _ = try PrescribingReader(threads: 1).read(path: spread) }
         #expect(total?.field == "NIC" && total?.reason.contains("total") == true, "\(String(describing: total))")
+    }
+}
+
+extension StoreIngestTests {
+    /// A byte-order mark or 0xFF inside PRACTICE_CODE, or a literal unidentified-bucket code, is
+    /// refused naming the line and field: no phantom practice, no merged codes.
+    @Test func prescriberCodesAreCheckedAgainstTheirForm() throws {
+        for (i, bad) in ["\u{FEFF}L84073", "L84\u{FF}73", "-@11M00", "L8 073", "AB"].enumerated() {
+            let text = Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(practice: "L84073") + "\n"
+                + Fixtures.epdLegacyRow(practice: bad) + "\n"
+            let path = dir.write("bad\(i).csv", text)
+            let error = #expect(throws: InputError.self) { _ = try PrescribingReader(threads: 1).read(path: path) }
+            #expect(error?.line == 3 && error?.field == "PRACTICE_CODE", "\(bad.debugDescription): \(String(describing: error))")
+        }
+        // In quarantine mode the row is set aside and the code joins nothing.
+        let text = Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(practice: "L84073") + "\n"
+            + Fixtures.epdLegacyRow(practice: "\u{FEFF}L84073") + "\n"
+        let file = try PrescribingReader(errorPolicy: .quarantine(path: dir.path("q.txt")), threads: 1).read(path: dir.write("q.csv", text))
+        #expect(file.rejected.count == 1 && file.months[0].practiceCodes == ["L84073"])
+        #expect(file.orgs.practices.keys.sorted() == ["L84073"])
+    }
+
+    /// Code-mapping rows that cannot load are counted and the first are named in the summary.
+    @Test func invalidCodeMappingRowsAreReported() throws {
+        let mapping = dir.write("map.csv", "old_code,new_code\n0101010G0AAABAB,0101010G0AAACAC\nnot a code!,0101010G0AAABAB\n")
+        let options = IngestOptions(files: [epd("a.csv")], codeMapping: mapping, threads: 1, softwareVersion: "test")
+        let report = try StoreIngest(options: options).run(store: nil)
+        #expect(report.codeMappingRowsNotLoaded == 1)
+        #expect(report.codeMappingRowsNotLoadedFirst.first?.contains("map.csv:3") == true)
+        #expect(report.text(seconds: 0).contains("1 code-mapping row(s) not loaded"))
+        // --check writes nothing and says so.
+        #expect(!report.text(seconds: 0).contains("committed") && report.monthsWritten.isEmpty)
     }
 }

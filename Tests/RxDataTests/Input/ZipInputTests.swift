@@ -12,7 +12,7 @@ import ZIPFoundation
         var lines = [Fixtures.epdLegacyHeader]
         lines.reserveCapacity(rows + 1)
         for i in 0..<rows {
-            lines.append(Fixtures.epdLegacyRow(practice: "P\(i % 97)", bnf: String(format: "0105010B0BIAA%02d", i % 89), items: "\(i % 7 + 1)"))
+            lines.append(Fixtures.epdLegacyRow(practice: "P0000\(i % 97)", bnf: String(format: "0105010B0BIAA%02d", i % 89), items: "\(i % 7 + 1)"))
         }
         return dir.write("epd.csv", lines.joined(separator: "\n") + "\n")
     }
