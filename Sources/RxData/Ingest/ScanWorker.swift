@@ -287,7 +287,7 @@ struct ScanWorker {
             }
             if !invalidPractices.isEmpty && invalidPractices.contains(id) {
                 lastPractice = (0, .max)
-                return (layout.names[cPractice], "not a prescriber code: '\(FieldText.string(pp, count: pn))' (3 to 10 ASCII letters and digits)")
+                return (layout.names[cPractice], "not a prescriber code: '\(FieldText.string(pp, count: pn))' (2 to 10 ASCII letters and digits)")
             }
             practiceID = id
             lastPractice = key

@@ -59,6 +59,9 @@ public enum OrgMappingReader {
         var seen: [String: (line: Int, values: [String: String])] = [:]
         // Per level and organisation code: the name and the line it came from.
         var nameLines: [OrgLevel: [String: (name: String, line: Int)]] = [:]
+        // Per (level, code, higher level): the parent code and the line it came from.
+        var parentLines: [String: (code: String, line: Int)] = [:]
+        let hierarchy: [OrgLevel] = [.pcn, .subICB, .icb, .region, .nation]
 
         for record in records.dropFirst() {
             if record.fields.count > header.names.count,
@@ -98,6 +101,20 @@ public enum OrgMappingReader {
                 case .setting: practice.setting = v
                 }
             }
+            try validate(practice, line: record.line, path: path)
+            // One unit, one parent: a PCN in two ICBs, or a sub-ICB in two regions, is refused.
+            for (i, lower) in hierarchy.enumerated() {
+                guard let child = practice.parents[lower] else { continue }
+                for higher in hierarchy[(i + 1)...] {
+                    guard let parent = practice.parents[higher] else { continue }
+                    let key = "\(lower.rawValue)\u{1}\(child)\u{1}\(higher.rawValue)"
+                    if let earlier = parentLines[key], earlier.code != parent {
+                        throw InputError(file: path, line: record.line, field: columnName(higher, code: true),
+                                         reason: "\(columnName(lower, code: true)) \(child) is in \(columnName(higher, code: true)) \(earlier.code) on line \(earlier.line) but \(parent) on line \(record.line)")
+                    }
+                    if parentLines[key] == nil { parentLines[key] = (parent, record.line) }
+                }
+            }
             for (level, name) in names {
                 guard let orgCode = practice.parents[level] else {
                     throw InputError(file: path, line: record.line, field: columnName(level, code: false),
@@ -113,6 +130,40 @@ public enum OrgMappingReader {
             directory.upsert(practice)
         }
         return directory
+    }
+
+    /// The settings accepted: ODS prescribing-setting numbers (0–99; 4 is a GP practice) or the
+    /// words `gp`, `gp practice` and `other`.
+    static func isValidSetting(_ s: String) -> Bool {
+        if let n = Int(s) { return (0...99).contains(n) }
+        return ["gp", "gp practice", "other"].contains(s.lowercased())
+    }
+
+    /// A row's codes and setting checked against their form: prescriber and organisation codes
+    /// of 2 to 10 ASCII letters and digits (ONS codes such as `E54000008` included), no unit its
+    /// own parent, and a known setting.
+    static func validate(_ p: PracticeRecord, line: Int, path: String) throws {
+        guard PrescriberCode.isValid(p.code) else {
+            throw InputError(file: path, line: line, field: "practice_code", reason: "not a prescriber code: '\(p.code)' (2 to 10 ASCII letters and digits)")
+        }
+        for (level, code) in p.parents.sorted(by: { $0.key < $1.key }) {
+            guard PrescriberCode.isValid(code) else {
+                throw InputError(file: path, line: line, field: columnName(level, code: true),
+                                 reason: "not an organisation code: '\(code)' (2 to 10 ASCII letters and digits)")
+            }
+            if code == p.code {
+                throw InputError(file: path, line: line, field: columnName(level, code: true),
+                                 reason: "practice \(p.code) is given as its own \(columnName(level, code: true))")
+            }
+            for (other, otherCode) in p.parents where other > level && otherCode == code {
+                throw InputError(file: path, line: line, field: columnName(other, code: true),
+                                 reason: "\(columnName(level, code: true)) \(code) is given as its own \(columnName(other, code: true)): a unit cannot be its own parent")
+            }
+        }
+        if let s = p.setting, !isValidSetting(s) {
+            throw InputError(file: path, line: line, field: "setting",
+                             reason: "unknown setting '\(s)' (an ODS prescribing-setting number such as 4 for a GP practice, or gp, gp practice, other)")
+        }
     }
 
     private static func columnName(_ level: OrgLevel, code: Bool) -> String {

@@ -19,14 +19,14 @@ public enum PrescriberCode {
         return "-@" + area
     }
 
-    /// Whether bytes from a prescribing row can be a prescriber code: 3 to 10 ASCII letters and
+    /// Whether bytes from a prescribing row can be a prescriber code: 2 to 10 ASCII letters and
     /// digits (England's ODS codes such as `A81001`, Scotland's five-digit codes such as
     /// `10002`). Anything else — a byte-order mark or other stray byte inside the field, a space,
     /// a literal `-@…` — is refused, so that it can neither create a phantom practice nor join
     /// another code or an unidentified bucket. Unidentified prescribing is recognised only by the
     /// layout's own rule (`-` or `UNIDENTIFIED` = `Y`), never from a code's spelling.
     public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard (3...10).contains(bytes.count) else { return false }
+        guard (2...10).contains(bytes.count) else { return false }
         return bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
     }
 

@@ -107,3 +107,28 @@ struct OrgMappingReaderTests {
         #expect(readerError { _ = try OrgMappingReader.read(path: long) }?.line == 2)
     }
 }
+
+extension OrgMappingReaderTests {
+    /// A unit in two parents, a unit that is its own parent, an unknown setting and a code with
+    /// a stray byte are refused, naming the line and field.
+    @Test(arguments: [
+        ("A81001,U1,,03A,,QWO,,Y63,,4\nA81002,U1,,03A,,QSL,,Y63,,4\n", 3, "icb_code", "is in icb_code QWO on line 2 but QSL on line 3"),
+        ("A81001,U1,,03A,,03A,,Y63,,4\n", 2, "icb_code", "own parent"),
+        ("A81001,A81001,,03A,,QWO,,Y63,,4\n", 2, "pcn_code", "its own pcn_code"),
+        ("A81001,U1,,03A,,QWO,,Y63,,banana\n", 2, "setting", "unknown setting 'banana'"),
+        ("A81001,U\u{FEFF}1,,03A,,QWO,,Y63,,4\n", 2, "pcn_code", "not an organisation code"),
+        ("-@03A,U1,,03A,,QWO,,Y63,,4\n", 2, "practice_code", "not a prescriber code"),
+    ])
+    func theMappingIsValidated(rows: String, line: Int, field: String, reason: String) throws {
+        let f = ReaderFixtures()
+        defer { f.remove() }
+        let path = f.file("orgs.csv", Self.header + ",setting\n" + rows)
+        let error = #expect(throws: InputError.self) { _ = try OrgMappingReader.read(path: path) }
+        #expect(error?.line == line && error?.field == field && error?.reason.contains(reason) == true, "\(String(describing: error))")
+    }
+
+    @Test func settingsByNumberOrWord() {
+        for s in ["4", "1", "99", "GP", "gp practice", "other"] { #expect(OrgMappingReader.isValidSetting(s), "\(s)") }
+        for s in ["banana", "100", "-1", "4.0"] { #expect(!OrgMappingReader.isValidSetting(s), "\(s)") }
+    }
+}
