@@ -6,6 +6,15 @@ enum HTML {
     /// as entities; XML-invalid control characters dropped).
     static func escape(_ text: String) -> String { SVGText.escape(text) }
 
+    /// Text from the data without control characters (NUL and the like), for the JSON search
+    /// index, whose text the page's script shows as it is.
+    static func plain(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars where !(u.value < 0x20 || u.value == 0x7F) { out.append(u) }
+        return String(out)
+    }
+
     /// An id safe in an `id` attribute and a `#fragment`: letters, digits, `-` and `_` kept,
     /// anything else replaced by `_` followed by its scalar value in hex.
     static func identifier(_ text: String) -> String {

@@ -234,9 +234,9 @@ extension HTMLReport {
             for r in results(at: level) { codes.formUnion(r.units) }
             for code in codes.sorted() {
                 let icb = level == .icb ? nil : data.orgs.practices[code]?.parents[.icb]
-                entries.append(IndexEntry(c: code, n: name(level, code), l: MeasureOutput.levelName(level),
-                                          p: icb.map { "\(name(.icb, $0)) (\($0))" } ?? "", a: anchors[level]?[code] ?? "",
-                                          f: findings[OrgKey(level: level, code: code)] ?? []))
+                entries.append(IndexEntry(c: HTML.plain(code), n: HTML.plain(name(level, code)), l: MeasureOutput.levelName(level),
+                                          p: icb.map { HTML.plain("\(name(.icb, $0)) (\($0))") } ?? "", a: anchors[level]?[code] ?? "",
+                                          f: (findings[OrgKey(level: level, code: code)] ?? []).map(HTML.plain)))
             }
         }
         let encoder = JSONEncoder()

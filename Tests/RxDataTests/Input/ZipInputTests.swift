@@ -55,3 +55,12 @@ import ZIPFoundation
         }
     }
 }
+
+extension ZipInputTests {
+    /// An empty archive is named as one, not as an unknown CSV layout.
+    @Test func anEmptyZipSaysSo() throws {
+        let path = dir.write("empty.zip", bytes: [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
+        let error = #expect(throws: InputError.self) { _ = try PrescribingReader().read(path: path) }
+        #expect(error?.reason.contains("zip archive must hold exactly one CSV file") == true, "\(String(describing: error))")
+    }
+}

@@ -86,3 +86,11 @@ struct HTMLReportLabelsTests {
         #expect(ReportAssets.css.contains("#org-search{width:min(30rem"))
     }
 }
+
+extension HTMLReportLabelsTests {
+    @Test func controlCharactersFromTheDataNeverReachThePage() throws {
+        #expect(HTML.plain("A\u{0}B\u{7}C\tD") == "ABCD")
+        #expect(HTML.plain("Plain name") == "Plain name")
+        #expect(!HTML.escape("A\u{0}B").contains("\u{0}"))
+    }
+}
