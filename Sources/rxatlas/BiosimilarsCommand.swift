@@ -44,13 +44,16 @@ struct BiosimilarsCommand: ParsableCommand {
         let options = BiosimilarOptions(targetUptake: targetUptake)
         let result = try log.phase("analysis") { try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule) }
         let names = try opened.readPresentationNames()
+        let set = try OutputSet.begin(directory: out, command: "biosimilars")
         try BiosimilarOutput.write(result, levels: levels, names: names, to: out)
+        var also: [String] = []
         if outputs.requested {
-            let also = try outputs.write(BiosimilarOutput.tables(result, levels: levels, names: names), prefix: "biosimilar_",
+            also = try outputs.write(BiosimilarOutput.tables(result, levels: levels, names: names), prefix: "biosimilar_",
                                          command: "biosimilars",
                                          metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
             log.result("all tables also to \(also.joined(separator: " and "))")
         }
+        try set.commit(also: also)
         let nation = result.opportunities.filter { $0.level == .nation }
         let full = nation.reduce(0) { $0 + $1.fullSwitch }, target = nation.reduce(0) { $0 + $1.targetUptake }
         log.result("\(result.molecules.count) molecules, \(totals.months.first!)…\(totals.months.last!) (\(totals.months.count) months), \(basis.rawValue) cost: "

@@ -51,7 +51,9 @@ struct ChartsCommand: ParsableCommand {
                 files.append(("\(def.id)-\(MeasureOutput.levelName(t.level))-\(org)-deciles.svg", chart.svg()))
             }
         }
+        let set = try OutputSet.begin(directory: out, command: "charts")
         for (name, svg) in files { try AtomicFile.write(svg, to: out + "/" + name) }
+        try set.commit()
         let count = files.count
         log.result("\(defs.count) measures, \(period.lowerBound)…\(period.upperBound): wrote \(count) SVG files to \(out)")
     }

@@ -38,12 +38,15 @@ struct OutliersCommand: ParsableCommand {
         let started = Date()
         let (items, rows) = try log.phase("analysis") { try ChemicalOutlierAnalysis.run(store: opened, months: period, levels: levels,
                                                             options: ChemicalOutlierOptions(top: top), progress: log.reporter) }
+        let set = try OutputSet.begin(directory: out, command: "outliers")
         try ChemicalOutlierOutput.write(rows, to: out)
+        var also: [String] = []
         if outputs.requested {
-            let also = try outputs.write([ChemicalOutlierOutput.table(rows)], command: "outliers",
-                                         metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
+            also = try outputs.write([ChemicalOutlierOutput.table(rows)], command: "outliers",
+                                     metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
             log.result("all tables also to \(also.joined(separator: " and "))")
         }
+        try set.commit(also: also)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         log.result("\(items.chemicals.count) chemicals × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound), \(seconds) s: wrote \(rows.count) rows to \(out)/chemical_outliers.csv")
     }

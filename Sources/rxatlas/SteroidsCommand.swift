@@ -49,12 +49,15 @@ struct SteroidsCommand: ParsableCommand {
                                             persistenceCount: parts[0], persistenceMonths: parts[1])
         let report = try log.phase("analysis") { try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
                                              kernelOptions: MeasureKernelOptions(minimumListSize: minListSize), progress: log.reporter) }
+        let set = try OutputSet.begin(directory: out, command: "steroids")
         try SteroidOutput.write(report, to: out)
+        var also: [String] = []
         if outputs.requested {
-            let also = try outputs.write(SteroidOutput.tables(report), prefix: "steroid_", command: "steroids",
-                                         metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
+            also = try outputs.write(SteroidOutput.tables(report), prefix: "steroid_", command: "steroids",
+                                     metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
             log.result("all tables also to \(also.joined(separator: " and "))")
         }
+        try set.commit(also: also)
         log.result("\(report.classifications.count) ICS presentations (\(report.unclassified.count) unclassified), \(report.definitions.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): \(report.ranked.count) ranked high outliers; wrote outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv, unclassified.csv to \(out)")
     }
 }
