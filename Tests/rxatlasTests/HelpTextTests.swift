@@ -7,7 +7,7 @@ import Testing
     static let commands: [ParsableCommand.Type] = [
         RxAtlasCommand.self, IngestCommand.self, StoreCommand.self, StoreCommand.Info.self, SynthCommand.self,
         IndicatorCommand.self, MeasuresCommand.self, AtlasCommand.self, BiosimilarsCommand.self, SteroidsCommand.self,
-        OutliersCommand.self, ChartsCommand.self, ReportCommand.self, BatchCommand.self,
+        OutliersCommand.self, ChartsCommand.self, ReportCommand.self, BatchCommand.self, OutputsCommand.self,
     ]
 
     /// Examples fit the width: no line of an example wraps back to column 0.

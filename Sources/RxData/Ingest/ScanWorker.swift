@@ -240,7 +240,11 @@ struct ScanWorker {
         let presID = presentationDict.id(bkey, isNew: &isNewPres)
         if isNewPres {
             capturePresentation(line, code: bp, count: bn)
-            if BNFCode(bytes: UnsafeBufferPointer(start: bp, count: bn)) == nil { invalidPresentations.insert(presID) }
+            let codeBytes = UnsafeBufferPointer(start: bp, count: bn)
+            // A BNF code is letters and digits only: a stray byte must not make a new presentation.
+            if BNFCode(bytes: codeBytes) == nil || !codeBytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) {
+                invalidPresentations.insert(presID)
+            }
         }
         if !invalidPresentations.isEmpty && invalidPresentations.contains(presID) {
             return (layout.names[cBNF], "not a BNF code: '\(FieldText.string(bp, count: bn))'")

@@ -275,3 +275,25 @@ import Testing
         #expect(f.months[0].column(.nic) == [7_538_000, -350_000])
     }
 }
+
+extension PrescribingReaderTests {
+    /// Rows of docs/INGEST.md's bad-input table not covered elsewhere.
+    @Test func headerOnlyTruncatedGzipAndABadBNFCode() throws {
+        let headerOnly = dir.write("h.csv", Fixtures.epdLegacyHeader + "\n")
+        let h = #expect(throws: InputError.self) { _ = try PrescribingReader().read(path: headerOnly) }
+        #expect(h?.reason == "the file has a header but no data rows")
+
+        var lines = [Fixtures.epdLegacyHeader]
+        for i in 0..<2000 { lines.append(Fixtures.epdLegacyRow(practice: "P0000\(i % 9)", items: "\(i % 4 + 1)")) }
+        let gz = try dir.gzip(dir.write("t.csv", lines.joined(separator: "\n") + "\n"))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: gz)))
+        bytes.removeLast(bytes.count / 3)
+        try Data(bytes).write(to: URL(fileURLWithPath: gz))
+        let t = #expect(throws: InputError.self) { _ = try PrescribingReader().read(path: gz) }
+        #expect(t?.reason.contains("gzip stream is truncated") == true || t?.reason.contains("truncated") == true, "\(String(describing: t))")
+
+        let bad = dir.write("b.csv", Fixtures.epdLegacyHeader + "\n" + Fixtures.epdLegacyRow(bnf: "0105010B0BI-AAS") + "\n")
+        let b = #expect(throws: InputError.self) { _ = try PrescribingReader().read(path: bad) }
+        #expect(b?.line == 2 && b?.field == "BNF_CODE" && b?.reason.hasPrefix("not a BNF code") == true, "\(String(describing: b))")
+    }
+}
