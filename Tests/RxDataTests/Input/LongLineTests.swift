@@ -30,3 +30,18 @@ import Testing
         #expect(error?.line == 3 && error?.reason.contains("fields") == true, "\(String(describing: error))")
     }
 }
+
+/// A list-size or prescribing "file" that is a pipe is named as one, not as an empty file.
+@Suite struct PipeInputTests {
+    @Test func aPipeIsNamedAsOne() throws {
+        let dir = TempDir()
+        let fifo = dir.path("sizes.csv")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let error = #expect(throws: InputError.self) { _ = try ListSizeReader.read(path: fifo) }
+        #expect(error?.reason.contains("a pipe or device") == true && error?.isUnreadable == true, "\(String(describing: error))")
+        let ingest = #expect(throws: InputError.self) {
+            _ = try StoreIngest(options: IngestOptions(files: [fifo], softwareVersion: "t")).run(store: nil)
+        }
+        #expect(ingest?.reason.contains("a pipe or device") == true)
+    }
+}

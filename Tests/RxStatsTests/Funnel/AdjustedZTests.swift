@@ -6,11 +6,8 @@ import Testing
 @Suite struct AdjustedZTests {
     /// Overdispersed units: proportions with a unit-level random effect.
     static func units(seed: UInt64, count: Int) -> (num: [Double], den: [Double]) {
-        var state = seed
-        func u() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var draws = UniformDraws(seed: seed)
+        func u() -> Double { draws.next() }
         var num: [Double] = [], den: [Double] = []
         for _ in 0..<count {
             let d = (50 + 4000 * u()).rounded()

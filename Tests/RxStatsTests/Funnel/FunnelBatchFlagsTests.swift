@@ -5,11 +5,8 @@ import Testing
 /// (exact chi-square limits decided by tail probabilities).
 @Suite struct FunnelBatchFlagsTests {
     static func units(_ count: Int, seed: UInt64, rate: Bool) -> ([Double], [Double]) {
-        var state = seed
-        func u() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var draws = UniformDraws(seed: seed)
+        func u() -> Double { draws.next() }
         var num: [Double] = [], den: [Double] = []
         for _ in 0..<count {
             let d = (5 + 3000 * u() * u()).rounded()
