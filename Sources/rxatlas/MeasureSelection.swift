@@ -13,6 +13,9 @@ struct MeasureSelection: ParsableArguments {
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+    @Option(name: .customLong("list-size-carry"), parsing: .unconditional,
+            help: "Months a list-size extract is carried into later months without one.")
+    var listSizeCarry: Int = ListSizeTimeline.defaultCarry
 
     /// The selected definitions.
     func definitionsSelected() throws -> [MeasureDefinition] {
@@ -35,6 +38,7 @@ struct MeasureSelection: ParsableArguments {
 
     func validate() throws {
         _ = try Self.levels(level)
+        try ArgumentValues.count(listSizeCarry, option: "--list-size-carry", minimum: 0)
         _ = try ArgumentValues.month(from, option: "--from")
         _ = try ArgumentValues.month(to, option: "--to")
     }
@@ -47,8 +51,14 @@ struct MeasureSelection: ParsableArguments {
         let levels = try levelsSelected()
         let opened = try Store.open(at: store)
         let months = try monthsSelected(in: opened, defaultMonths: defaultMonths)
-        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize), progress: progress)
-        return (defs, levels, months, try kernel.compute(store: opened, measures: defs, months: months, levels: levels))
+        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize, listSizeCarry: listSizeCarry),
+                                   progress: progress)
+        let run = try kernel.computeWithCoverage(store: opened, measures: defs, months: months, levels: levels)
+        for (i, w) in MeasureKernel.listSizeWarnings(defs, months: run.months, sources: run.listSizes, carry: listSizeCarry).enumerated() {
+            // Months without list sizes are a warning; carried months are said in detail.
+            progress.message(w, level: i == 0 && w.hasPrefix("no list sizes") ? .warning : .detail)
+        }
+        return (defs, levels, months, run.values)
     }
 
     /// The month range: --from/--to, else the store's months; `defaultMonths` limits the default

@@ -25,7 +25,8 @@ public enum BiosimilarKernel {
             defer { counter.advance() }
             return (codes: snapshot.practiceCodes, month: readMonth(snapshot, chemicals: chemicals, cost: costBasis.measure))
         }
-        let lastLists = try chosen.last.flatMap { try store.readListTotals($0) }
+        // The one standard-practice rule (ListSizeTimeline), as every analysis applies it.
+        let timeline = try ListSizeTimeline(store: store, months: chosen)
 
         var universe = Set(orgs.practices.keys)
         for m in perMonth { universe.formUnion(m.codes) }
@@ -53,7 +54,7 @@ public enum BiosimilarKernel {
             quantity += m.month.quantity
             cost += m.month.cost
         }
-        let standard = codes.map { orgs.isStandardPractice($0, hasList: lastLists?[$0] != nil) }
+        let standard = codes.map { timeline.isStandardPractice($0, orgs: orgs) }
         return BiosimilarTotals(months: chosen, practiceCodes: codes, isStandard: standard, orgs: orgs, cells: cells,
                                 costBasis: costBasis, month: month, practice: practice, cell: cell, quantity: quantity,
                                 cost: cost)

@@ -35,12 +35,10 @@ public enum ChemicalItemsKernel {
         let C = chemicals.count
 
         var matrix = [Int64](repeating: 0, count: practices.count * C)
-        var standard = [Bool](repeating: false, count: practices.count)
-        for (t, snapshot) in snapshots.enumerated() {
-            let lists = try store.readListTotals(chosen[t])
-            for (p, code) in practices.enumerated() where !standard[p] {
-                standard[p] = orgs.isStandardPractice(code, hasList: lists?[code] != nil)
-            }
+        // The one standard-practice rule (ListSizeTimeline), as every analysis applies it.
+        let timeline = try ListSizeTimeline(store: store, months: chosen)
+        let standard = practices.map { timeline.isStandardPractice($0, orgs: orgs) }
+        for snapshot in snapshots {
             let chemOf = snapshot.presentationCodes.map { code in ChemicalItems.chemical(of: code).map { chemicalIndex[$0]! } ?? -1 }
             let rowOf = snapshot.practiceCodes.map { practiceIndex[$0]! * C }
             matrix.withUnsafeMutableBufferPointer { add(snapshot, chemOf: chemOf, rowOf: rowOf, into: $0) }

@@ -49,11 +49,11 @@ public struct MeasureKernel: Sendable {
         let orgs = try store.readOrgs()
         let plan = MeasureSidePlan(measures)
         let counter = progress.counter("months", total: chosen.count)
+        let timeline = try ListSizeTimeline(store: store, months: chosen, carry: options.listSizeCarry)
         let perMonth = try KernelParallel.map(chosen.count) { t in
             let snapshot = try snapshots[chosen[t]] ?? store.loadMonth(chosen[t])
-            let lists = try store.readListTotals(chosen[t])
             defer { counter.advance() }
-            return (codes: snapshot.practiceCodes, sums: Self.sumMonth(snapshot, plan: plan), lists: lists)
+            return (codes: snapshot.practiceCodes, sums: Self.sumMonth(snapshot, plan: plan), lists: timeline.totals[t])
         }
 
         // The practice universe: the directory plus every month's prescribers, in code order.
@@ -69,6 +69,8 @@ public struct MeasureKernel: Sendable {
         var sums = [[Int64]](repeating: [Int64](repeating: 0, count: P * T), count: S)
         var listSizes = [Int64](repeating: -1, count: P * T)
         var standard = [Bool](repeating: false, count: P * T)
+        // One rule, an attribute of the prescriber: the same in every month.
+        let isStandard = codes.map { timeline.isStandardPractice($0, orgs: orgs) }
         for (t, m) in perMonth.enumerated() {
             for (local, code) in m.codes.enumerated() {
                 let p = index[code]!
@@ -77,7 +79,7 @@ public struct MeasureKernel: Sendable {
             for p in 0..<P {
                 let list = m.lists?[codes[p]]
                 if let list { listSizes[p * T + t] = list }
-                standard[p * T + t] = orgs.isStandardPractice(codes[p], hasList: list != nil)
+                standard[p * T + t] = isStandard[p]
             }
         }
 
@@ -86,7 +88,7 @@ public struct MeasureKernel: Sendable {
         func side(_ slot: Int?) -> SideTotals { slot.map { sides[$0] } ?? lists }
         return PracticeMeasureTotals(
             measures: measures, months: chosen, practiceCodes: codes, orgs: orgs, options: options,
-            listSizes: listSizes, isStandard: standard,
+            listSizes: listSizes, isStandard: standard, listSizeSources: timeline.sources,
             numerators: plan.numeratorSum.map(side), denominators: plan.denominatorSum.map(side))
     }
 
@@ -94,8 +96,36 @@ public struct MeasureKernel: Sendable {
     /// Σnumerator/Σdenominator roll-ups.
     public func compute(store: Store, measures: [MeasureDefinition], months: ClosedRange<YearMonth>? = nil,
                         levels: [OrgLevel] = OrgLevel.allCases) throws -> [MeasureValues] {
+        try computeWithCoverage(store: store, measures: measures, months: months, levels: levels).values
+    }
+
+    /// ``compute(store:measures:months:levels:)``, with where each month's list sizes came from
+    /// (own extract, carried, or missing), for the warnings a per-1,000 measure needs.
+    public func computeWithCoverage(store: Store, measures: [MeasureDefinition], months: ClosedRange<YearMonth>? = nil,
+                                    levels: [OrgLevel] = OrgLevel.allCases)
+        throws -> (values: [MeasureValues], months: [YearMonth], listSizes: [ListSizeTimeline.Source]) {
         let totals = try practiceTotals(store: store, measures: measures, months: months)
-        return measures.indices.flatMap { m in levels.map { totals.values(measure: m, level: $0) } }
+        return (measures.indices.flatMap { m in levels.map { totals.values(measure: m, level: $0) } }, totals.months,
+                totals.listSizeSources)
+    }
+
+    /// The warnings a run owes its user about list sizes: months with none within the carry
+    /// window (per-1,000 values are absent there) and months whose sizes were carried forward.
+    /// Empty when no measure divides by a list size.
+    public static func listSizeWarnings(_ measures: [MeasureDefinition], months: [YearMonth],
+                                        sources: [ListSizeTimeline.Source], carry: Int) -> [String] {
+        guard measures.contains(where: { $0.numerator.quantity == .listSize || $0.denominator.quantity == .listSize }) else { return [] }
+        var out: [String] = []
+        let missing = zip(months, sources).filter { $0.1 == .missing }.map { $0.0.description }
+        if !missing.isEmpty {
+            out.append("no list sizes for \(missing.joined(separator: ", ")) (none within \(carry) months before): "
+                       + "per-1,000 measures have no value in those months")
+        }
+        let carried = zip(months, sources).compactMap { m, s -> String? in
+            if case .carried(let from) = s { return "\(m) from \(from)" } else { return nil }
+        }
+        if !carried.isEmpty { out.append("list sizes carried forward: " + carried.joined(separator: ", ")) }
+        return out
     }
 
     /// One month's sums: `out[practice * sums + sum]` over the month's own practice ids.

@@ -1,3 +1,5 @@
+import RxData
+
 /// Rules that decide which unit-months have a measure value.
 public struct MeasureKernelOptions: Sendable, Equatable {
     /// A per-1,000-patients measure (a side of type list size) needs a registered list of at
@@ -7,10 +9,15 @@ public struct MeasureKernelOptions: Sendable, Equatable {
     public var minimumListSize: Int64
     /// Who is summed into PCNs, sub-ICBs, ICBs, regions and the nation.
     public var rollUpPopulation: RollUpPopulation
+    /// How many months a list-size extract is carried forward into months without one
+    /// (``RxData/ListSizeTimeline``). Default 3.
+    public var listSizeCarry: Int
 
     /// Creates options.
-    public init(minimumListSize: Int64 = 1000, rollUpPopulation: RollUpPopulation = .standardPractices) {
+    public init(minimumListSize: Int64 = 1000, rollUpPopulation: RollUpPopulation = .standardPractices,
+                listSizeCarry: Int = ListSizeTimeline.defaultCarry) {
         self.minimumListSize = minimumListSize
         self.rollUpPopulation = rollUpPopulation
+        self.listSizeCarry = listSizeCarry
     }
 }

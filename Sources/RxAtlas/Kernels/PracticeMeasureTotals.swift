@@ -18,8 +18,11 @@ public struct PracticeMeasureTotals: Sendable {
     public let options: MeasureKernelOptions
     /// Registered patients per practice × month; -1 where the store has no list size.
     public let listSizes: [Int64]
-    /// Whether the practice is a standard GP practice that month (the ranking population).
+    /// Whether the practice is a standard GP practice (the ranking population): one rule for
+    /// every month, ``RxData/ListSizeTimeline``.
     public let isStandard: [Bool]
+    /// Where each month's list sizes come from: own extract, carried, or missing.
+    public let listSizeSources: [ListSizeTimeline.Source]
     /// Per measure: the numerator per practice × month (0 where the practice did not prescribe).
     public let numerators: [SideTotals]
     /// Per measure: the denominator per practice × month (a list-size side is patients / 1,000,
@@ -33,7 +36,9 @@ public struct PracticeMeasureTotals: Sendable {
     /// Creates totals from their parts (the kernel does this; see the property docs).
     public init(measures: [MeasureDefinition], months: [YearMonth], practiceCodes: [String], orgs: OrgDirectory,
                 options: MeasureKernelOptions, listSizes: [Int64], isStandard: [Bool],
+                listSizeSources: [ListSizeTimeline.Source]? = nil,
                 numerators: [SideTotals], denominators: [SideTotals]) {
+        self.listSizeSources = listSizeSources ?? Array(repeating: .own, count: months.count)
         self.measures = measures
         self.months = months
         self.practiceCodes = practiceCodes

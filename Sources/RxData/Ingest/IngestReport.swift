@@ -18,6 +18,9 @@ public struct IngestReport: Sendable, Codable {
     public var codeMappingRowsNotLoadedFirst: [String] = []
     /// Per month written: prescribers by kind.
     public var prescribers: [String: PrescriberCounts] = [:]
+    /// Where each prescribing month's list sizes come from in the store after the run: `own`,
+    /// `carried from YYYY-MM` or `missing` (ListSizeTimeline's carry rule).
+    public var listSizeSources: [String: String] = [:]
 
     /// How a month's prescribers divide: standard GP practices (a registered list, or an org
     /// mapping `setting` of GP), other practices, unidentified buckets and non-practice prescribers.
@@ -66,6 +69,7 @@ public struct IngestReport: Sendable, Codable {
         case codeMappingRowsNotLoaded = "code_mapping_rows_not_loaded"
         case codeMappingRowsNotLoadedFirst = "code_mapping_rows_not_loaded_first"
         case prescribers
+        case listSizeSources = "list_size_sources"
     }
 
     /// A plain-text summary for the terminal.
@@ -94,6 +98,15 @@ public struct IngestReport: Sendable, Codable {
         for (month, c) in prescribers.sorted(by: { $0.key < $1.key }) {
             out.append("\(month): \(c.standardPractices) standard GP practices, \(c.otherPractices) other practices, " +
                        "\(c.unidentified) unidentified buckets, \(c.nonPractice) non-practice prescribers")
+        }
+        let carried = listSizeSources.filter { $0.value.hasPrefix("carried") }.sorted { $0.key < $1.key }
+        if !carried.isEmpty {
+            out.append("list sizes carried forward: " + carried.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        let missing = listSizeSources.filter { $0.value == "missing" }.keys.sorted()
+        if !missing.isEmpty {
+            out.append("warning: no list sizes for \(missing.joined(separator: ", ")) (none within \(ListSizeTimeline.defaultCarry) months before): "
+                       + "per-1,000 measures have no value there")
         }
         if codeMappingRowsNotLoaded > 0 {
             out.append("warning: \(codeMappingRowsNotLoaded) code-mapping row(s) not loaded (codes that cannot be BNF codes); first: "

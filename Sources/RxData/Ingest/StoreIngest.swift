@@ -205,15 +205,23 @@ public struct StoreIngest: Sendable {
             orgs.merge(try OrgMappingReader.read(path: path))
         }
 
+        // The one standard-practice rule (ListSizeTimeline): a practice with a list size in any
+        // month read counts as standard in every month.
+        var listed = Set<String>()
+        for m in listsByMonth.values { listed.formUnion(m.practices.keys) }
+        if let tx {
+            let timeline = try ListSizeTimeline(store: tx.view, months: practicesByMonth.keys.sorted())
+            listed.formUnion(timeline.listed)
+            for (m, source) in zip(timeline.months, timeline.sources) { report.listSizeSources[m.description] = source.description }
+        }
         for (month, codes) in practicesByMonth {
-            let lists = try listsByMonth[month] ?? tx?.view.readListSizes(month)
             var counts = IngestReport.PrescriberCounts()
             for code in codes {
                 switch orgs.practices[code]?.kind ?? PrescriberCode.kind(of: code) {
                 case .unidentified: counts.unidentified += 1
                 case .nonPractice: counts.nonPractice += 1
                 case .practice:
-                    if orgs.isStandardPractice(code, hasList: lists?.practices[code] != nil) {
+                    if orgs.isStandardPractice(code, hasList: listed.contains(code)) {
                         counts.standardPractices += 1
                     } else {
                         counts.otherPractices += 1

@@ -1,0 +1,89 @@
+/// List sizes for a run of months, and the one standard-practice rule every analysis applies.
+///
+/// **Carry rule.** A month with its own list-size extract uses it. A month without one takes the
+/// nearest earlier extract of the store, if that is at most `carry` months before it (default 3:
+/// extracts are published quarterly in places, and Scotland's always are); the month is marked
+/// as carried. Beyond that the month has no list size, and per-1,000 values are undefined for it.
+///
+/// **Standard GP practices.** Being a standard GP practice is an attribute of the prescriber, not
+/// of the month: the org mapping's `setting` decides where it is given; otherwise a prescriber is
+/// standard when it has a list size in any month read here (the period's months and the extracts
+/// carried into them); otherwise it is not. So twelve months of prescribing with one January
+/// extract count every month of a practice, not January alone.
+public struct ListSizeTimeline: Sendable {
+    /// Where a month's list sizes come from.
+    public enum Source: Sendable, Equatable, CustomStringConvertible {
+        /// The month's own extract.
+        case own
+        /// The extract of an earlier month, carried forward.
+        case carried(from: YearMonth)
+        /// None within the carry window.
+        case missing
+
+        public var description: String {
+            switch self {
+            case .own: "own"
+            case .carried(let m): "carried from \(m)"
+            case .missing: "missing"
+            }
+        }
+    }
+
+    /// The default carry window, in months.
+    public static let defaultCarry = 3
+
+    /// The months, as given.
+    public let months: [YearMonth]
+    /// Each month's source.
+    public let sources: [Source]
+    /// Each month's list totals by prescriber (nil when missing).
+    public let totals: [[String: Int64]?]
+    /// Every prescriber with a list size in any month read.
+    public let listed: Set<String>
+    /// The carry window applied.
+    public let carry: Int
+
+    /// Reads the list sizes of `months` from `store` (each extract once).
+    public init(store: Store, months: [YearMonth], carry: Int = ListSizeTimeline.defaultCarry) throws {
+        let available = try store.listSizeMonths()
+        var read: [YearMonth: [String: Int64]] = [:]
+        func totals(_ m: YearMonth) throws -> [String: Int64] {
+            if let t = read[m] { return t }
+            let t = try store.readListTotals(m) ?? [:]
+            read[m] = t
+            return t
+        }
+        var sources: [Source] = [], out: [[String: Int64]?] = []
+        for m in months {
+            if available.contains(m) {
+                sources.append(.own)
+                out.append(try totals(m))
+            } else if let earlier = available.last(where: { $0 < m }), earlier.advanced(by: carry) >= m {
+                sources.append(.carried(from: earlier))
+                out.append(try totals(earlier))
+            } else {
+                sources.append(.missing)
+                out.append(nil)
+            }
+        }
+        var listed = Set<String>()
+        for t in read.values { listed.formUnion(t.keys) }
+        self.months = months
+        self.sources = sources
+        self.totals = out
+        self.listed = listed
+        self.carry = carry
+    }
+
+    /// Whether `code` is a standard GP practice under the one rule (see the type's notes).
+    public func isStandardPractice(_ code: String, orgs: OrgDirectory) -> Bool {
+        orgs.isStandardPractice(code, hasList: listed.contains(code))
+    }
+
+    /// The months without list sizes.
+    public var missingMonths: [YearMonth] { zip(months, sources).filter { $0.1 == .missing }.map(\.0) }
+    /// The months whose list sizes are carried from an earlier extract.
+    public var carriedMonths: [YearMonth] {
+        zip(months, sources).filter { if case .carried = $0.1 { return true } else { return false } }.map(\.0)
+    }
+}
