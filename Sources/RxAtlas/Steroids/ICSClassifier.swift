@@ -82,9 +82,12 @@ public struct ICSClassifier: Sendable {
 
         let rule: ICSDoseRule?
         let how: String
+        let candidates: [ICSDoseRule]
         if let product = byProduct[String(text.prefix(13))] {
+            candidates = product
             (rule, how) = pick(product, "product \(text.prefix(13))")
         } else if let generic = byGeneric[chemical + ge] {
+            candidates = generic
             (rule, how) = pick(generic, "generic equivalent \(chemical)%\(ge)")
         } else {
             out.unclassifiedReason = ge == "A0"
@@ -93,7 +96,29 @@ public struct ICSClassifier: Sendable {
             return out
         }
         guard let rule else {
-            out.unclassifiedReason = how
+            // Several rules and no device to choose between them: a rule set still classifies the
+            // presentation when every candidate gives the same class under it (a 400 mcg/dose
+            // beclometasone is high-dose per actuation whatever the device); it is unclassified
+            // only under a rule set whose candidates disagree.
+            let classes = candidates.filter { $0.device != .nebuliser }.map(self.classes)
+            guard !classes.isEmpty, classes.count == candidates.count else {
+                out.unclassifiedReason = how
+                return out
+            }
+            out.matchedBy = how + "; classified where every candidate agrees"
+            if let c = classes[0].nice, classes.allSatisfy({ $0.nice == c }) {
+                out.nice2024 = c
+                out.nice2024Rule = "every candidate rule: \(c.rawValue) (" + classes.map(\.niceRule).joined(separator: " | ") + ")"
+            } else {
+                out.nice2024Rule = "candidate rules disagree: " + classes.map(\.niceRule).joined(separator: " | ")
+            }
+            if let c = classes[0].op, classes.allSatisfy({ $0.op == c }) {
+                out.openPrescribing = c
+                out.openPrescribingRule = "every candidate rule: \(c.rawValue) (" + classes.map(\.opRule).joined(separator: " | ") + ")"
+            } else {
+                out.openPrescribingRule = "candidate rules disagree: " + classes.map(\.opRule).joined(separator: " | ")
+            }
+            out.unclassifiedReason = out.isClassified ? "" : how
             return out
         }
         out.rule = rule
@@ -105,26 +130,38 @@ public struct ICSClassifier: Sendable {
             out.openPrescribingRule = out.nice2024Rule
             return out
         }
+        let c = classes(rule)
+        out.nice2024 = c.nice
+        out.nice2024Rule = c.niceRule
+        out.openPrescribing = c.op
+        out.openPrescribingRule = c.opRule
+        if c.nice == nil { out.unclassifiedReason = c.niceRule }
+        if c.op == nil { out.unclassifiedReason = [out.unclassifiedReason, c.opRule].filter { !$0.isEmpty }.joined(separator: "; ") }
+        return out
+    }
+
+    /// The classes an inhaler rule gives under each rule set, with the reasoning.
+    func classes(_ rule: ICSDoseRule) -> (nice: ICSDoseClass?, niceRule: String, op: ICSDoseClass?, opRule: String) {
         let mcg = rule.mcgPerActuation!, perDay = rule.actuationsPerDay!
         let what = rule.ics + (rule.particle.isEmpty ? "" : " (\(rule.particle))")
+        var nice: ICSDoseClass? = nil, op: ICSDoseClass? = nil
+        let niceRule: String, opRule: String
         if let band = tables.band(for: rule) {
             let daily = mcg * perDay
             let c = band.classify(dailyMcg: daily)
-            out.nice2024 = c
+            nice = c
             let n = ICSNumber.text
-            out.nice2024Rule = "\(what) \(n(mcg)) mcg x \(n(perDay))/day = \(n(daily)) mcg/day; low <= \(n(band.lowMax)), medium <= \(n(band.mediumMax)): \(c.rawValue)"
+            niceRule = "\(what) \(n(mcg)) mcg x \(n(perDay))/day = \(n(daily)) mcg/day; low <= \(n(band.lowMax)), medium <= \(n(band.mediumMax)): \(c.rawValue)"
         } else {
-            out.nice2024Rule = "no BTS/NICE/SIGN 2024 band for \(what)"
-            out.unclassifiedReason = out.nice2024Rule
+            niceRule = "no BTS/NICE/SIGN 2024 band for \(what)"
         }
         if let t = tables.threshold(for: rule) {
             let high = t.isHigh(mcg)
-            out.openPrescribing = high ? .high : .low
-            out.openPrescribingRule = "\(what) \(ICSNumber.text(mcg)) mcg per actuation, high when \(t.comparisonText): \(high ? "high" : "not high")"
+            op = high ? .high : .low
+            opRule = "\(what) \(ICSNumber.text(mcg)) mcg per actuation, high when \(t.comparisonText): \(high ? "high" : "not high")"
         } else {
-            out.openPrescribingRule = "no OpenPrescribing threshold for \(what)"
-            out.unclassifiedReason = [out.unclassifiedReason, out.openPrescribingRule].filter { !$0.isEmpty }.joined(separator: "; ")
+            opRule = "no OpenPrescribing threshold for \(what)"
         }
-        return out
+        return (nice, niceRule, op, opRule)
     }
 }

@@ -10,7 +10,7 @@ public enum ICSDevice: String, Sendable, Equatable, Hashable, CaseIterable {
     /// The device a presentation name states unambiguously, or nil.
     ///
     /// Only device words that cannot be misread count: brand device names (Turbohaler,
-    /// Accuhaler, Easyhaler, Evohaler, Autohaler…), "dry pdr", "Pdr For Inh", "D/P", "B/A" (breath-actuated pressurised), "neb",
+    /// Accuhaler, Easyhaler, Evohaler, Autohaler…), "dry pdr", "Pdr For Inh", "D/P", "B/A" and "breath actuated" (breath-actuated pressurised), "neb",
     /// "Respule". The NHSBSA's "_Inha" and "inh" are used for both pressurised and powder
     /// inhalers (`Beclomet Diprop_Inha 100mcg (100 D)` is the generic of the Pulvinal dry powder),
     /// so they say nothing.
@@ -22,7 +22,7 @@ public enum ICSDevice: String, Sendable, Equatable, Hashable, CaseIterable {
                 "pulvinal", "ellipta", "nexthaler", "spiromax", "forspiro", "twisthaler", "diskhaler", "_disk", "blist",
                 "genuair", "breezhaler", "handihaler", "cyclohaler"]) { return .dpi }
         if has(["evohaler", "autohaler", "e-breathe", "easi-breathe", "modulite", "aerosphere", "pressurised",
-                "cfc free", "cff", "pmdi", "b/a"]) { return .pMDI }
+                "cfc free", "cff", "pmdi", "b/a", "breath actuated", "breath-actuated", "breath act"]) { return .pMDI }
         return nil
     }
 }

@@ -41,6 +41,10 @@ public enum SteroidMeasures {
             return d
         }
         let inhalers = classifications.filter(\.isInhaler).map(\.code)
+        // A share counts a presentation on both sides or on neither: its denominator is the
+        // inhalers its rule set classifies, so one it leaves unclassified drops out of both.
+        let classifiedNICE = classifications.filter { $0.isInhaler && $0.nice2024 != nil }.map(\.code)
+        let classifiedOP = classifications.filter { $0.isInhaler && $0.openPrescribing != nil }.map(\.code)
         let highNICE = classifications.filter { $0.nice2024 == .high }.map(\.code)
         let highOP = classifications.filter { $0.openPrescribing == .high }.map(\.code)
         let ics = MeasureDefinition.Side(quantity: .items, filter: try filter(inhalers), label: "ICS items")
@@ -52,12 +56,14 @@ public enum SteroidMeasures {
             description: "ICS inhaler items whose licensed standard adult daily dose is high under the BTS/NICE/SIGN 2024 bands, as a percentage of all ICS inhaler items (nebulisers excluded). Classification: datasets/reference/ics.",
             why: "High ICS doses raise the risk of adrenal suppression and pneumonia; guidance asks for the lowest dose that controls asthma.",
             tags: tags + ["safety"], isPercentage: true, lowIsGood: true, isCostBased: false,
-            numerator: .init(quantity: .items, filter: try filter(highNICE), label: "high-dose ICS items"), denominator: ics, minimumDenominator: 1)
+            numerator: .init(quantity: .items, filter: try filter(highNICE), label: "high-dose ICS items"),
+            denominator: .init(quantity: .items, filter: try filter(classifiedNICE), label: "ICS items"), minimumDenominator: 1)
         var op = nice
         op.id = highDoseOpenPrescribing
         op.name = "High-dose ICS (OpenPrescribing per-actuation rule) as % of ICS inhaler items"
         op.description = "ICS inhaler items at or above OpenPrescribing's icsdose per-actuation thresholds, as a percentage of all ICS inhaler items (nebulisers excluded). Classification: datasets/reference/ics."
         op.numerator = .init(quantity: .items, filter: try filter(highOP), label: "high-dose ICS items")
+        op.denominator = .init(quantity: .items, filter: try filter(classifiedOP), label: "ICS items")
         let perK = MeasureDefinition(
             id: icsPer1000, name: "ICS inhaler items per 1,000 patients",
             description: "Items for ICS inhalers (every ICS presentation seen but nebulisers) per 1,000 registered patients.",

@@ -209,3 +209,38 @@ extension ICSClassifierTests {
         }
     }
 }
+
+extension ICSClassifierTests {
+    /// Beclometasone 400 micrograms/dose breath-actuated inhaler (a pMDI, high-dose in the
+    /// research table): "breath actuated" names a pMDI; and with no device word at all, each rule
+    /// set still classifies it where every candidate rule agrees.
+    @Test func breathActuatedIsAPressurisedInhalerAndAgreeingCandidatesClassify() {
+        #expect(ICSDevice.stated(in: "Beclometasone 400micrograms/dose breath actuated inhaler") == .pMDI)
+        #expect(ICSDevice.stated(in: "Qvar 100 Easi-Breathe") == .pMDI)
+        let named = Self.classify("0302000C0AABSBS", "Beclometasone 400micrograms/dose breath actuated inhaler")
+        #expect(named.isClassified && named.rule?.device == .pMDI, "\(named.unclassifiedReason)")
+        #expect(named.openPrescribing == .high && named.nice2024 == .high)
+        let unnamed = Self.classify("0302000C0AABSBS", "Beclomet Diprop 400mcg (100 D)")
+        #expect(unnamed.openPrescribing == .high, "per actuation it is high whatever the device: \(unnamed.openPrescribingRule)")
+        #expect(unnamed.rule == nil && unnamed.matchedBy.contains("every candidate agrees"))
+    }
+}
+
+/// A share counts a presentation on both sides or on neither.
+@Suite struct SteroidMeasureSidesTests {
+    @Test func anUnclassifiedInhalerLeavesBothSidesOfAShare() throws {
+        let classifier = ICSClassifier(tables: try ICSReferenceTables.builtIn())
+        let classified = classifier.classify(BNFCode("0302000C0AABSBS")!, name: "Beclometasone 400micrograms/dose breath actuated inhaler")
+        var unclassified = classifier.classify(BNFCode("0302000C0AAAAAA")!, name: "Beclomet Diprop 50mcg inhaler CFC free")
+        unclassified.nice2024 = nil   // as when its candidate rules disagree under BTS/NICE/SIGN
+        unclassified.unclassifiedReason = "candidate rules disagree"
+        let defs = try SteroidMeasures.definitions(classifications: [classified, unclassified], library: try MeasureLibrary.builtIn())
+        let nice = try #require(defs.first { $0.id == SteroidMeasures.highDoseNICE })
+        let op = try #require(defs.first { $0.id == SteroidMeasures.highDoseOpenPrescribing })
+        let code = unclassified.code
+        #expect(try #require(nice.numerator.filter).matches(code) == false)
+        #expect(try #require(nice.denominator.filter).matches(code) == false, "unclassified under NICE: in neither side")
+        #expect(try #require(op.denominator.filter).matches(code) == true, "classified under OpenPrescribing's rule: counted there")
+        #expect(try #require(nice.denominator.filter).matches(classified.code))
+    }
+}
