@@ -41,8 +41,8 @@ public struct BatchAnalysis: Sendable {
     public var catalogue: String?
     /// Biosimilar molecules (empty: all).
     public var molecules: [String] = []
-    /// Biosimilar cost basis.
-    public var costBasis: BiosimilarCostBasis = .actual
+    /// Biosimilar cost basis (nil: the best the data have, BiosimilarCostBasis.best).
+    public var costBasis: BiosimilarCostBasis? = nil
     /// Biosimilar target uptake (0–1).
     public var targetUptake: Double = 0.9
     /// Steroid funnel overdispersion method.
@@ -79,7 +79,7 @@ public struct BatchAnalysis: Sendable {
         case .biosimilars:
             p["catalogue"] = catalogue ?? ""
             p["molecules"] = molecules.joined(separator: " ")
-            p["cost_basis"] = costBasis.rawValue
+            p["cost_basis"] = costBasis?.rawValue ?? "best"
             p["target_uptake"] = String(targetUptake)
         case .steroids:
             p["overdispersion"] = overdispersion.rawValue

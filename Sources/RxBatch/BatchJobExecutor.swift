@@ -32,7 +32,8 @@ struct BatchJobExecutor: Sendable {
             for (name, svg) in files { try AtomicFile.write(svg, to: dir + "/" + name) }
         case .biosimilars:
             let cat = try BiosimilarCatalogue.builtIn(path: a.catalogue)
-            let totals = try BiosimilarKernel.totals(store: store, catalogue: cat, months: period, costBasis: a.costBasis)
+            let basis = try a.costBasis ?? BiosimilarCostBasis.best(store: store, months: period)
+            let totals = try BiosimilarKernel.totals(store: store, catalogue: cat, months: period, costBasis: basis)
             let result = try BiosimilarAnalysis.run(totals, catalogue: cat, options: BiosimilarOptions(targetUptake: a.targetUptake),
                                                     molecules: a.molecules)
             try BiosimilarOutput.write(result, levels: a.levels, names: try store.readPresentationNames(), to: dir)

@@ -24,21 +24,28 @@ struct BiosimilarsCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [String] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
-    @Option(name: .customLong("cost-basis"), help: "actual or nic.") var costBasis: String = "actual"
+    @Option(name: .customLong("cost-basis"), help: "actual or nic (default: actual cost when every month of the data has it, else NIC).")
+    var costBasis: String?
     @Option(name: .customLong("target-uptake"), parsing: .unconditional, help: "Target biosimilar uptake for the target-uptake saving (0–1).") var targetUptake: Double = 0.9
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
     @OptionGroup var log: LogOptions
 
     func run() throws {
-        guard let basis = BiosimilarCostBasis(rawValue: costBasis) else {
-            throw ValidationError("--cost-basis must be actual or nic, not '\(costBasis)'")
+        let asked = try costBasis.map { text -> BiosimilarCostBasis in
+            guard let b = BiosimilarCostBasis(rawValue: text) else { throw ValidationError("--cost-basis must be actual or nic, not '\(text)'") }
+            return b
         }
         guard targetUptake >= 0, targetUptake <= 1 else { throw ValidationError("--target-uptake must be between 0 and 1") }
         let levels = try MeasureSelection.levels(level)
         let cat = try BiosimilarCatalogue.builtIn(path: catalogue)
         let opened = try Store.open(at: store)
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
+        let basis = try asked ?? BiosimilarCostBasis.best(store: opened, months: period)
+        if asked == nil {
+            log.reporter.message("cost basis: \(basis == .actual ? "actual cost" : "net ingredient cost (the data have no actual cost for every month)")",
+                                 level: basis == .actual ? .detail : .info)
+        }
         let totals = try log.phase("kernel") { try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period, costBasis: basis, progress: log.reporter) }
         guard !totals.months.isEmpty else { throw ValidationError("the store has no months in \(period.lowerBound)…\(period.upperBound)") }
         let options = BiosimilarOptions(targetUptake: targetUptake)

@@ -17,6 +17,7 @@ public enum BiosimilarKernel {
     public static func totals(store: Store, catalogue: BiosimilarCatalogue, months: ClosedRange<YearMonth>? = nil,
                               costBasis: BiosimilarCostBasis = .actual, progress: ProgressReporter = .silent) throws -> BiosimilarTotals {
         let chosen = try store.months().filter { months?.contains($0) ?? true }
+        try costBasis.check(store: store, months: months)
         let orgs = try store.readOrgs()
         let chemicals = Set(catalogue.chemicals.compactMap { BNFCode($0).map(ChemicalKey.init) })
         let counter = progress.counter("months", total: chosen.count)

@@ -76,7 +76,8 @@ public struct ReportData: Sendable {
                 } else {
                     let biosimilars: BiosimilarResult? = try results.timed("biosimilars") {
                         let catalogue = try BiosimilarCatalogue.builtIn(path: nil)
-                        let totals = try BiosimilarKernel.totals(store: store, catalogue: catalogue, months: period, costBasis: .actual)
+                        let basis = try BiosimilarCostBasis.best(store: store, months: period)
+                        let totals = try BiosimilarKernel.totals(store: store, catalogue: catalogue, months: period, costBasis: basis)
                         guard !totals.months.isEmpty else { return nil }
                         return try BiosimilarAnalysis.run(totals, catalogue: catalogue, options: options.biosimilarOptions, molecules: [])
                     }
