@@ -23,12 +23,12 @@ struct AtlasCommand: ParsableCommand {
     @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
-        let (defs, levels, period, tables) = try selection.compute(defaultMonths: 12, progress: log.reporter)
+        let (defs, levels, period, tables, coverage) = try selection.compute(defaultMonths: 12, progress: log.reporter)
         let run = try log.phase("analysis") { try AtlasRun(tables, definitions: defs, period: period) }
         let set = try OutputSet.begin(directory: out, command: "atlas")
         try AtlasOutput.write(run, to: out)
         let also = outputs.requested
-            ? try outputs.write(AtlasOutput.tables(run), command: "atlas", metadata: selection.metadata(defs, levels, period)) : []
+            ? try outputs.write(AtlasOutput.tables(run) + [coverage.table()], command: "atlas", metadata: selection.metadata(defs, levels, period)) : []
         try set.commit(also: also)
         log.result("\(defs.count) measures × \(levels.count) levels, \(period.lowerBound)…\(period.upperBound): wrote summary.csv, outliers.csv and trends.csv to \(out)"
               + (also.isEmpty ? "" : "; all tables to \(also.joined(separator: " and "))"))

@@ -40,6 +40,7 @@ struct BiosimilarsCommand: ParsableCommand {
         let levels = try MeasureSelection.levels(level)
         let cat = try BiosimilarCatalogue.builtIn(path: catalogue)
         let opened = try Store.open(at: store)
+        opened.keepsSnapshots = true   // the coverage reads the months the analysis mapped
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
         let basis = try asked ?? BiosimilarCostBasis.best(store: opened, months: period)
         if asked == nil {
@@ -51,11 +52,13 @@ struct BiosimilarsCommand: ParsableCommand {
         let options = BiosimilarOptions(targetUptake: targetUptake)
         let result = try log.phase("analysis") { try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule) }
         let names = try opened.readPresentationNames()
+        let coverage = try Coverage.compute(store: opened, period: period, unclassified: ["biosimilars": result.unclassified.count])
+        for w in coverage.warnings(perThousand: false) { log.reporter.message(w, level: .warning) }
         let set = try OutputSet.begin(directory: out, command: "biosimilars")
         try BiosimilarOutput.write(result, levels: levels, names: names, to: out)
         var also: [String] = []
         if outputs.requested {
-            also = try outputs.write(BiosimilarOutput.tables(result, levels: levels, names: names), prefix: "biosimilar_",
+            also = try outputs.write(BiosimilarOutput.tables(result, levels: levels, names: names) + [coverage.table()], prefix: "biosimilar_",
                                          command: "biosimilars",
                                          metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
             log.result("all tables also to \(also.joined(separator: " and "))")

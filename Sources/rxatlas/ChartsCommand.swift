@@ -40,7 +40,7 @@ struct ChartsCommand: ParsableCommand {
 
     func run() throws {
         let geo = try boundaries.map { (try GeoFeatureCollection.read(path: $0), boundaryKey!, boundaryName) }
-        let (defs, _, period, tables) = try selection.compute(defaultMonths: 12, progress: log.reporter)
+        let (defs, _, period, tables, _) = try selection.compute(defaultMonths: 12, progress: log.reporter)
         let layout = try HexLayout.builtIn()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var files = try AtlasCharts.render(tables, definitions: defs, period: period, hexLayout: layout, boundaries: geo)

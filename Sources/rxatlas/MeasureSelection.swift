@@ -45,20 +45,27 @@ struct MeasureSelection: ParsableArguments {
 
     /// Everything selected, computed: the definitions, levels, months and every measure × level's
     /// values from the measure kernel.
+    ///
+    /// The run's ``Coverage`` is computed too, and its warnings reported (months without list
+    /// sizes when a per-1,000 measure is selected, months without actual cost).
     func compute(defaultMonths: Int? = nil, progress: ProgressReporter = .silent) throws
-        -> (definitions: [MeasureDefinition], levels: [OrgLevel], months: ClosedRange<YearMonth>, values: [MeasureValues]) {
+        -> (definitions: [MeasureDefinition], levels: [OrgLevel], months: ClosedRange<YearMonth>, values: [MeasureValues], coverage: Coverage) {
         let defs = try definitionsSelected()
         let levels = try levelsSelected()
         let opened = try Store.open(at: store)
+        opened.keepsSnapshots = true   // the coverage reads the months the kernel mapped
         let months = try monthsSelected(in: opened, defaultMonths: defaultMonths)
         let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize, listSizeCarry: listSizeCarry),
                                    progress: progress)
         let run = try kernel.computeWithCoverage(store: opened, measures: defs, months: months, levels: levels)
-        for (i, w) in MeasureKernel.listSizeWarnings(defs, months: run.months, sources: run.listSizes, carry: listSizeCarry).enumerated() {
-            // Months without list sizes are a warning; carried months are said in detail.
-            progress.message(w, level: i == 0 && w.hasPrefix("no list sizes") ? .warning : .detail)
+        let coverage = try Coverage.compute(store: opened, period: months, listSizeCarry: listSizeCarry)
+        let perThousand = defs.contains { $0.numerator.quantity == .listSize || $0.denominator.quantity == .listSize }
+        for w in coverage.warnings(perThousand: perThousand) { progress.message(w, level: .warning) }
+        if !coverage.monthsWithCarriedListSizes.isEmpty {
+            progress.message("list sizes carried forward into " + coverage.monthsWithCarriedListSizes.map(\.description).joined(separator: ", "),
+                             level: .detail)
         }
-        return (defs, levels, months, run.values)
+        return (defs, levels, months, run.values, coverage)
     }
 
     /// The month range: --from/--to, else the store's months; `defaultMonths` limits the default

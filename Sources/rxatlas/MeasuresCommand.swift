@@ -24,11 +24,11 @@ struct MeasuresCommand: ParsableCommand {
     @OptionGroup var outputs: ResultOutputOptions
 
     func run() throws {
-        let (defs, levels, months, values) = try selection.compute(progress: log.reporter)
+        let (defs, levels, months, values, coverage) = try selection.compute(progress: log.reporter)
         let set = try OutputSet.begin(directory: out, command: "measures")
         try MeasureOutput.write(values, definitions: defs, to: out)
         let also = outputs.requested
-            ? try outputs.write(MeasureOutput.tables(values, definitions: defs), command: "measures",
+            ? try outputs.write(MeasureOutput.tables(values, definitions: defs) + [coverage.table()], command: "measures",
                                 metadata: selection.metadata(defs, levels, months)) : []
         try set.commit(also: also)
         log.result("\(defs.count) measures × \(levels.count) levels, \(months.lowerBound)…\(months.upperBound): wrote values.csv, deciles.csv and, for cost measures, savings.csv and savings_totals.csv to \(out)"

@@ -34,15 +34,18 @@ struct OutliersCommand: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         let levels = try OutlierLevels.parse(level)
         let opened = try Store.open(at: store)
+        opened.keepsSnapshots = true   // the coverage reads the months the analysis mapped
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 6)
         let started = Date()
         let (items, rows) = try log.phase("analysis") { try ChemicalOutlierAnalysis.run(store: opened, months: period, levels: levels,
                                                             options: ChemicalOutlierOptions(top: top), progress: log.reporter) }
+        let coverage = try Coverage.compute(store: opened, period: period, unclassified: [:])
+        for w in coverage.warnings(perThousand: false) { log.reporter.message(w, level: .warning) }
         let set = try OutputSet.begin(directory: out, command: "outliers")
         try ChemicalOutlierOutput.write(rows, to: out)
         var also: [String] = []
         if outputs.requested {
-            also = try outputs.write([ChemicalOutlierOutput.table(rows)], command: "outliers",
+            also = try outputs.write([ChemicalOutlierOutput.table(rows)] + [coverage.table()], command: "outliers",
                                      metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
             log.result("all tables also to \(also.joined(separator: " and "))")
         }

@@ -44,16 +44,19 @@ struct SteroidsCommand: ParsableCommand {
         guard parts.count == 2, parts[0] >= 1, parts[1] >= parts[0] else { throw ValidationError("--persistence must be K/N with 1 <= K <= N") }
         let levels = try OutlierLevels.parse(level)
         let opened = try Store.open(at: store)
+        opened.keepsSnapshots = true   // the coverage reads the months the analysis mapped
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
         let options = SteroidOutlierOptions(overdispersion: od, minimumItems: minItems, minimumPatients: Double(minListSize),
                                             persistenceCount: parts[0], persistenceMonths: parts[1])
         let report = try log.phase("analysis") { try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
                                              kernelOptions: MeasureKernelOptions(minimumListSize: minListSize), progress: log.reporter) }
+        let coverage = try Coverage.compute(store: opened, period: period, unclassified: ["ICS": report.unclassified.count])
+        for w in coverage.warnings(perThousand: true) { log.reporter.message(w, level: .warning) }
         let set = try OutputSet.begin(directory: out, command: "steroids")
         try SteroidOutput.write(report, to: out)
         var also: [String] = []
         if outputs.requested {
-            also = try outputs.write(SteroidOutput.tables(report), prefix: "steroid_", command: "steroids",
+            also = try outputs.write(SteroidOutput.tables(report) + [coverage.table()], prefix: "steroid_", command: "steroids",
                                      metadata: ResultOutputOptions.metadata(store: store, period: period, levels: levels))
             log.result("all tables also to \(also.joined(separator: " and "))")
         }

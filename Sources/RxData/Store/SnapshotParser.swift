@@ -57,16 +57,22 @@ enum SnapshotParser {
         let h = UnsafeRawBufferPointer(rebasing: b[SnapshotFormat.preambleBytes..<end])
         func u32(_ o: Int) -> UInt32 { h.loadUnaligned(fromByteOffset: o, as: UInt32.self).littleEndian }
         func u64(_ o: Int) -> UInt64 { h.loadUnaligned(fromByteOffset: o, as: UInt64.self).littleEndian }
+        func corrupt(_ why: String) -> StoreError { StoreError(path: path, reason: "corrupt snapshot: \(why)") }
+        // Every count and offset is checked as it is read: a header with a valid checksum but
+        // impossible numbers (a crafted or a buggy file) is refused, never trapped on.
+        func int(_ v: UInt64, _ what: String) throws -> Int {
+            guard let i = Int(exactly: v), i <= fileSize else { throw corrupt("\(what) \(v) is beyond the file's \(fileSize) bytes") }
+            return i
+        }
         let month = YearMonth(ordinal: Int32(bitPattern: u32(0)))
         let measures = MeasureSet(rawValue: h[4])
-        let rows = Int(u64(8))
+        let rows = try int(u64(8), "row count")
         let blockRows = Int(u32(32))
         let chunkShift = Int(u32(36))
         let totals = (0..<5).map { Int64(bitPattern: u64(40 + 8 * $0)) }
-        let payloadOffset = Int(u64(80))
+        let payloadOffset = try int(u64(80), "payload offset")
         let sectionCount = Int(u32(88))
         let chunkCount = Int(u32(92))
-        func corrupt(_ why: String) -> StoreError { StoreError(path: path, reason: "corrupt snapshot: \(why)") }
         guard measures.rawValue & ~MeasureSet.all.rawValue == 0 else { throw corrupt("unknown measures in header") }
         guard blockRows >= 64, blockRows <= 65536, (10...30).contains(chunkShift) else { throw corrupt("impossible block or chunk size") }
         guard SnapshotFormat.fixedHeaderBytes + sectionCount * SnapshotFormat.sectionEntryBytes + chunkCount * 8 <= headerLength else {
@@ -91,7 +97,7 @@ enum SnapshotParser {
             let s = SnapshotFormat.Section(kind: kind, measure: h[o + 2], encoding: encoding, count: u32(o + 4),
                                            offset: u64(o + 8), length: u64(o + 16))
             guard s.offset >= UInt64(payloadOffset), s.offset % UInt64(SnapshotFormat.alignment) == 0,
-                  s.length <= UInt64(fileSize), s.offset + s.length <= UInt64(fileSize) else {
+                  s.offset <= UInt64(fileSize), s.length <= UInt64(fileSize) - s.offset else {
                 throw corrupt("section \(i) lies outside the file")
             }
             sections.append(s)

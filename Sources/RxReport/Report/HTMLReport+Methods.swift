@@ -5,6 +5,42 @@ import RxData
 extension HTMLReport {
     /// Methods and data provenance: the store, its ingests with input files and checksums, the
     /// months, the options, every measure definition, the software version and the timings.
+    /// Whether any measure of the report divides by a list size.
+    var hasPerThousandMeasures: Bool {
+        data.definitions.contains { $0.numerator.quantity == .listSize || $0.denominator.quantity == .listSize }
+    }
+
+    /// A banner at the top of the page when the analyses could not see everything.
+    func coverageBanner() -> String {
+        guard let c = data.coverage else { return "" }
+        let warnings = c.warnings(perThousand: hasPerThousandMeasures)
+        guard !warnings.isEmpty else { return "" }
+        return "<div class=\"banner\" role=\"note\" id=\"coverage-banner\"><strong>Incomplete data.</strong> "
+            + warnings.map(HTML.escape).joined(separator: "; ") + ". <a href=\"#coverage\">Coverage</a></div>"
+    }
+
+    /// The coverage of the period, month by month, and the standard-practice rule.
+    func coverageSection() -> String {
+        guard let c = data.coverage else { return "" }
+        var s = "<h3 id=\"coverage\">Coverage</h3>"
+        s += HTML.p("Standard GP practices: " + Coverage.standardPracticeRule + ". List sizes: a month without its own extract "
+                    + "takes the nearest earlier one up to \(c.listSizeCarry) months before (carried).")
+        let warnings = c.warnings(perThousand: hasPerThousandMeasures)
+        s += warnings.isEmpty ? HTML.p("Every month of the period has prescribing, list sizes and both cost columns.", className: "muted")
+            : "<ul>" + warnings.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+        s += table(HTMLTable(id: "coverage-months", caption: "Coverage by month",
+                             columns: [("Month", false), ("Standard GP practices", true), ("Other practices", true),
+                                       ("Unidentified buckets", true), ("Non-practice prescribers", true), ("List sizes", false),
+                                       ("Actual cost", false)],
+                             rows: c.months.map { m in
+                                 [HTMLTable.Cell(m.month.description), .number(Double(m.standardPractices), digits: 0),
+                                  .number(Double(m.otherPractices), digits: 0), .number(Double(m.unidentified), digits: 0),
+                                  .number(Double(m.nonPractice), digits: 0), HTMLTable.Cell(m.listSizes.description),
+                                  HTMLTable.Cell(m.published.has(.actualCost) ? "yes" : "no")]
+                             }))
+        return s
+    }
+
     /// Months as text: a run of consecutive months as "2025-01–2025-12", others listed.
     static func monthList(_ months: [YearMonth]) -> String {
         var parts: [String] = []
@@ -42,6 +78,7 @@ extension HTMLReport {
                              columns: [("Ingested", false), ("Software", false), ("File", false), ("Bytes", true), ("Checksum", false),
                                        ("Months in the file", false)],
                              rows: inputs, fullTableNote: "rxatlas store info lists every ingest"))
+        s += coverageSection()
         s += "<h3>Methods</h3><ul>"
         let o = options
         s += "<li>Measures: Σ numerator / Σ denominator over standard GP practices; per-1,000 measures need a list of at least "

@@ -52,6 +52,7 @@ public struct HTMLReport {
         s += "</nav><div style=\"position:relative\"><label for=\"org-search\" class=\"muted\">Find an organisation </label>"
         s += "<input id=\"org-search\" type=\"search\" placeholder=\"Name or code of a practice, PCN, sub-ICB or ICB\" size=\"48\" autocomplete=\"off\">"
         s += "<div id=\"search-results\" role=\"listbox\"></div></div></header><main><div id=\"org-card\" aria-live=\"polite\"></div>\n"
+        s += coverageBanner()
         s += overviewSection()
         s += try measuresSection()
         s += biosimilarsSection()

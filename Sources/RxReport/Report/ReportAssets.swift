@@ -17,6 +17,7 @@ enum ReportAssets {
     section{border-bottom:1px solid var(--line);padding:1rem 0}
     h2{font-size:1.35rem}h3{font-size:1.1rem;margin-top:1.6rem}h4{margin:1rem 0 .3rem}
     .note,.muted{color:var(--muted);font-size:.88rem}
+    .banner{border:2px solid #d55e00;background:#fff4ec;padding:.5rem .8rem;margin:.8rem 0;border-radius:4px}
     .cards{display:flex;flex-wrap:wrap;gap:.8rem}
     .card{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;min-width:11rem}
     .card b{display:block;font-size:1.3rem}

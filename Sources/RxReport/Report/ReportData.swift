@@ -28,6 +28,8 @@ public struct ReportData: Sendable {
     public var chemicalOutliers: [ChemicalOutlierRow]
     /// Seconds each analysis took, by name, in the order run.
     public var timings: [(name: String, seconds: Double)]
+    /// What the analyses could and could not see over the period (nil when not computed).
+    public var coverage: Coverage?
 
     /// Creates report data from results computed elsewhere.
     public init(storePath: String, manifest: StoreManifest, orgs: OrgDirectory, period: ClosedRange<YearMonth>,
@@ -102,6 +104,9 @@ public struct ReportData: Sendable {
                               definitions: r.definitions, atlas: atlas, biosimilars: r.biosimilars, steroids: steroids,
                               chemicalOutliers: r.chemical, timings: r.timings)
         data.icbMonthly = r.icbMonthly
+        data.coverage = try Coverage.compute(store: store, period: period, listSizeCarry: options.kernelOptions.listSizeCarry,
+                                             unclassified: ["biosimilars": r.biosimilars?.unclassified.count ?? 0,
+                                                            "ICS": steroids.unclassified.count])
         return data
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import RxData
+@testable import RxData
 
 /// A damaged snapshot is refused with a StoreError naming the file, never half-read.
 @Suite struct SnapshotCorruptionTests {
@@ -85,5 +85,31 @@ import RxData
         bad[64 + 40] ^= 0x01  // the items total
         try Data(bad).write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) { try SnapshotHeader.read(path) }
+    }
+}
+
+extension SnapshotCorruptionTests {
+    /// Found by the snapshot fuzzer: a header whose checksum is right but whose counts and
+    /// offsets are impossible (2⁶⁴ − 1 for the payload offset or the row count, a section past
+    /// the end) is refused, where it used to trap converting the numbers.
+    @Test func impossibleNumbersUnderAValidChecksumAreRefused() throws {
+        let dir = try StoreTempDir()
+        defer { dir.cleanup() }
+        let (path, original) = try Self.sample(dir)
+        func withValidChecksum(_ change: (inout [UInt8]) -> Void) -> [UInt8] {
+            var b = original
+            change(&b)
+            let headerLength = Int(b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian })
+            let sum = b.withUnsafeBytes { SnapshotParser.headerChecksum(UnsafeRawBufferPointer(rebasing: $0[0..<(64 + headerLength)])) }
+            withUnsafeBytes(of: sum.littleEndian) { for i in 0..<8 { b[24 + i] = $0[i] } }
+            return b
+        }
+        for offset in [64 + 80, 64 + 8] {   // payload offset, row count
+            let bytes = withValidChecksum { b in for i in 0..<8 { b[offset + i] = 0xFF } }
+            try refused(path, bytes, mentioning: "beyond the file")
+        }
+        // The first section's offset at 2⁶⁴ − 64: offset + length would overflow.
+        let section = withValidChecksum { b in for i in 0..<8 { b[64 + 96 + 8 + i] = i == 0 ? 0xC0 : 0xFF } }
+        try refused(path, section, mentioning: "outside the file")
     }
 }

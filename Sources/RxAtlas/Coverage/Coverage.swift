@@ -1,0 +1,112 @@
+import RxData
+
+/// What an analysis could and could not see over its period, so that no number is read as
+/// covering more than it does: per month the prescribers by kind and where the list sizes come
+/// from (own extract, carried, missing); which cost columns the data publish; presentations a
+/// catalogue leaves unclassified; and the standard-practice rule applied.
+///
+/// ``warnings(perThousand:)`` says what a user must be told; ``table()`` is the `coverage` table
+/// of `--json` and `--sqlite` outputs; the HTML report shows it under Methods, with a banner when
+/// it is incomplete.
+public struct Coverage: Sendable, Equatable {
+    /// One month.
+    public struct Month: Sendable, Equatable {
+        /// The month.
+        public var month: YearMonth
+        /// Prescribers by kind: standard GP practices, other practices, unidentified buckets and
+        /// non-practice prescribers.
+        public var standardPractices = 0, otherPractices = 0, unidentified = 0, nonPractice = 0
+        /// Where the month's list sizes come from.
+        public var listSizes: ListSizeTimeline.Source
+        /// The measures the month's data publish.
+        public var published: MeasureSet
+    }
+
+    /// The months of the period the store holds.
+    public var months: [Month]
+    /// Presentations left unclassified, by catalogue (`biosimilars`, `ics`), when known.
+    public var unclassified: [String: Int]
+    /// The list-size carry window applied.
+    public var listSizeCarry: Int
+
+    /// The standard-practice rule every analysis applies (``RxData/ListSizeTimeline``).
+    public static let standardPracticeRule = "a prescriber is a standard GP practice when the org mapping's setting says so; "
+        + "otherwise when it has a list size in any month read (the period's and those carried into it); otherwise it is not"
+
+    /// Reads the coverage of `period` from the store (snapshot headers and practice codes, the
+    /// organisation directory and the list sizes).
+    public static func compute(store: Store, period: ClosedRange<YearMonth>, listSizeCarry: Int = ListSizeTimeline.defaultCarry,
+                               unclassified: [String: Int] = [:]) throws -> Coverage {
+        let months = try store.months().filter { period.contains($0) }
+        let orgs = try store.readOrgs()
+        let timeline = try ListSizeTimeline(store: store, months: months, carry: listSizeCarry)
+        var out: [Month] = []
+        for (t, m) in months.enumerated() {
+            let snapshot = try store.loadMonth(m)
+            var month = Month(month: m, listSizes: timeline.sources[t], published: snapshot.header.measures)
+            for code in snapshot.practiceCodes {
+                switch orgs.practices[code]?.kind ?? PrescriberCode.kind(of: code) {
+                case .unidentified: month.unidentified += 1
+                case .nonPractice: month.nonPractice += 1
+                case .practice:
+                    if timeline.isStandardPractice(code, orgs: orgs) { month.standardPractices += 1 } else { month.otherPractices += 1 }
+                }
+            }
+            out.append(month)
+        }
+        return Coverage(months: out, unclassified: unclassified, listSizeCarry: listSizeCarry)
+    }
+
+    /// Months without list sizes within the carry window.
+    public var monthsWithoutListSizes: [YearMonth] { months.filter { $0.listSizes == .missing }.map(\.month) }
+    /// Months whose list sizes are carried from an earlier extract.
+    public var monthsWithCarriedListSizes: [YearMonth] {
+        months.filter { if case .carried = $0.listSizes { return true } else { return false } }.map(\.month)
+    }
+    /// Months whose data publish no actual cost.
+    public var monthsWithoutActualCost: [YearMonth] { months.filter { !$0.published.has(.actualCost) }.map(\.month) }
+
+    /// Whether anything was left unseen: months without list sizes (when per-1,000 measures are
+    /// run), months without actual cost, or unclassified presentations.
+    public func isComplete(perThousand: Bool = true) -> Bool {
+        warnings(perThousand: perThousand).isEmpty
+    }
+
+    /// What the user must be told, one line each.
+    public func warnings(perThousand: Bool = true) -> [String] {
+        var out: [String] = []
+        if months.isEmpty { out.append("the store holds no month of the period") }
+        let missing = monthsWithoutListSizes
+        if perThousand && !missing.isEmpty {
+            out.append("no list sizes for \(Self.list(missing)) (none within \(listSizeCarry) months before): per-1,000 measures have no value there")
+        }
+        let noActual = monthsWithoutActualCost
+        if !noActual.isEmpty && noActual.count < months.count {
+            out.append("actual cost is missing for \(Self.list(noActual)): costs are on net ingredient cost")
+        }
+        for (catalogue, n) in unclassified.sorted(by: { $0.key < $1.key }) where n > 0 {
+            out.append("\(n) presentation(s) left unclassified by the \(catalogue) catalogue: counted on neither side")
+        }
+        return out
+    }
+
+    /// The `coverage` table: a row per month, then a row per unclassified catalogue count.
+    public func table() -> ResultTable {
+        let columns = ["month", "standard_practices", "other_practices", "unidentified", "non_practice", "list_sizes",
+                       "actual_cost", "nic", "rule"].enumerated().map { i, n in
+            ResultColumn(n, [0, 5, 8].contains(i) ? .text : i >= 6 ? .boolean : .integer)
+        }
+        let rule = Self.standardPracticeRule
+        let rows: [[ResultValue]] = months.map { m in
+            [.text(m.month.description), .integer(Int64(m.standardPractices)), .integer(Int64(m.otherPractices)),
+             .integer(Int64(m.unidentified)), .integer(Int64(m.nonPractice)), .text(m.listSizes.description),
+             .boolean(m.published.has(.actualCost)), .boolean(m.published.has(.nic)), .text(rule)]
+        }
+        return ResultTable(name: "coverage", columns: columns, rows: rows)
+    }
+
+    static func list(_ months: [YearMonth]) -> String {
+        months.count > 6 ? months.prefix(6).map(\.description).joined(separator: ", ") + ", … (\(months.count) months)"
+                         : months.map(\.description).joined(separator: ", ")
+    }
+}
