@@ -20,6 +20,18 @@ public struct Coverage: Sendable, Equatable {
         public var listSizes: ListSizeTimeline.Source
         /// The measures the month's data publish.
         public var published: MeasureSet
+
+        /// Creates a month's record.
+        public init(month: YearMonth, standardPractices: Int = 0, otherPractices: Int = 0, unidentified: Int = 0, nonPractice: Int = 0,
+                    listSizes: ListSizeTimeline.Source, published: MeasureSet) {
+            self.month = month
+            self.standardPractices = standardPractices
+            self.otherPractices = otherPractices
+            self.unidentified = unidentified
+            self.nonPractice = nonPractice
+            self.listSizes = listSizes
+            self.published = published
+        }
     }
 
     /// The months of the period the store holds.
@@ -28,6 +40,13 @@ public struct Coverage: Sendable, Equatable {
     public var unclassified: [String: Int]
     /// The list-size carry window applied.
     public var listSizeCarry: Int
+
+    /// Creates a record from its parts (``compute(store:period:listSizeCarry:unclassified:)`` reads one).
+    public init(months: [Month], unclassified: [String: Int], listSizeCarry: Int) {
+        self.months = months
+        self.unclassified = unclassified
+        self.listSizeCarry = listSizeCarry
+    }
 
     /// The standard-practice rule every analysis applies (``RxData/ListSizeTimeline``).
     public static let standardPracticeRule = "a prescriber is a standard GP practice when the org mapping's setting says so; "

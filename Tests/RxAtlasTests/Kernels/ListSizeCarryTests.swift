@@ -56,6 +56,18 @@ struct ListSizeCarryTests {
         #expect(MeasureKernel.listSizeWarnings([share], months: b.months, sources: b.listSizes, carry: 3).isEmpty,
                 "a proportion never depends on list sizes")
 
+        // The coverage record says so, month by month, and counts every practice as standard in
+        // every month it prescribed (the rule is the prescriber's, not the month's).
+        let coverage = try Coverage.compute(store: january, period: period)
+        #expect(coverage.monthsWithoutListSizes.map(\.description) == (5...12).map { String(format: "2025-%02d", $0) })
+        #expect(coverage.monthsWithCarriedListSizes.count == 3)
+        #expect(coverage.warnings(perThousand: true).first?.hasPrefix("no list sizes for 2025-05") == true)
+        #expect(coverage.warnings(perThousand: false).isEmpty)
+        let full = try Coverage.compute(store: monthly, period: period)
+        #expect(full.isComplete() && coverage.months.map(\.standardPractices) == full.months.map(\.standardPractices))
+        #expect(coverage.months.allSatisfy { $0.standardPractices > 100 })
+        #expect(coverage.table().rowCount == 12)
+
         // Steroid shares over the year: the same rows, from all twelve months.
         let sa = try SteroidAnalysis.run(store: monthly, period: period, levels: [.practice])
         let sb = try SteroidAnalysis.run(store: january, period: period, levels: [.practice])

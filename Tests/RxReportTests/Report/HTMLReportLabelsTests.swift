@@ -94,3 +94,25 @@ extension HTMLReportLabelsTests {
         #expect(!HTML.escape("A\u{0}B").contains("\u{0}"))
     }
 }
+
+extension HTMLReportLabelsTests {
+    /// Incomplete data put a banner at the top of the report and the months under Methods.
+    @Test func incompleteCoverageShowsABanner() throws {
+        var data = try HTMLReportTests.data(units: 4)
+        let months = ReportFixture.months
+        data.coverage = Coverage(months: months.enumerated().map { t, m in
+            Coverage.Month(month: m, standardPractices: 4, listSizes: t == 0 ? .own : .missing, published: .all)
+        }, unclassified: ["ICS": 2], listSizeCarry: 3)
+        var def = ReportFixture.definition
+        def.denominator = .init(quantity: .listSize, filter: nil)
+        data.definitions.append(def)
+        let html = try HTMLReport(data, options: HTMLReportTests.options).html()
+        #expect(html.contains("id=\"coverage-banner\"") && html.contains("no list sizes for 2025-02, 2025-03"))
+        #expect(html.contains("2 presentation(s) left unclassified by the ICS catalogue"))
+        #expect(html.contains("id=\"coverage-months\""))
+        data.coverage = Coverage(months: months.map { Coverage.Month(month: $0, standardPractices: 4, listSizes: .own, published: .all) },
+                                 unclassified: [:], listSizeCarry: 3)
+        let complete = try HTMLReport(data, options: HTMLReportTests.options).html()
+        #expect(!complete.contains("id=\"coverage-banner\"") && complete.contains("id=\"coverage\""))
+    }
+}
