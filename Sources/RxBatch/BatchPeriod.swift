@@ -1,3 +1,4 @@
+import RxAtlas
 import RxData
 
 /// The months an analysis covers: one range, the latest N months, or every window of `window`
@@ -27,15 +28,16 @@ public struct BatchPeriod: Sendable, Equatable {
     /// analysis' default length. Windows are whole: every `window`-month range starting at
     /// `from`, `from + step`, … whose last month is at most `to`.
     public func ranges(storeMonths: [YearMonth], defaultMonths: Int?) throws -> [ClosedRange<YearMonth>] {
-        guard let first = storeMonths.first, let lastMonth = storeMonths.last else {
-            throw BatchPeriodError(reason: "the store has no months")
+        guard !storeMonths.isEmpty else { throw BatchPeriodError(reason: "the store has no months") }
+        // One period's months are worked out as every command works them out (AnalysisPeriod).
+        let whole: ClosedRange<YearMonth>
+        do {
+            whole = try AnalysisPeriod.resolve(storeMonths: storeMonths, storePath: "", from: from, to: to,
+                                               latest: last ?? (window == nil ? defaultMonths : nil))
+        } catch let e as AnalysisPeriodError {
+            throw BatchPeriodError(reason: "from \(e.from) is after to \(e.to)")
         }
-        let hi = to ?? lastMonth
-        var lo: YearMonth
-        if let from { lo = from } else if let n = last ?? (window == nil ? defaultMonths : nil) {
-            lo = max(first, hi.advanced(by: -(n - 1)))
-        } else { lo = first }
-        guard lo <= hi else { throw BatchPeriodError(reason: "from \(lo) is after to \(hi)") }
+        let lo = whole.lowerBound, hi = whole.upperBound
         guard let window else { return [lo...hi] }
         var out: [ClosedRange<YearMonth>] = []
         var start = lo

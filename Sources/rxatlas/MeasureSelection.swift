@@ -77,15 +77,12 @@ struct MeasureSelection: ParsableArguments {
     /// The month range from `from`/`to` (YYYY-MM), else the store's months; `defaultMonths`
     /// limits the default start to that many months before the end.
     static func months(in store: Store, from: String?, to: String?, defaultMonths: Int? = nil) throws -> ClosedRange<YearMonth> {
-        let months = try store.months()
-        guard let first = months.first, let last = months.last else {
-            throw StoreError(path: store.path, reason: "holds no months of prescribing yet; ingest prescribing files into it first")
+        do {
+            return try AnalysisPeriod.resolve(store: store, from: try ArgumentValues.month(from, option: "--from"),
+                                              to: try ArgumentValues.month(to, option: "--to"), latest: defaultMonths)
+        } catch let e as AnalysisPeriodError {
+            throw ValidationError(e.description)
         }
-        let hi = try ArgumentValues.month(to, option: "--to") ?? last
-        var lo = try ArgumentValues.month(from, option: "--from") ?? first
-        if from == nil, let n = defaultMonths { lo = max(first, hi.advanced(by: -(n - 1))) }
-        guard lo <= hi else { throw ValidationError("--from \(lo) is after --to \(hi)") }
-        return lo...hi
     }
 
     /// What was selected, as metadata rows for SQLite and JSON outputs.
