@@ -1,5 +1,5 @@
 import Testing
-@testable import RxAtlas
+@testable import RxStats
 
 @Suite struct CUSUMTests {
     /// A stable series (mean 50, population SD 2, so the threshold np.nanstd(window × 5) = 10 and
