@@ -32,10 +32,10 @@ struct BatchJobExecutor: Sendable {
             for (name, svg) in files { try AtomicFile.write(svg, to: dir + "/" + name) }
         case .biosimilars:
             let cat = try BiosimilarCatalogue.builtIn(path: a.catalogue)
-            let basis = try a.costBasis ?? BiosimilarCostBasis.best(store: store, months: period)
-            let totals = try BiosimilarKernel.totals(store: store, catalogue: cat, months: period, costBasis: basis)
-            let result = try BiosimilarAnalysis.run(totals, catalogue: cat, options: BiosimilarOptions(targetUptake: a.targetUptake),
-                                                    molecules: a.molecules)
+            guard let result = try BiosimilarAnalysis.run(store: store, period: period, catalogue: cat, costBasis: a.costBasis,
+                                                          options: BiosimilarOptions(targetUptake: a.targetUptake), molecules: a.molecules) else {
+                throw StoreError(path: store.path, reason: "holds no month in \(period.lowerBound)…\(period.upperBound)")
+            }
             try BiosimilarOutput.write(result, levels: a.levels, names: try store.readPresentationNames(), to: dir)
         case .steroids:
             let options = SteroidOutlierOptions(overdispersion: a.overdispersion, minimumItems: a.minItems,

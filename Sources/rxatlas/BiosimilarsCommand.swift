@@ -47,10 +47,11 @@ struct BiosimilarsCommand: ParsableCommand {
             log.reporter.message("cost basis: \(basis == .actual ? "actual cost" : "net ingredient cost (the data have no actual cost for every month)")",
                                  level: basis == .actual ? .detail : .info)
         }
-        let totals = try log.phase("kernel") { try BiosimilarKernel.totals(store: opened, catalogue: cat, months: period, costBasis: basis, progress: log.reporter) }
-        guard !totals.months.isEmpty else { throw ValidationError("the store has no months in \(period.lowerBound)…\(period.upperBound)") }
-        let options = BiosimilarOptions(targetUptake: targetUptake)
-        let result = try log.phase("analysis") { try BiosimilarAnalysis.run(totals, catalogue: cat, options: options, molecules: molecule) }
+        guard let result = try BiosimilarAnalysis.run(store: opened, period: period, catalogue: cat, costBasis: basis,
+                                                      options: BiosimilarOptions(targetUptake: targetUptake), molecules: molecule,
+                                                      progress: log.reporter) else {
+            throw StoreError(path: store, reason: "holds no month in \(period.lowerBound)…\(period.upperBound)")
+        }
         let names = try opened.readPresentationNames()
         let coverage = try Coverage.compute(store: opened, period: period, unclassified: ["biosimilars": result.unclassified.count])
         for w in coverage.warnings(perThousand: false) { log.reporter.message(w, level: .warning) }
@@ -66,7 +67,7 @@ struct BiosimilarsCommand: ParsableCommand {
         try set.commit(also: also)
         let nation = result.opportunities.filter { $0.level == .nation }
         let full = nation.reduce(0) { $0 + $1.fullSwitch }, target = nation.reduce(0) { $0 + $1.targetUptake }
-        log.result("\(result.molecules.count) molecules, \(totals.months.first!)…\(totals.months.last!) (\(totals.months.count) months), \(basis.rawValue) cost: "
+        log.result("\(result.molecules.count) molecules, \(result.months.first!)…\(result.months.last!) (\(result.months.count) months), \(basis.rawValue) cost: "
               + "annualised saving £\(Int(result.annualised(full).rounded())) full switch, £\(Int(result.annualised(target).rounded())) at \(Int((targetUptake * 100).rounded()))% uptake")
         let unclassified = result.unclassified
         if !unclassified.isEmpty {

@@ -78,18 +78,11 @@ public struct ReportData: Sendable {
                 } else {
                     let biosimilars: BiosimilarResult? = try results.timed("biosimilars") {
                         let catalogue = try BiosimilarCatalogue.builtIn(path: nil)
-                        let basis = try BiosimilarCostBasis.best(store: store, months: period)
-                        let totals = try BiosimilarKernel.totals(store: store, catalogue: catalogue, months: period, costBasis: basis)
-                        guard !totals.months.isEmpty else { return nil }
-                        return try BiosimilarAnalysis.run(totals, catalogue: catalogue, options: options.biosimilarOptions, molecules: [])
+                        return try BiosimilarAnalysis.run(store: store, period: period, catalogue: catalogue, options: options.biosimilarOptions)
                     }
                     let chemical = try results.timed("chemical outliers") {
-                        let items = try ChemicalItemsKernel.sum(store: store, months: period)
-                        let names = ChemicalOutlierAnalysis.chemicalNames(try store.readPresentationNames())
-                        return options.chemicalLevels.flatMap { l in
-                            ChemicalOutlierAnalysis.rows(ChemicalOutlierAnalysis.level(items, orgs: orgs, level: l, options: options.chemicalOptions),
-                                                         chemicalNames: names, options: options.chemicalOptions)
-                        }
+                        try ChemicalOutlierAnalysis.run(store: store, months: period, levels: options.chemicalLevels,
+                                                        options: options.chemicalOptions).rows
                     }
                     results.set { $0.biosimilars = biosimilars; $0.chemical = chemical }
                 }
