@@ -34,6 +34,7 @@ public final class Store: @unchecked Sendable {
     private let lock = NSLock()
     private var keeping = false
     private var kept: [YearMonth: Snapshot] = [:]
+    private var keptListTotals: [YearMonth: [String: Int64]] = [:]
     private var current: StoreManifest
 
     init(path: String, softwareVersion: String?, manifest: StoreManifest) {
@@ -123,6 +124,7 @@ public final class Store: @unchecked Sendable {
         lock.lock()
         current = m
         kept = [:]
+        keptListTotals = [:]
         lock.unlock()
     }
 
@@ -131,6 +133,7 @@ public final class Store: @unchecked Sendable {
         lock.lock()
         let old = current
         kept = kept.filter { m.snapshot($0.key)?.path == old.snapshot($0.key)?.path }
+        keptListTotals = keptListTotals.filter { m.listSize($0.key)?.path == old.listSize($0.key)?.path }
         current = m
         lock.unlock()
     }
@@ -212,11 +215,12 @@ public final class Store: @unchecked Sendable {
 
     /// Whether ``loadMonth(_:)`` keeps each snapshot it opens and hands the same one out again,
     /// so that several analyses over one store in one process map and verify each month once
-    /// (the HTML report does this). Off by default; turning it off forgets the kept snapshots.
+    /// (the HTML report does this); ``readListTotals(_:)`` keeps what it reads likewise. Off by
+    /// default; turning it off forgets what was kept.
     /// Snapshots are memory-mapped, so keeping them holds address space, not copies.
     public var keepsSnapshots: Bool {
         get { lock.lock(); defer { lock.unlock() }; return keeping }
-        set { lock.lock(); defer { lock.unlock() }; keeping = newValue; if !newValue { kept = [:] } }
+        set { lock.lock(); defer { lock.unlock() }; keeping = newValue; if !newValue { kept = [:]; keptListTotals = [:] } }
     }
 
     private func keptSnapshot(_ month: YearMonth) -> Snapshot? {
@@ -296,12 +300,15 @@ public final class Store: @unchecked Sendable {
     /// it: a fast byte-level read for kernels (see ``readListSizes(_:)`` for the whole list).
     public func readListTotals(_ month: YearMonth) throws -> [String: Int64]? {
         guard let record = currentManifest.listSize(month) else { return nil }
+        if let kept = lock.withLock({ keeping ? keptListTotals[month] : nil }) { return kept }
         let p = try checkedPath(record)
         let file = try MappedFile(path: p)
-        return try withExtendedLifetime(file) {
+        let totals = try withExtendedLifetime(file) {
             try Self.checkDigest(record, file.bytes, path: p)
             return try StoreListSizeFile.totals(file.bytes, path: p)
         }
+        lock.withLock { if keeping { keptListTotals[month] = totals } }
+        return totals
     }
 
     /// Writes (or replaces) one month's list sizes as one transaction.
