@@ -68,8 +68,11 @@ public struct OutputSet: Sendable {
                   let modified = (try? fm.attributesOfItem(atPath: p))?[.modificationDate] as? Date, modified >= started else { continue }
             files.append(try Self.describe(p, as: name))
         }
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
         for p in also {
             let absolute = URL(fileURLWithPath: p).standardizedFileURL.path
+            // A file written into the folder itself is already listed by its name.
+            if URL(fileURLWithPath: absolute).deletingLastPathComponent().path == folder { continue }
             files.append(try Self.describe(absolute, as: absolute))
         }
         let record = Record(command: command, finished: ISO8601DateFormatter().string(from: Date()), files: files)

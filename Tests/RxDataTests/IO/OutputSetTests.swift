@@ -43,3 +43,12 @@ import Testing
         #expect(try set.commit().files.map(\.path) == ["values.csv"])
     }
 }
+
+extension OutputSetTests {
+    @Test func aDatabaseInsideTheFolderIsListedOnce() throws {
+        let out = dir.path("out3")
+        let set = try OutputSet.begin(directory: out, command: "measures")
+        try AtomicFile.write("db", to: out + "/r.sqlite")
+        #expect(try set.commit(also: [out + "/r.sqlite"]).files.map(\.path) == ["r.sqlite"])
+    }
+}
