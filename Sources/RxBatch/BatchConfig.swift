@@ -247,8 +247,7 @@ struct BatchConfigParser {
             a.catalogue = try string(t, "catalogue", at: prefix).map(path)
             a.molecules = try strings(t, "molecules", at: prefix)
             if let s = try string(t, "cost_basis", at: prefix) {
-                guard let b = BiosimilarCostBasis(rawValue: s) else { throw fail(prefix + ".cost_basis", "must be actual or nic, not '\(s)'") }
-                a.costBasis = b
+                do throws(OptionValueError) { a.costBasis = try AnalysisOptionValues.costBasis(s) } catch { throw fail(prefix + ".cost_basis", error.what) }
             }
             if let u = try double(t, "target_uptake", at: prefix) {
                 guard (0...1).contains(u) else { throw fail(prefix + ".target_uptake", "must be between 0 and 1, not \(u)") }
@@ -256,18 +255,11 @@ struct BatchConfigParser {
             }
         case .steroids:
             if let s = try string(t, "overdispersion", at: prefix) {
-                guard let m = OverdispersionMethod(rawValue: s) else {
-                    throw fail(prefix + ".overdispersion", "must be none, multiplicative or additive, not '\(s)'")
-                }
-                a.overdispersion = m
+                do throws(OptionValueError) { a.overdispersion = try AnalysisOptionValues.overdispersion(s) } catch { throw fail(prefix + ".overdispersion", error.what) }
             }
             if let m = try double(t, "min_items", at: prefix) { a.minItems = m }
             if let s = try string(t, "persistence", at: prefix) {
-                let parts = s.split(separator: "/").compactMap { Int($0) }
-                guard parts.count == 2, parts[0] >= 1, parts[1] >= parts[0] else {
-                    throw fail(prefix + ".persistence", "must be K/N with 1 <= K <= N, not '\(s)'")
-                }
-                a.persistence = (parts[0], parts[1])
+                do throws(OptionValueError) { a.persistence = try AnalysisOptionValues.persistence(s) } catch { throw fail(prefix + ".persistence", error.what) }
             }
         case .outliers:
             if let n = try int(t, "top", at: prefix, min: 1) { a.top = n }
@@ -285,13 +277,10 @@ struct BatchConfigParser {
     func levels(_ t: TOMLTable, at prefix: String, kind: BatchAnalysisKind) throws -> [OrgLevel] {
         let names = try strings(t, "levels", at: prefix)
         let allowed: [OrgLevel] = kind == .steroids || kind == .outliers || kind == .report
-            ? [.practice, .pcn, .subICB, .icb] : OrgLevel.allCases
+            ? AnalysisOptionValues.outlierLevels : OrgLevel.allCases
         if names.isEmpty { return allowed }
         return try names.enumerated().map { i, n in
-            guard let l = MeasureOutput.level(named: n), allowed.contains(l) else {
-                throw fail(prefix + ".levels[\(i)]", "unknown level '\(n)' (expected one of: \(allowed.map(MeasureOutput.levelName).joined(separator: ", ")))")
-            }
-            return l
+            do throws(OptionValueError) { return try AnalysisOptionValues.level(n, allowed: allowed) } catch { throw fail(prefix + ".levels[\(i)]", error.what) }
         }
     }
 

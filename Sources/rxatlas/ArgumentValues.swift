@@ -22,12 +22,14 @@ enum ArgumentValues {
     /// Organisation levels given as `--level`; none means every level of `allowed`.
     static func levels(_ names: [String], allowed: [OrgLevel] = OrgLevel.allCases) throws -> [OrgLevel] {
         try names.isEmpty ? allowed : names.map { name in
-            guard let l = MeasureOutput.level(named: name), allowed.contains(l) else {
-                throw ValidationError("--level: unknown level '\(name)'; valid levels: "
-                                      + allowed.map(MeasureOutput.levelName).joined(separator: ", "))
-            }
-            return l
+            do throws(OptionValueError) { return try AnalysisOptionValues.level(name, allowed: allowed) } catch { throw ValidationError("--level: " + error.what) }
         }
+    }
+
+    /// A value of `option` parsed by one of ``AnalysisOptionValues``' parsers (shared with the
+    /// batch config), its refusal as a usage error naming the option.
+    static func parse<T>(_ option: String, _ body: () throws(OptionValueError) -> T) throws -> T {
+        do throws(OptionValueError) { return try body() } catch { throw ValidationError("\(option) \(error.what)") }
     }
 
     /// A count given as `option` that must be at least `minimum`.

@@ -32,9 +32,8 @@ struct BiosimilarsCommand: ParsableCommand {
     @OptionGroup var log: LogOptions
 
     func run() throws {
-        let asked = try costBasis.map { text -> BiosimilarCostBasis in
-            guard let b = BiosimilarCostBasis(rawValue: text) else { throw ValidationError("--cost-basis must be actual or nic, not '\(text)'") }
-            return b
+        let asked = try costBasis.map { text in
+            try ArgumentValues.parse("--cost-basis") { () throws(OptionValueError) in try AnalysisOptionValues.costBasis(text) }
         }
         guard targetUptake >= 0, targetUptake <= 1 else { throw ValidationError("--target-uptake must be between 0 and 1") }
         let levels = try MeasureSelection.levels(level)

@@ -37,11 +37,9 @@ struct SteroidsCommand: ParsableCommand {
     @OptionGroup var log: LogOptions
 
     func run() throws {
-        guard let od = OverdispersionMethod(rawValue: overdispersion) else {
-            throw ValidationError("--overdispersion must be none, multiplicative or additive")
-        }
-        let parts = persistence.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] >= 1, parts[1] >= parts[0] else { throw ValidationError("--persistence must be K/N with 1 <= K <= N") }
+        let od = try ArgumentValues.parse("--overdispersion") { () throws(OptionValueError) in try AnalysisOptionValues.overdispersion(overdispersion) }
+        let (k, n) = try ArgumentValues.parse("--persistence") { () throws(OptionValueError) in try AnalysisOptionValues.persistence(persistence) }
+        let parts = [k, n]
         let levels = try OutlierLevels.parse(level)
         let opened = try Store.open(at: store)
         opened.keepsSnapshots = true   // the coverage reads the months the analysis mapped
@@ -67,7 +65,7 @@ struct SteroidsCommand: ParsableCommand {
 
 /// The levels `steroids` and `outliers` accept: practice, PCN, sub-ICB and ICB.
 enum OutlierLevels {
-    static let all: [OrgLevel] = [.practice, .pcn, .subICB, .icb]
+    static let all: [OrgLevel] = AnalysisOptionValues.outlierLevels
 
     static func parse(_ names: [String]) throws -> [OrgLevel] { try ArgumentValues.levels(names, allowed: all) }
 }
