@@ -62,71 +62,72 @@ public struct PrescribingReader: Sendable {
             e.line = linesSoFar + 1   // every line before it was read whole
             throw e
         }
+        /// Reads every chunk, splitting, parsing and summing in the workers.
         func readChunks() throws -> LineChunks.Pass {
-        return try LineChunks(path: path, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
-            guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count > 0 else { return }
-            sawAnyByte = true
-            var start = 0
-            if layout == nil {
-                // The header line.
-                if chunk.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
-                let headerSplitter = FieldSplitter(capacity: 256)
-                defer { headerSplitter.deallocate() }
-                let names: [String]
-                switch headerSplitter.split(base, from: start, end: chunk.count) {
-                case .line(let fields, let next):
-                    names = (0..<fields).map { f in
-                        let s = Int(headerSplitter.starts[f]), e = Int(headerSplitter.ends[f])
-                        return FieldText.string(base + start + s, count: e - s)
+            return try LineChunks(path: path, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
+                guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count > 0 else { return }
+                sawAnyByte = true
+                var start = 0
+                if layout == nil {
+                    // The header line.
+                    if chunk.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
+                    let headerSplitter = FieldSplitter(capacity: 256)
+                    defer { headerSplitter.deallocate() }
+                    let names: [String]
+                    switch headerSplitter.split(base, from: start, end: chunk.count) {
+                    case .line(let fields, let next):
+                        names = (0..<fields).map { f in
+                            let s = Int(headerSplitter.starts[f]), e = Int(headerSplitter.ends[f])
+                            return FieldText.string(base + start + s, count: e - s)
+                        }
+                        start = next
+                    default:
+                        throw InputError(file: path, line: 1, reason: "the header line cannot be read as CSV")
                     }
-                    start = next
-                default:
-                    throw InputError(file: path, line: 1, reason: "the header line cannot be read as CSV")
+                    let detected = try PrescribingLayout.detect(header: names, file: path)
+                    layout = detected
+                    workers = (0..<threads).map { _ in ScanWorker(layout: detected, stopAtFirstProblem: stop) }
+                    linesSoFar = 1
                 }
-                let detected = try PrescribingLayout.detect(header: names, file: path)
-                layout = detected
-                workers = (0..<threads).map { _ in ScanWorker(layout: detected, stopAtFirstProblem: stop) }
-                linesSoFar = 1
-            }
-            // Split the chunk at line boundaries, one part per worker.
-            var bounds = [start]
-            for t in 1..<workers.count {
-                var cut = max(bounds[t - 1], start + (chunk.count - start) * t / workers.count)
-                while cut > start && cut < chunk.count && base[cut - 1] != 0x0A { cut += 1 }
-                bounds.append(cut)
-            }
-            bounds.append(chunk.count)
-            nonisolated(unsafe) let b = base
-            let parts = bounds
-            workers.withUnsafeMutableBufferPointer { wp in
-                nonisolated(unsafe) let ws = wp
-                DispatchQueue.concurrentPerform(iterations: ws.count) { t in
-                    if parts[t] < parts[t + 1] {
-                        // Scan a copy on this thread's stack so workers never share a cache line.
-                        var local = ws[t]
-                        _ = local.scan(b, from: parts[t], to: parts[t + 1])
-                        ws[t] = local
-                    } else {
-                        ws[t].lines = 0
-                        ws[t].problems = []
+                // Split the chunk at line boundaries, one part per worker.
+                var bounds = [start]
+                for t in 1..<workers.count {
+                    var cut = max(bounds[t - 1], start + (chunk.count - start) * t / workers.count)
+                    while cut > start && cut < chunk.count && base[cut - 1] != 0x0A { cut += 1 }
+                    bounds.append(cut)
+                }
+                bounds.append(chunk.count)
+                nonisolated(unsafe) let b = base
+                let parts = bounds
+                workers.withUnsafeMutableBufferPointer { wp in
+                    nonisolated(unsafe) let ws = wp
+                    DispatchQueue.concurrentPerform(iterations: ws.count) { t in
+                        if parts[t] < parts[t + 1] {
+                            // Scan a copy on this thread's stack so workers never share a cache line.
+                            var local = ws[t]
+                            _ = local.scan(b, from: parts[t], to: parts[t + 1])
+                            ws[t] = local
+                        } else {
+                            ws[t].lines = 0
+                            ws[t].problems = []
+                        }
                     }
                 }
-            }
-            var lineBase = linesSoFar
-            for w in workers {
-                for (k, l) in w.monthFirstLine.enumerated() where l >= 0 {
-                    firstLines[w.months[k]] = min(firstLines[w.months[k]] ?? .max, lineBase + l + 1)
+                var lineBase = linesSoFar
+                for w in workers {
+                    for (k, l) in w.monthFirstLine.enumerated() where l >= 0 {
+                        firstLines[w.months[k]] = min(firstLines[w.months[k]] ?? .max, lineBase + l + 1)
+                    }
+                    for p in w.problems {
+                        let r = RejectedLine(line: lineBase + p.localLine + 1, field: p.field, reason: p.reason, text: p.text)
+                        if stop { throw InputError(file: path, line: r.line, field: r.field, reason: r.reason) }
+                        rejected.append(r)
+                    }
+                    lineBase += w.lines
                 }
-                for p in w.problems {
-                    let r = RejectedLine(line: lineBase + p.localLine + 1, field: p.field, reason: p.reason, text: p.text)
-                    if stop { throw InputError(file: path, line: r.line, field: r.field, reason: r.reason) }
-                    rejected.append(r)
-                }
-                lineBase += w.lines
+                linesSoFar = lineBase
+                _ = isLast
             }
-            linesSoFar = lineBase
-            _ = isLast
-        }
         }
         guard sawAnyByte, let layout else { throw InputError(file: path, reason: "the file is empty") }
 
