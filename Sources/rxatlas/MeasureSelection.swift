@@ -59,7 +59,7 @@ struct MeasureSelection: ParsableArguments {
                                    progress: progress)
         let run = try kernel.computeWithCoverage(store: opened, measures: defs, months: months, levels: levels)
         let coverage = try Coverage.compute(store: opened, period: months, listSizeCarry: listSizeCarry)
-        let perThousand = defs.contains { $0.numerator.quantity == .listSize || $0.denominator.quantity == .listSize }
+        let perThousand = defs.contains(where: \.usesListSize)
         for w in coverage.warnings(perThousand: perThousand) { progress.message(w, level: .warning) }
         if !coverage.monthsWithCarriedListSizes.isEmpty {
             progress.message("list sizes carried forward into " + coverage.monthsWithCarriedListSizes.map(\.description).joined(separator: ", "),

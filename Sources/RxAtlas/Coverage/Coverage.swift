@@ -97,7 +97,7 @@ public struct Coverage: Sendable, Equatable {
         if months.isEmpty { out.append("the store holds no month of the period") }
         let missing = monthsWithoutListSizes
         if perThousand && !missing.isEmpty {
-            out.append("no list sizes for \(Self.list(missing)) (none within \(listSizeCarry) months before): per-1,000 measures have no value there")
+            out.append(ListSizeTimeline.missingWarning(missing, carry: listSizeCarry))
         }
         let noActual = monthsWithoutActualCost
         if !noActual.isEmpty && noActual.count < months.count {

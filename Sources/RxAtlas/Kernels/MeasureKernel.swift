@@ -114,13 +114,10 @@ public struct MeasureKernel: Sendable {
     /// Empty when no measure divides by a list size.
     public static func listSizeWarnings(_ measures: [MeasureDefinition], months: [YearMonth],
                                         sources: [ListSizeTimeline.Source], carry: Int) -> [String] {
-        guard measures.contains(where: { $0.numerator.quantity == .listSize || $0.denominator.quantity == .listSize }) else { return [] }
+        guard measures.contains(where: \.usesListSize) else { return [] }
         var out: [String] = []
-        let missing = zip(months, sources).filter { $0.1 == .missing }.map { $0.0.description }
-        if !missing.isEmpty {
-            out.append("no list sizes for \(missing.joined(separator: ", ")) (none within \(carry) months before): "
-                       + "per-1,000 measures have no value in those months")
-        }
+        let missing = zip(months, sources).filter { $0.1 == .missing }.map(\.0)
+        if !missing.isEmpty { out.append(ListSizeTimeline.missingWarning(missing, carry: carry)) }
         let carried = zip(months, sources).compactMap { m, s -> String? in
             if case .carried(let from) = s { return "\(m) from \(from)" } else { return nil }
         }

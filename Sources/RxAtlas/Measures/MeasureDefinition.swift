@@ -98,6 +98,9 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
         }
     }
 
+    /// Whether a side divides or multiplies by a list size (a per-1,000-patients measure).
+    public var usesListSize: Bool { numerator.quantity == .listSize || denominator.quantity == .listSize }
+
     /// Creates a definition.
     public init(id: String, name: String, description: String = "", why: String = "", tags: [String] = [],
                 isPercentage: Bool, lowIsGood: Bool, isCostBased: Bool, numerator: Side, denominator: Side,

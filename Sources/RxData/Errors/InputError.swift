@@ -27,6 +27,15 @@ public struct InputError: Error, Sendable, CustomStringConvertible, Equatable {
         self.isUnreadable = isUnreadable
     }
 
+    /// An error for a path that is a directory, a pipe or a device rather than a regular file
+    /// (`mode` from `stat`), or nil when it is a regular file.
+    public static func notRegularFile(_ file: String, mode: mode_t) -> InputError? {
+        guard (mode & S_IFMT) != S_IFREG else { return nil }
+        let what = (mode & S_IFMT) == S_IFDIR ? "a directory" : "a pipe or device"
+        return InputError(file: file, reason: "is \(what), not a regular file: RxAtlas reads files it can map; save the data to a file first",
+                          isUnreadable: true)
+    }
+
     /// An error for a file that cannot be opened or read; `errno` names the system's reason.
     public static func unreadable(_ file: String, _ what: String, errno code: Int32) -> InputError {
         InputError(file: file, reason: "\(what): \(String(cString: strerror(code)))", isUnreadable: true)

@@ -105,8 +105,8 @@ public struct IngestReport: Sendable, Codable {
         }
         let missing = listSizeSources.filter { $0.value == "missing" }.keys.sorted()
         if !missing.isEmpty {
-            out.append("warning: no list sizes for \(missing.joined(separator: ", ")) (none within \(ListSizeTimeline.defaultCarry) months before): "
-                       + "per-1,000 measures have no value there")
+            out.append("warning: " + ListSizeTimeline.missingWarning(missing.compactMap { YearMonth(parsing: $0) },
+                                                                       carry: ListSizeTimeline.defaultCarry))
         }
         if codeMappingRowsNotLoaded > 0 {
             out.append("warning: \(codeMappingRowsNotLoaded) code-mapping row(s) not loaded (codes that cannot be BNF codes); first: "

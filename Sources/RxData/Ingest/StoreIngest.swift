@@ -43,11 +43,7 @@ public struct StoreIngest: Sendable {
         for path in paths {
             var st = stat()
             guard stat(path, &st) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
-            if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError.unreadable(path, "cannot read", errno: EISDIR) }
-            if (st.st_mode & S_IFMT) != S_IFREG {
-                throw InputError(file: path, reason: "is a pipe or device, not a regular file: RxAtlas reads files it can map; save the data to a file first",
-                                 isUnreadable: true)
-            }
+            if let e = InputError.notRegularFile(path, mode: st.st_mode) { throw e }
             guard access(path, R_OK) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
             if (st.st_mode & S_IFMT) == S_IFREG && st.st_size == 0 {
                 throw InputError(file: path, reason: "is empty (0 bytes): expected a header line and data")

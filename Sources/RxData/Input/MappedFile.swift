@@ -21,11 +21,7 @@ public final class MappedFile: @unchecked Sendable {
         self.path = path
         // Checked before opening: opening a pipe would wait for a writer.
         var pre = stat()
-        if stat(path, &pre) == 0 && (pre.st_mode & S_IFMT) != S_IFREG {
-            let what = (pre.st_mode & S_IFMT) == S_IFDIR ? "a directory" : "a pipe or device"
-            throw InputError(file: path, reason: "is \(what), not a regular file: RxAtlas reads files it can map; save the data to a file first",
-                             isUnreadable: true)
-        }
+        if stat(path, &pre) == 0, let e = InputError.notRegularFile(path, mode: pre.st_mode) { throw e }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
         defer { close(fd) }

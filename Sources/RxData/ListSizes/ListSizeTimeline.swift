@@ -80,6 +80,14 @@ public struct ListSizeTimeline: Sendable {
         orgs.isStandardPractice(code, hasList: listed.contains(code))
     }
 
+    /// The warning for months without list sizes (the CLI, the ingest summary and coverage all
+    /// say it in these words); at most six months are named.
+    public static func missingWarning(_ months: [YearMonth], carry: Int) -> String {
+        let list = months.count > 6 ? months.prefix(6).map(\.description).joined(separator: ", ") + ", … (\(months.count) months)"
+                                    : months.map(\.description).joined(separator: ", ")
+        return "no list sizes for \(list) (none within \(carry) months before): per-1,000 measures have no value in those months"
+    }
+
     /// The months without list sizes.
     public var missingMonths: [YearMonth] { zip(months, sources).filter { $0.1 == .missing }.map(\.0) }
     /// The months whose list sizes are carried from an earlier extract.

@@ -19,6 +19,8 @@ public final class StoreWrite {
     /// A read view of the staged state (what a commit would make the store).
     public let view: Store
     private var staged: StoreManifest
+    /// The manifest committed when the write began (unchanged since: the lock is held).
+    private let committed: StoreManifest
     private var written: [String] = []
     private var lock: StoreLock?
     private let generationTag: String
@@ -28,6 +30,7 @@ public final class StoreWrite {
         lock = try StoreLock(store: store.path, wait: wait)
         let committed = try Store.readManifest(store.path)
         Self.sweep(store.path, keeping: committed)
+        self.committed = committed
         staged = committed
         staged.generation = committed.generation + 1
         staged.formatVersion = StoreManifest.currentFormatVersion
@@ -118,7 +121,6 @@ public final class StoreWrite {
     /// generation retired are removed; those this commit replaces are retired in turn.
     public func commit() throws {
         guard lock != nil else { throw StoreError(path: store.path, reason: "the write was already committed or abandoned") }
-        let committed = try Store.readManifest(store.path)
         // Checksums of files carried over from a version 1 store are computed now.
         for i in staged.snapshots.indices where staged.snapshots[i].checksum.isEmpty { staged.snapshots[i] = try carried(staged.snapshots[i]) }
         for i in staged.listSizes.indices where staged.listSizes[i].checksum.isEmpty { staged.listSizes[i] = try carried(staged.listSizes[i]) }

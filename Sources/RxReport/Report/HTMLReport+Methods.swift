@@ -7,7 +7,7 @@ extension HTMLReport {
     /// months, the options, every measure definition, the software version and the timings.
     /// Whether any measure of the report divides by a list size.
     var hasPerThousandMeasures: Bool {
-        data.definitions.contains { $0.numerator.quantity == .listSize || $0.denominator.quantity == .listSize }
+        data.definitions.contains(where: \.usesListSize)
     }
 
     /// A banner at the top of the page when the analyses could not see everything.
