@@ -40,12 +40,11 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Outliers.national.6months") { benchmark in
         let store = try Store.open(at: try NationalStore.path(months: 12))
         let months = try store.months()
-        let orgs = try store.readOrgs()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let items = try ChemicalItemsKernel.sum(store: store, months: months[months.count - 6]...months.last!)
             for level in [OrgLevel.practice, .pcn, .subICB, .icb] {
-                blackHole(ChemicalOutlierAnalysis.rows(ChemicalOutlierAnalysis.level(items, orgs: orgs, level: level),
+                blackHole(ChemicalOutlierAnalysis.rows(ChemicalOutlierAnalysis.level(items, level: level),
                                                        chemicalNames: [:]))
             }
         }
@@ -55,7 +54,7 @@ let benchmarks: @Sendable () -> Void = {
         let store = try Store.open(at: try NationalStore.path(months: 12))
         let months = try store.months()
         let items = try ChemicalItemsKernel.sum(store: store, months: months[months.count - 6]...months.last!)
-        let level = ChemicalOutlierAnalysis.level(items, orgs: try store.readOrgs(), level: .practice)
+        let level = ChemicalOutlierAnalysis.level(items, level: .practice)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(TrimmedColumnZScores.compute(level.ratio, rows: level.orgCodes.count, columns: level.chemicals.count))

@@ -137,44 +137,36 @@ public enum BiosimilarAnalysis {
         let levels = OrgLevel.allCases
         let perLevel = try KernelParallel.map(levels.count) { l -> ([BiosimilarOpportunity], [BiosimilarTimeCourse]) in
             let level = levels[l]
-            func unit(_ p: Int) -> String? {
-                let code = totals.practiceCodes[p]
-                return level == .practice ? code : totals.orgs.practices[code]?.parents[level]
-            }
-            func name(_ code: String) -> String? {
-                level == .practice ? totals.orgs.practices[code]?.name : totals.orgs.names[level]?[code]
-            }
-            // Organisations at the level, in code order; each prescriber's, looked up once.
-            let codes = Array(Set(practiceOfRow.compactMap(unit))).sorted()
-            var codeIndex: [String: Int] = [:]
-            for (i, c) in codes.enumerated() { codeIndex[c] = i }
-            var unitOf = [Int: Int]()
-            for p in Set(practiceOfRow) { unitOf[p] = unit(p).flatMap { codeIndex[$0] } ?? -1 }
-            var slot = [Int](repeating: -1, count: codes.count * M)
-            var units: [(code: String, molecule: Int)] = []
+            // The panel's units of the level and each prescriber's unit.
+            let units = totals.panel.level(level)
+            let unitOf = units.unitOf
+            var slot = [Int](repeating: -1, count: units.count * M)
+            var rolled: [(unit: Int, molecule: Int)] = []
             var sums: [Double] = [], monthSums: [Double] = []
             for row in 0..<R {
-                let c = unitOf[practiceOfRow[row]]!
+                let c = Int(unitOf[practiceOfRow[row]])
                 guard c >= 0 else { continue }
                 var u = slot[c * M + moleculeOfRow[row]]
                 if u < 0 {
-                    u = units.count
+                    u = rolled.count
                     slot[c * M + moleculeOfRow[row]] = u
-                    units.append((codes[c], moleculeOfRow[row]))
+                    rolled.append((c, moleculeOfRow[row]))
                     sums.append(contentsOf: repeatElement(0, count: F))
                     monthSums.append(contentsOf: repeatElement(0, count: T * 3))
                 }
                 for f in 0..<F { sums[u * F + f] += valuesOfRow[row * F + f] }
                 for j in 0..<(T * 3) { monthSums[u * T * 3 + j] += monthlyOfRow[row * T * 3 + j] }
             }
-            let order = units.indices.sorted { (units[$0].molecule, units[$0].code) < (units[$1].molecule, units[$1].code) }
+            // Units are in code order, so their index orders them by code.
+            let order = rolled.indices.sorted { (rolled[$0].molecule, rolled[$0].unit) < (rolled[$1].molecule, rolled[$1].unit) }
             var opportunities: [BiosimilarOpportunity] = [], courses: [BiosimilarTimeCourse] = []
             opportunities.reserveCapacity(order.count)
             courses.reserveCapacity(order.count)
             for u in order {
-                let (code, m) = units[u]
+                let (c, m) = rolled[u]
+                let code = units.codes[c]
                 let v = sums[(u * F)..<((u + 1) * F)]
-                let orgName = name(code)
+                let orgName = units.names[c]
                 let molecule = catalogue.molecules[m]
                 opportunities.append(BiosimilarOpportunity(
                     molecule: molecule, level: level, orgCode: code, orgName: orgName,
@@ -200,9 +192,9 @@ public enum BiosimilarAnalysis {
         let timeCourse = perLevel.flatMap(\.1)
 
         var practiceICB: [String: String] = [:]
-        for p in Set(rowPractice) {
-            let code = totals.practiceCodes[p]
-            if let icb = totals.orgs.practices[code]?.parents[.icb] { practiceICB[code] = icb }
+        let icbs = totals.panel.level(.icb)
+        for p in Set(rowPractice) where icbs.unitOf[p] >= 0 {
+            practiceICB[totals.practiceCodes[p]] = icbs.codes[Int(icbs.unitOf[p])]
         }
         let presentations = (0..<C).filter { selected[classes[$0].molecule] }.map { c in
             BiosimilarPresentationUsage(presentation: classes[c], molecule: catalogue.molecules[classes[c].molecule],

@@ -6,22 +6,16 @@ import RxData
 /// row of a catalogued chemical, copied with its fixed-point amounts (``RxData/Measure/scale``).
 /// Entries are in month order, then prescriber, then presentation.
 public struct BiosimilarTotals: Sendable {
-    /// The months read, ascending.
-    public let months: [YearMonth]
-    /// Every prescriber in the organisation directory or in any month read, in code order.
-    public let practiceCodes: [String]
-    /// Whether each prescriber is a standard GP practice in the last month read (the
-    /// price-per-unit peer group): ``RxData/OrgDirectory/isStandardPractice(_:hasList:)``.
-    public let isStandard: [Bool]
-    /// The organisation directory.
-    public let orgs: OrgDirectory
+    /// The period's prescribers, months and organisations; ``PracticePanel/isStandard`` is
+    /// the price-per-unit peer group.
+    public let panel: PracticePanel
     /// Every presentation of a catalogued chemical prescribed in any month read, in code order.
     public let cells: [BNFCode]
     /// The cost read into ``cost``.
     public let costBasis: BiosimilarCostBasis
     /// Per entry: the month's index in ``months``.
     public let month: [Int32]
-    /// Per entry: the prescriber's index in ``practiceCodes``.
+    /// Per entry: the prescriber's panel id (its index in ``practiceCodes``).
     public let practice: [Int32]
     /// Per entry: the presentation's index in ``cells``.
     public let cell: [Int32]
@@ -31,13 +25,9 @@ public struct BiosimilarTotals: Sendable {
     public let cost: [Int64]
 
     /// Creates totals from their parts (the kernel does this; see the property docs).
-    public init(months: [YearMonth], practiceCodes: [String], isStandard: [Bool], orgs: OrgDirectory, cells: [BNFCode],
-                costBasis: BiosimilarCostBasis, month: [Int32], practice: [Int32], cell: [Int32], quantity: [Int64],
-                cost: [Int64]) {
-        self.months = months
-        self.practiceCodes = practiceCodes
-        self.isStandard = isStandard
-        self.orgs = orgs
+    public init(panel: PracticePanel, cells: [BNFCode], costBasis: BiosimilarCostBasis, month: [Int32], practice: [Int32],
+                cell: [Int32], quantity: [Int64], cost: [Int64]) {
+        self.panel = panel
         self.cells = cells
         self.costBasis = costBasis
         self.month = month
@@ -46,6 +36,15 @@ public struct BiosimilarTotals: Sendable {
         self.quantity = quantity
         self.cost = cost
     }
+
+    /// The months read, ascending.
+    public var months: [YearMonth] { panel.months }
+    /// Every prescriber in the organisation directory or in any month read, in code order.
+    public var practiceCodes: [String] { panel.codes }
+    /// Whether each prescriber is a standard GP practice (``PracticePanel``'s one rule).
+    public var isStandard: [Bool] { panel.isStandard }
+    /// The organisation directory.
+    public var orgs: OrgDirectory { panel.orgs }
 
     /// Number of entries.
     public var count: Int { month.count }

@@ -18,34 +18,17 @@ import RxStats
 ///    code), flagged `low_number` when the chemical items are under 5.
 public enum ChemicalOutlierAnalysis {
     /// The statistics of one level.
-    public static func level(_ items: ChemicalItems, orgs: OrgDirectory, level: OrgLevel,
+    public static func level(_ items: ChemicalItems, level: OrgLevel,
                              options: ChemicalOutlierOptions = ChemicalOutlierOptions()) -> ChemicalOutlierLevel {
         let C = items.chemicals.count
-        // Units and each standard practice's unit.
-        var unitOf = [Int](repeating: -1, count: items.practiceCodes.count)
-        let codes: [String]
-        if level == .practice {
-            codes = items.practiceCodes.indices.filter { items.isStandard[$0] }.map { items.practiceCodes[$0] }
-            var k = 0
-            for p in items.practiceCodes.indices where items.isStandard[p] { unitOf[p] = k; k += 1 }
-        } else {
-            var parent = [String?](repeating: nil, count: items.practiceCodes.count)
-            for p in items.practiceCodes.indices where items.isStandard[p] {
-                parent[p] = orgs.practices[items.practiceCodes[p]]?.parents[level]
-            }
-            codes = Array(Set(parent.compactMap { $0 })).sorted()
-            var index: [String: Int] = [:]
-            for (i, c) in codes.enumerated() { index[c] = i }
-            for p in parent.indices { if let u = parent[p] { unitOf[p] = index[u]! } }
-        }
+        // The panel's one roll-up over the standard practices; units without one are left out.
+        let rolled = items.panel.rollUp(items.items, width: C, to: level, including: items.isStandard)
+        let kept = rolled.units.codes.indices.filter { rolled.members[$0] > 0 }
+        let codes = kept.map { rolled.units.codes[$0] }
         let U = codes.count
         var x = [Double](repeating: 0, count: U * C)
-        for p in items.practiceCodes.indices where unitOf[p] >= 0 {
-            let u = unitOf[p], row = p * C
-            for c in 0..<C {
-                let v = items.items[row + c]
-                if v != 0 { x[c * U + u] += v }
-            }
+        for (u, unit) in kept.enumerated() {
+            for c in 0..<C { x[c * U + u] = rolled.sums[unit * C + c] }
         }
         // Sub-paragraph totals: chemicals are sorted, so a sub-paragraph is a run of columns.
         var sub = [Double](repeating: 0, count: U * C)

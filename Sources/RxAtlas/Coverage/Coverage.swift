@@ -56,24 +56,27 @@ public struct Coverage: Sendable, Equatable {
     /// organisation directory and the list sizes).
     public static func compute(store: Store, period: ClosedRange<YearMonth>, listSizeCarry: Int = ListSizeTimeline.defaultCarry,
                                unclassified: [String: Int] = [:]) throws -> Coverage {
-        let months = try store.months().filter { period.contains($0) }
-        let orgs = try store.readOrgs()
-        let timeline = try ListSizeTimeline(store: store, months: months, carry: listSizeCarry)
+        let scan = try StoreScan(store: store, period: period)
+        return try Coverage(scan: scan, panel: PracticePanel(store: store, scan: scan, listSizeCarry: listSizeCarry),
+                            unclassified: unclassified)
+    }
+
+    /// The coverage of the months of `scan`, their prescribers counted by their class in `panel`.
+    public init(scan: StoreScan, panel: PracticePanel, unclassified: [String: Int] = [:]) throws {
         var out: [Month] = []
-        for (t, m) in months.enumerated() {
-            let snapshot = try store.loadMonth(m)
-            var month = Month(month: m, listSizes: timeline.sources[t], published: snapshot.header.measures)
-            for code in snapshot.practiceCodes {
-                switch orgs.practices[code]?.kind ?? PrescriberCode.kind(of: code) {
+        for (t, snapshot) in scan.snapshots.enumerated() {
+            var month = Month(month: scan.months[t], listSizes: panel.listSizeSources[t], published: snapshot.header.measures)
+            for p in try panel.ids(of: snapshot) {
+                switch panel.classes[Int(p)] {
+                case .standardPractice: month.standardPractices += 1
+                case .otherPractice: month.otherPractices += 1
                 case .unidentified: month.unidentified += 1
                 case .nonPractice: month.nonPractice += 1
-                case .practice:
-                    if timeline.isStandardPractice(code, orgs: orgs) { month.standardPractices += 1 } else { month.otherPractices += 1 }
                 }
             }
             out.append(month)
         }
-        return Coverage(months: out, unclassified: unclassified, listSizeCarry: listSizeCarry)
+        self.init(months: out, unclassified: unclassified, listSizeCarry: panel.listSizeCarry)
     }
 
     /// Months without list sizes within the carry window.

@@ -40,18 +40,18 @@ struct MeasureSidePlan: Sendable {
         return sums.count - 1
     }
 
-    /// The hits of one month's presentation table in CSR form: presentation `q` feeds the sums
-    /// `hitSum[hitStart[q] ..< hitStart[q + 1]]`. Each filter is matched once per presentation.
-    func hits(over presentations: [BNFCode]) -> (hitStart: [Int32], hitSum: [Int32]) {
+    /// One month's presentation table as scan keys: presentation `q` feeds the sums
+    /// `keys.keys(of: q)`. Each filter is matched once per presentation.
+    func keys(over presentations: [BNFCode]) -> ScanKeys {
         let masks: [[Bool]?] = sums.map { $0.filter?.mask(over: presentations) }
         var start = [Int32](repeating: 0, count: presentations.count + 1)
-        var hitSum: [Int32] = []
+        var key: [Int32] = []
         for q in 0..<presentations.count {
             for (s, mask) in masks.enumerated() where mask?[q] ?? true {
-                hitSum.append(Int32(s))
+                key.append(Int32(s))
             }
-            start[q + 1] = Int32(hitSum.count)
+            start[q + 1] = Int32(key.count)
         }
-        return (start, hitSum)
+        return ScanKeys(start: start, key: key)
     }
 }

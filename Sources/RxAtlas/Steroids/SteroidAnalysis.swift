@@ -17,13 +17,12 @@ public enum SteroidAnalysis {
                            tables: ICSReferenceTables? = nil, library: [MeasureDefinition]? = nil,
                            progress: ProgressReporter = .silent) throws -> SteroidReport {
         let classifier = ICSClassifier(tables: try tables ?? ICSReferenceTables.builtIn())
-        let months = try store.months().filter { period.contains($0) }
-        let snapshots = try KernelParallel.map(months.count) { try store.loadMonth(months[$0]) }
-        let codes = snapshots.flatMap { $0.presentationCodes.filter(classifier.isICS) }
-        let classifications = classifier.classifyAll(codes, names: try store.readPresentationNames())
+        let scan = try StoreScan(store: store, period: period, progress: progress)
+        let panel = try PracticePanel(store: store, scan: scan, listSizeCarry: kernelOptions.listSizeCarry)
+        let classifications = classifier.classifyAll(scan.presentations(where: classifier.isICS),
+                                                     names: try store.readPresentationNames())
         let defs = try SteroidMeasures.definitions(classifications: classifications, library: library ?? MeasureLibrary.builtIn())
-        let totals = try MeasureKernel(options: kernelOptions, progress: progress).practiceTotals(
-            store: store, measures: defs, months: period, snapshots: Dictionary(uniqueKeysWithValues: zip(months, snapshots)))
+        let totals = try MeasureKernel(options: kernelOptions, progress: progress).practiceTotals(scan: scan, panel: panel, measures: defs)
         let jobs = defs.indices.flatMap { m in levels.map { (m, $0) } }
         let rows = try KernelParallel.map(jobs.count) { j in
             let (m, level) = jobs[j]

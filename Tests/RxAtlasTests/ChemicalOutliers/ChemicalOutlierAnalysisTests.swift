@@ -22,12 +22,12 @@ import RxStats
             orgs.upsert(PracticeRecord(code: r.0, kind: .practice, setting: r.2 ? "4" : "1", parents: [.pcn: r.3]))
         }
         return (ChemicalItems(practiceCodes: rows.map(\.0), chemicals: chemicals, items: rows.flatMap(\.1),
-                              isStandard: rows.map(\.2)), orgs)
+                              isStandard: rows.map(\.2), orgs: orgs), orgs)
     }
 
     @Test func ratiosAndSubparagraphsAtPracticeLevel() {
-        let (items, orgs) = Self.fixture()
-        let l = ChemicalOutlierAnalysis.level(items, orgs: orgs, level: .practice)
+        let (items, _) = Self.fixture()
+        let l = ChemicalOutlierAnalysis.level(items, level: .practice)
         #expect(l.orgCodes == ["A", "B", "C", "D", "E", "F"], "non-standard X is left out")
         let a = l.orgCodes.firstIndex(of: "A")!, e = l.orgCodes.firstIndex(of: "E")!
         #expect(l.subparagraphItems[l.index(org: a, chemical: 0)] == 40 && l.subparagraphItems[l.index(org: a, chemical: 1)] == 40)
@@ -51,8 +51,8 @@ import RxStats
     }
 
     @Test func pcnLevelSumsStandardPracticesOnly() {
-        let (items, orgs) = Self.fixture()
-        let l = ChemicalOutlierAnalysis.level(items, orgs: orgs, level: .pcn)
+        let (items, _) = Self.fixture()
+        let l = ChemicalOutlierAnalysis.level(items, level: .pcn)
         #expect(l.orgCodes == ["P1", "P2"])
         // P2 = D + E + F (X excluded): B1 15, C1 13 → ratio 15/28.
         #expect(l.items[l.index(org: 1, chemical: 0)] == 15)
@@ -62,8 +62,8 @@ import RxStats
     }
 
     @Test func topRanksAndLowNumbers() {
-        let (items, orgs) = Self.fixture()
-        let l = ChemicalOutlierAnalysis.level(items, orgs: orgs, level: .practice)
+        let (items, _) = Self.fixture()
+        let l = ChemicalOutlierAnalysis.level(items, level: .practice)
         let rows = ChemicalOutlierAnalysis.rows(l, chemicalNames: ["0212000B0": "B one"], options: ChemicalOutlierOptions(top: 1))
         // Each practice lists its single highest and lowest z (one row when they coincide).
         for code in l.orgCodes {
