@@ -50,7 +50,7 @@ public struct Coverage: Sendable, Equatable {
 
     /// The standard-practice rule every analysis applies (``RxData/ListSizeTimeline``).
     public static let standardPracticeRule = "a prescriber is a standard GP practice when the org mapping's setting says so; "
-        + "otherwise when it has a list size in any month read (the period's and those carried into it); otherwise it is not"
+        + "otherwise when it has a list size in any month of the store; otherwise it is not"
 
     /// Reads the coverage of `period` from the store (snapshot headers and practice codes, the
     /// organisation directory and the list sizes).

@@ -6,9 +6,8 @@ import RxData
 ///
 /// **The one standard-practice rule.** Being a standard GP practice is an attribute of the
 /// prescriber, not of the month: the org mapping's `setting` decides where it is given;
-/// otherwise a practice is standard when it has a list size in any month read for the period
-/// (its months and the extracts carried into them); otherwise it is not
-/// (``RxData/ListSizeTimeline``).
+/// otherwise a practice is standard when it has a list size in any month of the store's
+/// list-size data; otherwise it is not (``RxData/ListSizeTimeline``).
 ///
 /// **List sizes.** A month with its own extract uses it; a month without takes the nearest
 /// earlier extract up to ``listSizeCarry`` months back, marked as carried; beyond that the month

@@ -202,7 +202,7 @@ public struct StoreIngest: Sendable {
         }
 
         // The one standard-practice rule (ListSizeTimeline): a practice with a list size in any
-        // month read counts as standard in every month.
+        // month of the store counts as standard in every month.
         var listed = Set<String>()
         for m in listsByMonth.values { listed.formUnion(m.practices.keys) }
         if let tx {

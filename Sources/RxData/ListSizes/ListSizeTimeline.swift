@@ -7,9 +7,10 @@
 ///
 /// **Standard GP practices.** Being a standard GP practice is an attribute of the prescriber, not
 /// of the month: the org mapping's `setting` decides where it is given; otherwise a prescriber is
-/// standard when it has a list size in any month read here (the period's months and the extracts
-/// carried into them); otherwise it is not. So twelve months of prescribing with one January
-/// extract count every month of a practice, not January alone.
+/// standard when it appears in the store's list-size data in any month (not only the period's);
+/// otherwise it is not. So twelve months of prescribing with one January extract count every
+/// month of a practice, not January alone, and a period whose own extracts are missing still
+/// ranks the practices the store knows to be GP practices.
 public struct ListSizeTimeline: Sendable {
     /// Where a month's list sizes come from.
     public enum Source: Sendable, Equatable, CustomStringConvertible {
@@ -38,7 +39,7 @@ public struct ListSizeTimeline: Sendable {
     public let sources: [Source]
     /// Each month's list totals by prescriber (nil when missing).
     public let totals: [[String: Int64]?]
-    /// Every prescriber with a list size in any month read.
+    /// Every prescriber with a list size in any month of the store.
     public let listed: Set<String>
     /// The carry window applied.
     public let carry: Int
@@ -67,7 +68,7 @@ public struct ListSizeTimeline: Sendable {
             }
         }
         var listed = Set<String>()
-        for t in read.values { listed.formUnion(t.keys) }
+        for m in available { listed.formUnion(try totals(m).keys) }
         self.months = months
         self.sources = sources
         self.totals = out

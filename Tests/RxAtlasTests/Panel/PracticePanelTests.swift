@@ -45,8 +45,8 @@ struct PracticePanelTests {
         #expect(panel.listSizes[panel.id(of: "A00002")! * 3 + 2] == 1200)
         let none = try PracticePanel(store: f.store, scan: try StoreScan(store: f.store, period: m3...m3), listSizeCarry: 0)
         #expect(none.listSizeSources == [.missing])
-        // Standard practices stay standard from the extract carried into the period: here none is.
-        #expect(none.classes[none.id(of: "A00002")!] == .otherPractice)
+        // Being standard does not depend on the period: A00002 has list sizes elsewhere in the store.
+        #expect(none.classes[none.id(of: "A00002")!] == .standardPractice)
         #expect(none.classes[none.id(of: "A00001")!] == .standardPractice, "setting 4 decides without a list")
     }
 
