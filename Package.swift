@@ -31,7 +31,11 @@ let package = Package(
         ),
         .target(name: "RxStats", dependencies: ["CLapack", "CRmath"], exclude: ["README.md"]),
         .target(name: "RxSynth", dependencies: ["RxData"], exclude: ["README.md"]),
-        .target(name: "RxAtlas", dependencies: ["RxData", "RxStats"], exclude: ["README.md"]),
+        .target(
+            name: "RxAtlas",
+            dependencies: ["RxData", "RxStats", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "RxReport",
             dependencies: ["RxData", "RxStats", "RxAtlas", .product(name: "GRDB", package: "GRDB.swift")],

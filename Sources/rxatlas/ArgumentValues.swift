@@ -19,17 +19,14 @@ enum ArgumentValues {
         try text.map { try month($0, option: option) }
     }
 
-    /// Organisation levels given as `--level`; none means every level of `allowed`.
-    static func levels(_ names: [String], allowed: [OrgLevel] = OrgLevel.allCases) throws -> [OrgLevel] {
-        try names.isEmpty ? allowed : names.map { name in
-            do throws(OptionValueError) { return try AnalysisOptionValues.level(name, allowed: allowed) } catch { throw ValidationError("--level: " + error.what) }
+    /// Organisation levels given as `--level`; none means every level of `allowed`, and a level
+    /// outside `allowed` is refused naming the valid ones.
+    static func levels(_ levels: [OrgLevel], allowed: [OrgLevel] = OrgLevel.allCases) throws -> [OrgLevel] {
+        try levels.isEmpty ? allowed : levels.map { level in
+            do throws(OptionValueError) {
+                return try AnalysisOptionValues.level(MeasureOutput.levelName(level), allowed: allowed)
+            } catch { throw ValidationError("--level: " + error.what) }
         }
-    }
-
-    /// A value of `option` parsed by one of ``AnalysisOptionValues``' parsers (shared with the
-    /// batch config), its refusal as a usage error naming the option.
-    static func parse<T>(_ option: String, _ body: () throws(OptionValueError) -> T) throws -> T {
-        do throws(OptionValueError) { return try body() } catch { throw ValidationError("\(option) \(error.what)") }
     }
 
     /// A count given as `option` that must be at least `minimum`.

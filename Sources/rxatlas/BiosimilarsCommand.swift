@@ -21,20 +21,18 @@ struct BiosimilarsCommand: ParsableCommand {
     @Option(help: "The store directory.") var store: String
     @Option(help: "A biosimilar catalogue CSV (default: the built-in datasets/reference/biosimilars.csv).") var catalogue: String?
     @Option(parsing: .upToNextOption, help: "Only these molecules (catalogue names).") var molecule: [String] = []
-    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [String] = []
+    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [OrgLevel] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(name: .customLong("cost-basis"), help: "actual or nic (default: actual cost when every month of the data has it, else NIC).")
-    var costBasis: String?
+    var costBasis: BiosimilarCostBasis?
     @Option(name: .customLong("target-uptake"), parsing: .unconditional, help: "Target biosimilar uptake for the target-uptake saving (0–1).") var targetUptake: Double = 0.9
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
     @OptionGroup var log: LogOptions
 
     func run() throws {
-        let asked = try costBasis.map { text in
-            try ArgumentValues.parse("--cost-basis") { () throws(OptionValueError) in try AnalysisOptionValues.costBasis(text) }
-        }
+        let asked = costBasis
         guard targetUptake >= 0, targetUptake <= 1 else { throw ValidationError("--target-uptake must be between 0 and 1") }
         let levels = try MeasureSelection.levels(level)
         let cat = try BiosimilarCatalogue.builtIn(path: catalogue)

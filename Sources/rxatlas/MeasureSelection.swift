@@ -9,7 +9,7 @@ struct MeasureSelection: ParsableArguments {
     @Option(parsing: .upToNextOption, help: "Measure definition files or directories (ours or OpenPrescribing's JSON; default: the built-in library).")
     var definitions: [String] = []
     @Option(parsing: .upToNextOption, help: "Only these measure ids.") var measure: [String] = []
-    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [String] = []
+    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [OrgLevel] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
@@ -34,7 +34,7 @@ struct MeasureSelection: ParsableArguments {
     func levelsSelected() throws -> [OrgLevel] { try Self.levels(level) }
 
     /// Parses level names; none means every level.
-    static func levels(_ level: [String]) throws -> [OrgLevel] { try ArgumentValues.levels(level) }
+    static func levels(_ level: [OrgLevel]) throws -> [OrgLevel] { try ArgumentValues.levels(level) }
 
     func validate() throws {
         _ = try Self.levels(level)

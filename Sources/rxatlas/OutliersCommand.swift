@@ -22,7 +22,7 @@ struct OutliersCommand: ParsableCommand {
     )
 
     @Option(help: "The store directory.") var store: String
-    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb or icb (default: all four).") var level: [String] = []
+    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb or icb (default: all four).") var level: [OrgLevel] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
     @Option(parsing: .unconditional, help: "Chemicals listed per organisation in each direction.") var top: Int = 5

@@ -24,28 +24,25 @@ struct SteroidsCommand: ParsableCommand {
     )
 
     @Option(help: "The store directory.") var store: String
-    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb or icb (default: all four).") var level: [String] = []
+    @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb or icb (default: all four).") var level: [OrgLevel] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
-    @Option(help: "none, multiplicative or additive (Spiegelhalter random effects).") var overdispersion: String = "additive"
+    @Option(help: "none, multiplicative or additive (Spiegelhalter random effects).") var overdispersion: OverdispersionMethod = .additive
     @Option(name: .customLong("min-items"), parsing: .unconditional, help: "Small-number rule: smallest denominator (items) ranked.") var minItems: Double = 20
     @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
-    @Option(name: .customLong("persistence"), help: "Persistent when outside the adjusted 99.8% limit in K of the last N months: K/N.")
-    var persistence: String = "6/12"
+    @Option(name: .customLong("persistence"), help: "Persistent when outside the adjusted 99.8% limit in K of the last N months: K/N, 1 <= K <= N.")
+    var persistence = PersistenceRule(count: 6, months: 12)
     @Option(help: "Output directory.") var out: String
     @OptionGroup var outputs: ResultOutputOptions
     @OptionGroup var log: LogOptions
 
     func run() throws {
-        let od = try ArgumentValues.parse("--overdispersion") { () throws(OptionValueError) in try AnalysisOptionValues.overdispersion(overdispersion) }
-        let (k, n) = try ArgumentValues.parse("--persistence") { () throws(OptionValueError) in try AnalysisOptionValues.persistence(persistence) }
-        let parts = [k, n]
         let levels = try OutlierLevels.parse(level)
         let opened = try Store.open(at: store)
         opened.keepsSnapshots = true   // the coverage reads the months the analysis mapped
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 12)
-        let options = SteroidOutlierOptions(overdispersion: od, minimumItems: minItems, minimumPatients: Double(minListSize),
-                                            persistenceCount: parts[0], persistenceMonths: parts[1])
+        let options = SteroidOutlierOptions(overdispersion: overdispersion, minimumItems: minItems, minimumPatients: Double(minListSize),
+                                            persistenceCount: persistence.count, persistenceMonths: persistence.months)
         let report = try log.phase("analysis") { try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
                                              kernelOptions: MeasureKernelOptions(minimumListSize: minListSize), progress: log.reporter) }
         let coverage = try Coverage.compute(store: opened, period: period, unclassified: ["ICS": report.unclassified.count])
@@ -67,5 +64,5 @@ struct SteroidsCommand: ParsableCommand {
 enum OutlierLevels {
     static let all: [OrgLevel] = AnalysisOptionValues.outlierLevels
 
-    static func parse(_ names: [String]) throws -> [OrgLevel] { try ArgumentValues.levels(names, allowed: all) }
+    static func parse(_ levels: [OrgLevel]) throws -> [OrgLevel] { try ArgumentValues.levels(levels, allowed: all) }
 }

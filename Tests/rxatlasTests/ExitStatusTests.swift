@@ -40,7 +40,9 @@ struct ExitStatusTests {
         _ = try Store.create(at: s.file("store"), softwareVersion: "test")
         let level = try CLI.run(["measures", "--store", s.file("store"), "--level", "county", "--out", s.file("m")])
         #expect(level.status == 2)
-        #expect(level.stderr.contains("'county'") && level.stderr.contains("practice, pcn, sub-icb, icb, region, nation"))
+        // The option, the value and every valid level (ArgumentParser lists them one per line).
+        #expect(level.stderr.contains("'county'") && level.stderr.contains("--level"))
+        #expect(["practice", "pcn", "sub-icb", "icb", "region", "nation"].allSatisfy { level.stderr.contains("- \($0)\n") })
         #expect(level.stderr.contains("rxatlas measures --help"), "the subcommand's usage, not the root's")
         #expect(!level.stderr.contains("rxatlas <subcommand>"))
 
