@@ -5,6 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 SAMPLE := datasets/sample
 OUT ?= out/demo
 RELEASE_BIN := .build/release/rxatlas
+RESOURCES := RxAtlas_RxReference.resources
 PREFIX ?= /usr/local
 
 .PHONY: bootstrap build release install uninstall test demo report-check bench peers clean
@@ -18,19 +19,20 @@ build: bootstrap
 release: bootstrap
 	swift build -c release --product rxatlas
 
-## Installs the release build as $(PREFIX)/bin/rxatlas and its built-in reference tables under
-## $(PREFIX)/share/rxatlas (PREFIX defaults to /usr/local).
+## Installs the release build as $(PREFIX)/bin/rxatlas with its reference tables beside it
+## (the resource bundle $(RESOURCES), where SwiftPM's Bundle.module looks first; PREFIX defaults
+## to /usr/local).
 install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/rxatlas/datasets"
+	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/rxatlas"
-	rm -rf "$(DESTDIR)$(PREFIX)/share/rxatlas/datasets/reference"
-	cp -R datasets/reference "$(DESTDIR)$(PREFIX)/share/rxatlas/datasets/reference"
-	@echo "installed $(DESTDIR)$(PREFIX)/bin/rxatlas (reference tables in $(DESTDIR)$(PREFIX)/share/rxatlas)"
+	rm -rf "$(DESTDIR)$(PREFIX)/bin/$(RESOURCES)"
+	cp -R .build/release/$(RESOURCES) "$(DESTDIR)$(PREFIX)/bin/$(RESOURCES)"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/rxatlas (reference tables in $(DESTDIR)$(PREFIX)/bin/$(RESOURCES))"
 
 ## Removes what `make install` installed.
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/rxatlas"
-	rm -rf "$(DESTDIR)$(PREFIX)/share/rxatlas"
+	rm -rf "$(DESTDIR)$(PREFIX)/bin/$(RESOURCES)"
 
 ## Runs every test (Swift Testing).
 test: bootstrap

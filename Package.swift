@@ -30,15 +30,16 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "RxStats", dependencies: ["CLapack", "CRmath"], exclude: ["README.md"]),
-        .target(name: "RxSynth", dependencies: ["RxData"], exclude: ["README.md"]),
+        .target(name: "RxReference", dependencies: ["RxData"], exclude: ["README.md"], resources: [.copy("reference")]),
+        .target(name: "RxSynth", dependencies: ["RxData", "RxReference"], exclude: ["README.md"]),
         .target(
             name: "RxAtlas",
-            dependencies: ["RxData", "RxStats", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["RxData", "RxStats", "RxReference", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["README.md"]
         ),
         .target(
             name: "RxReport",
-            dependencies: ["RxData", "RxStats", "RxAtlas", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RxData", "RxStats", "RxAtlas", "RxReference", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]
         ),
         .target(

@@ -3,7 +3,7 @@
 
 Reads the per (month, practice, presentation) sums in DATA/parquet/*.parquet (DuckDB's own best
 input format, made from the same CSVs as the RxAtlas store by build_data.sh), the list sizes and
-the org mapping, and computes for every measure in datasets/reference/measures/ and every
+the org mapping, and computes for every measure in Sources/RxReference/reference/measures/ and every
 practice x month: the numerator, the denominator, the value (RxAtlas's inclusion rules: standard
 GP practices only; list >= 1,000 for per-1,000 measures; positive denominator at least the
 measure's minimum), OpenPrescribing's percentile (PERCENT_RANK x 100 over the practices with a

@@ -41,7 +41,7 @@ mkdir -p "$OUT"
 declare -A CMD=(
     [rxatlas_measures]="$RXATLAS measures --store $DATA/store --out $OUT/rx_measures"
     [rxatlas_atlas]="$RXATLAS atlas --store $DATA/store --out $OUT/rx_atlas"
-    [duckdb_measures]="$PY $HERE/duckdb_measures.py --data $DATA --measures $REPO/datasets/reference/measures --out $OUT/duckdb --threads $THREADS"
+    [duckdb_measures]="$PY $HERE/duckdb_measures.py --data $DATA --measures $REPO/Sources/RxReference/reference/measures --out $OUT/duckdb --threads $THREADS"
 )
 ORDER=(rxatlas_measures rxatlas_atlas duckdb_measures)
 : > "$OUT/runs.tsv"

@@ -19,7 +19,7 @@ struct BiosimilarsCommand: ParsableCommand {
     )
 
     @Option(help: "The store directory.") var store: String
-    @Option(help: "A biosimilar catalogue CSV (default: the built-in datasets/reference/biosimilars.csv).") var catalogue: String?
+    @Option(help: "A biosimilar catalogue CSV (default: the bundled reference/biosimilars.csv).") var catalogue: String?
     @Option(parsing: .upToNextOption, help: "Only these molecules (catalogue names).") var molecule: [String] = []
     @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [OrgLevel] = []
     @Option(help: "First month (YYYY-MM).") var from: String?

@@ -10,7 +10,7 @@ struct SteroidsCommand: ParsableCommand {
         abstract: "High-dose ICS and oral steroid outliers: ICS classification, steroid measures, funnel flags, persistence and excess items.",
         discussion: """
         Classifies every ICS presentation of the period by the BTS/NICE/SIGN 2024 daily-dose bands and by \
-        OpenPrescribing's per-actuation rule (datasets/reference/ics), computes the steroid measures and, per \
+        OpenPrescribing's per-actuation rule (the bundled reference/ics tables), computes the steroid measures and, per \
         level, over the period (default: the latest 12 months) and each month, every unit's value with its 95% \
         interval, funnel z, flags unadjusted and adjusted for overdispersion, persistence and excess over the \
         national rate. Writes outliers.csv, small_numbers.csv, high_outliers.csv, ics_classification.csv and \

@@ -1,5 +1,6 @@
 import Foundation
 import RxData
+import RxReference
 
 extension BiosimilarCatalogue {
     /// The columns a catalogue file must have.
@@ -14,7 +15,7 @@ extension BiosimilarCatalogue {
         try parse(records: CSVRecordReader.read(path: path), file: path)
     }
 
-    /// The built-in catalogue (`datasets/reference/biosimilars.csv`), or the file at `path`.
+    /// The built-in catalogue (`Sources/RxReference/reference/biosimilars.csv`), or the file at `path`.
     public static func builtIn(path: String? = nil) throws -> BiosimilarCatalogue {
         if let path { return try load(path: path) }
         return try load(path: ReferenceFiles.locate(builtInRelativePath, hint: "pass a catalogue with --catalogue FILE"))

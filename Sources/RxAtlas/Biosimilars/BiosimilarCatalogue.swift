@@ -5,7 +5,7 @@ import RxData
 /// generic-level or excluded, and which presentations compare like for like (equivalence groups
 /// with a factor to a common unit).
 ///
-/// Read from CSV (``load(path:)``; the built-in one is `datasets/reference/biosimilars.csv`,
+/// Read from CSV (``load(path:)``; the built-in one is `Sources/RxReference/reference/biosimilars.csv`,
 /// ``builtIn(path:)``); the columns are documented in docs/BIOSIMILARS.md. Every error is an
 /// ``RxData/InputError`` naming the file, line and field.
 public struct BiosimilarCatalogue: Sendable, Equatable {
@@ -19,7 +19,7 @@ public struct BiosimilarCatalogue: Sendable, Equatable {
     private let byChemical: [String: (molecule: Int, rows: [Int])]
 
     /// The path of the built-in catalogue, relative to the package root.
-    public static let builtInRelativePath = "datasets/reference/biosimilars.csv"
+    public static let builtInRelativePath = "biosimilars.csv"
 
     /// Validates `entries` and builds the catalogue.
     /// - Throws: ``RxData/InputError`` for a duplicate row, a chemical under two molecules, a

@@ -1,5 +1,6 @@
 import Foundation
 import RxData
+import RxReference
 
 /// Loads measure definitions from files and directories, and finds the built-in library.
 ///
@@ -8,7 +9,7 @@ import RxData
 /// `numerator_type`); the format is detected per file.
 public enum MeasureLibrary {
     /// The built-in library's place relative to a package or install root.
-    public static let builtInRelativePath = "datasets/reference/measures"
+    public static let builtInRelativePath = "measures"
 
     /// Reads every definition under `paths` (files, or directories whose `*.json` files are
     /// read in name order, not recursing).
@@ -46,7 +47,7 @@ public enum MeasureLibrary {
                          reason: "not a measure definition: neither a 'numerator' object (RxAtlas format) nor 'numerator_type' (OpenPrescribing format)")
     }
 
-    /// The built-in library (`datasets/reference/measures`).
+    /// The built-in library (`Sources/RxReference/reference/measures`).
     /// - Parameter directory: an explicit directory to use instead of searching.
     /// - Throws: ``InputError`` when the directory cannot be found or a definition is bad.
     public static func builtIn(directory: String? = nil) throws -> [MeasureDefinition] {
@@ -56,9 +57,8 @@ public enum MeasureLibrary {
         return measures
     }
 
-    /// Finds the built-in library's directory: `explicit` when given; otherwise the first
-    /// `datasets/reference/measures` found walking up from the current directory, from the
-    /// executable's directory, and from this package's root (known at compile time).
+    /// Finds the built-in library's directory: `explicit` when given; otherwise the bundled
+    /// `measures` directory (``RxReference/ReferenceFiles``).
     /// - Throws: ``InputError`` saying where it looked.
     public static func builtInDirectory(explicit: String? = nil) throws -> String {
         let fm = FileManager.default

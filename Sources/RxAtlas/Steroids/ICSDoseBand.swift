@@ -1,4 +1,4 @@
-/// One row of `datasets/reference/ics/ics_dose_bands.csv`: the BTS/NICE/SIGN 2024 adult daily
+/// One row of `Sources/RxReference/reference/ics/ics_dose_bands.csv`: the BTS/NICE/SIGN 2024 adult daily
 /// dose bands of one corticosteroid (and, for beclometasone, particle size).
 public struct ICSDoseBand: Sendable, Equatable {
     /// The corticosteroid.

@@ -1,6 +1,6 @@
 import RxData
 
-/// One row of `datasets/reference/ics/ics_dose_rules.csv`: what an ICS presentation family
+/// One row of `Sources/RxReference/reference/ics/ics_dose_rules.csv`: what an ICS presentation family
 /// delivers per actuation and how many actuations a day its licensed standard adult dosing uses.
 ///
 /// A rule is keyed on the BNF chemical (chars 1–9), the generic-equivalent strength (chars

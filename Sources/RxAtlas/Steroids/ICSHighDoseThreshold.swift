@@ -1,4 +1,4 @@
-/// One row of `datasets/reference/ics/ics_high_dose_thresholds.csv`: an OpenPrescribing
+/// One row of `Sources/RxReference/reference/ics/ics_high_dose_thresholds.csv`: an OpenPrescribing
 /// per-actuation high-dose threshold. `*` in particle, combination or device matches anything;
 /// the first matching row (file order) applies, so specific rows come first.
 public struct ICSHighDoseThreshold: Sendable, Equatable {

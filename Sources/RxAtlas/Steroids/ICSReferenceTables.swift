@@ -1,7 +1,7 @@
 import Foundation
 import RxData
 
-/// The three ICS reference tables in `datasets/reference/ics/`: the dose rules
+/// The three ICS reference tables in `Sources/RxReference/reference/ics/`: the dose rules
 /// (`ics_dose_rules.csv`), the BTS/NICE/SIGN 2024 daily-dose bands (`ics_dose_bands.csv`) and
 /// OpenPrescribing's per-actuation thresholds (`ics_high_dose_thresholds.csv`), every row with
 /// its source.

@@ -53,7 +53,7 @@ public enum SteroidMeasures {
 
         let nice = MeasureDefinition(
             id: highDoseNICE, name: "High-dose ICS (BTS/NICE/SIGN 2024 daily-dose bands) as % of ICS inhaler items",
-            description: "ICS inhaler items whose licensed standard adult daily dose is high under the BTS/NICE/SIGN 2024 bands, as a percentage of all ICS inhaler items (nebulisers excluded). Classification: datasets/reference/ics.",
+            description: "ICS inhaler items whose licensed standard adult daily dose is high under the BTS/NICE/SIGN 2024 bands, as a percentage of all ICS inhaler items (nebulisers excluded). Classification: RxAtlas's bundled ICS tables (reference/ics).",
             why: "High ICS doses raise the risk of adrenal suppression and pneumonia; guidance asks for the lowest dose that controls asthma.",
             tags: tags + ["safety"], isPercentage: true, lowIsGood: true, isCostBased: false,
             numerator: .init(quantity: .items, filter: try filter(highNICE), label: "high-dose ICS items"),
@@ -61,7 +61,7 @@ public enum SteroidMeasures {
         var op = nice
         op.id = highDoseOpenPrescribing
         op.name = "High-dose ICS (OpenPrescribing per-actuation rule) as % of ICS inhaler items"
-        op.description = "ICS inhaler items at or above OpenPrescribing's icsdose per-actuation thresholds, as a percentage of all ICS inhaler items (nebulisers excluded). Classification: datasets/reference/ics."
+        op.description = "ICS inhaler items at or above OpenPrescribing's icsdose per-actuation thresholds, as a percentage of all ICS inhaler items (nebulisers excluded). Classification: RxAtlas's bundled ICS tables (reference/ics)."
         op.numerator = .init(quantity: .items, filter: try filter(highOP), label: "high-dose ICS items")
         op.denominator = .init(quantity: .items, filter: try filter(classifiedOP), label: "ICS items")
         let perK = MeasureDefinition(

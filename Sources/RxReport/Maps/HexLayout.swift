@@ -1,13 +1,14 @@
 import Foundation
 import RxAtlas
 import RxData
+import RxReference
 
 /// A hex-cartogram layout: one hexagon per area on a pointy-top grid in "odd-r" offset
 /// coordinates (odd rows shifted half a hexagon right), row 0 at the north.
 ///
-/// The built-in layout (`datasets/reference/icb_hex_layout.csv`) places England's 42 ICBs roughly
+/// The built-in layout (`Sources/RxReference/reference/icb_hex_layout.csv`) places England's 42 ICBs roughly
 /// where they lie, each NHS region's ICBs touching one another; codes are those of
-/// `datasets/reference/icbs.csv` (E54 footprint codes and ODS codes), whose names it takes.
+/// `Sources/RxReference/reference/icbs.csv` (E54 footprint codes and ODS codes), whose names it takes.
 public struct HexLayout: Sendable {
     /// One hexagon.
     public struct Cell: Sendable, Equatable {
@@ -28,12 +29,12 @@ public struct HexLayout: Sendable {
     /// The hexagons.
     public var cells: [Cell]
 
-    /// The built-in layout path relative to the repository root.
-    public static let builtInRelativePath = "datasets/reference/icb_hex_layout.csv"
+    /// The built-in layout: its path inside the bundled reference directory.
+    public static let builtInRelativePath = "icb_hex_layout.csv"
 
     /// The built-in ICB layout, with names from `icbs.csv` beside it.
     public static func builtIn() throws -> HexLayout {
-        let path = try ReferenceFiles.locate(builtInRelativePath, hint: "the built-in hex layout ships in the repository's datasets/reference")
+        let path = try ReferenceFiles.locate(builtInRelativePath, hint: "pass a layout file")
         var layout = try read(path: path)
         let namesPath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("icbs.csv").path
         if let records = try? CSVRecordReader.read(path: namesPath), let first = records.first {

@@ -87,7 +87,7 @@ extension HTMLReport {
         s += "<li>Steroids: \(HTML.escape(o.steroidOptions.overdispersion.rawValue)) overdispersion adjustment; small-number rule "
             + "\(ReportFormat.number(o.steroidOptions.minimumItems, digits: 0)) items; persistent when outside the adjusted 99.8% limit in "
             + "\(o.steroidOptions.persistenceCount) of the last \(o.steroidOptions.persistenceMonths) months.</li>"
-        s += "<li>Biosimilars: built-in catalogue (datasets/reference/biosimilars.csv), target uptake "
+        s += "<li>Biosimilars: built-in catalogue (RxAtlas's bundled reference/biosimilars.csv), target uptake "
             + "\(ReportFormat.percent(o.biosimilarOptions.targetUptake)), price per unit at the \(Int(o.biosimilarOptions.pricePerUnitCentile))th "
             + "percentile. docs/BIOSIMILARS.md.</li>"
         s += "<li>Chemical outliers: OpenPrescribing's static method over the report's period, top \(o.chemicalOptions.top) per organisation, "

@@ -1,6 +1,6 @@
 import RxData
-/// The presentations the generator draws from, read from `datasets/reference/synth_catalogue.csv`
-/// (compiled into the module; see ``standard``).
+/// The presentations the generator draws from, read from the bundled `synth_catalogue.csv`
+/// (``RxReference/ReferenceFiles``; see ``standard``).
 public struct SynthCatalogue: Sendable {
     /// Presentations in BNF code order.
     public let presentations: [SynthPresentation]
@@ -37,10 +37,10 @@ public struct SynthCatalogue: Sendable {
         self.init(presentations: result)
     }
 
-    /// The catalogue compiled into RxSynth (about 4,700 real BNF presentations).
+    /// The bundled catalogue (about 4,700 real BNF presentations).
     public static let standard: SynthCatalogue = {
-        do { return try SynthCatalogue(csv: EmbeddedReference.catalogue) } catch {
-            fatalError("the embedded catalogue does not parse: \(error)")
+        do { return try SynthCatalogue(csv: ReferenceTable.text("synth_catalogue.csv")) } catch {
+            fatalError("the bundled catalogue does not parse: \(error)")
         }
     }()
 }

@@ -1,4 +1,4 @@
-/// One of the 42 ICB footprints with its region, from `datasets/reference/icbs.csv` (ONS, OGL v3).
+/// One of the 42 ICB footprints with its region, from the bundled `icbs.csv` (ONS, OGL v3).
 struct ICBFootprint: Sendable {
     var onsCode: String
     var footprintName: String
@@ -7,9 +7,9 @@ struct ICBFootprint: Sendable {
     var regionName: String
     var regionODSCode: String
 
-    /// The 42 footprints compiled into the module.
+    /// The 42 footprints of the bundled table.
     static let all: [ICBFootprint] = {
-        EmbeddedTable.records(EmbeddedReference.icbs, name: "icbs.csv").dropFirst().map(\.fields).map {
+        ReferenceTable.records("icbs.csv").dropFirst().map(\.fields).map {
             ICBFootprint(onsCode: $0[0], footprintName: $0[1], odsCode: $0[2], regionONSCode: $0[3],
                          regionName: $0[4], regionODSCode: $0[5])
         }

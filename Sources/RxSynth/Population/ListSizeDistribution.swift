@@ -1,6 +1,6 @@
 /// The distribution of registered-list sizes across English practices: the shape of the whole
 /// national 2016 Q1 file (NHSBSA, 7,705 practices; 101 percentiles in
-/// `datasets/reference/list_size_quantiles.csv`), rescaled to today's mean of about 9,500
+/// the bundled `list_size_quantiles.csv`), rescaled to today's mean of about 9,500
 /// (fewer, larger practices). Right-skewed: about 1% under 1,000, a few percent over 20,000.
 public struct ListSizeDistribution: Sendable {
     /// List size at percentiles 0…100 after rescaling.
@@ -17,7 +17,7 @@ public struct ListSizeDistribution: Sendable {
 
     /// England: the 2016 shape scaled to a mean of 9,500 registered patients.
     public static let england: ListSizeDistribution = {
-        let raw = EmbeddedTable.records(EmbeddedReference.listSizeQuantiles, name: "list_size_quantiles.csv")
+        let raw = ReferenceTable.records("list_size_quantiles.csv")
             .dropFirst().compactMap { Double($0.fields[1]) }
         return ListSizeDistribution(percentiles: raw, mean: 9500)
     }()

@@ -3,11 +3,11 @@ import Testing
 import RxData
 @testable import RxAtlas
 
-/// The built-in library in `datasets/reference/measures`, checked against real BNF codes.
+/// The built-in library in `Sources/RxReference/reference/measures`, checked against real BNF codes.
 @Suite struct BuiltInMeasureLibraryTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let libraryDir = root.appendingPathComponent("datasets/reference/measures").path
+    static let libraryDir = root.appendingPathComponent("Sources/RxReference/reference/measures").path
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data").path
     static var hasShared: Bool { FileManager.default.fileExists(atPath: shared + "/reference/bnf_ics_dose.csv") }
 

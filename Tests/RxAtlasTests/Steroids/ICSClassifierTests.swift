@@ -10,7 +10,7 @@ import RxData
         .deletingLastPathComponent().deletingLastPathComponent()
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data").path
     static var hasShared: Bool { FileManager.default.fileExists(atPath: shared + "/reference/bnf_ics_dose.csv") }
-    static let classifier = ICSClassifier(tables: try! ICSReferenceTables.load(directory: root.appendingPathComponent("datasets/reference/ics").path))
+    static let classifier = ICSClassifier(tables: try! ICSReferenceTables.load(directory: root.appendingPathComponent("Sources/RxReference/reference/ics").path))
 
     static func classify(_ code: String, _ name: String? = nil) -> ICSClassification {
         classifier.classify(BNFCode(code)!, name: name)

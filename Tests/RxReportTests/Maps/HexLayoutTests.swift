@@ -4,10 +4,10 @@ import RxData
 @testable import RxReport
 
 @Suite struct HexLayoutTests {
-    /// The ICB codes of `datasets/reference/icbs.csv`: E54 → ODS.
+    /// The ICB codes of `Sources/RxReference/reference/icbs.csv`: E54 → ODS.
     func referenceICBs() throws -> [String: String] {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("datasets/reference/icbs.csv").path
+            .deletingLastPathComponent().appendingPathComponent("Sources/RxReference/reference/icbs.csv").path
         let records = try CSVRecordReader.read(path: path)
         let h = CSVHeader(records[0])
         return Dictionary(uniqueKeysWithValues: records.dropFirst().map { ($0.trimmed(h.index(of: "icb_e54_code")!), $0.trimmed(h.index(of: "icb_ods_code")!)) })

@@ -2,7 +2,7 @@
 """Builds ics_dose_rules.csv from the research table bnf_ics_dose.csv (../shared/data/reference)
 and the BNF code mapping, with the corrections listed in docs/STEROIDS.md.
 
-    python3 datasets/reference/ics/build_ics_rules.py ../shared/data > datasets/reference/ics/ics_dose_rules.csv
+    python3 scripts/reference/build_ics_rules.py ../shared/data > Sources/RxReference/reference/ics/ics_dose_rules.csv
 
 One rule per (chemical, generic-equivalent chars 14-15, device). Where presentations sharing a
 generic equivalent differ in particle (Qvar, extrafine, shares the codes of standard-particle
