@@ -129,6 +129,8 @@ public struct PracticePanel: Sendable {
     /// The one roll-up: sums prescriber-major rows of `width` columns (`values[p * width + j]`)
     /// into the units of `level`, over the prescribers `including` admits (all when nil) that
     /// have a unit at the level, in prescriber order (so floating-point sums are reproducible).
+    @_specialize(where V == Int64)
+    @_specialize(where V == Double)
     public func rollUp<V: AdditiveArithmetic & Sendable>(_ values: [V], width: Int, to level: OrgLevel,
                                                           including: [Bool]? = nil) -> UnitSums<V> {
         precondition(values.count == count * width, "one row per prescriber")
@@ -139,7 +141,12 @@ public struct PracticePanel: Sendable {
             let u = Int(units.unitOf[p])
             members[u] += 1
             let row = p * width, out = u * width
-            for j in 0..<width { sums[out + j] += values[row + j] }
+            // Zeros are skipped: prescriber rows are sparse (a practice prescribes a few hundred
+            // of the chemicals), and adding zero changes no sum.
+            for j in 0..<width {
+                let v = values[row + j]
+                if v != .zero { sums[out + j] += v }
+            }
         }
         return UnitSums(units: units, sums: sums, members: members, width: width)
     }

@@ -6,8 +6,10 @@ import RxData
 /// (``RxData/Snapshot/unpackPresentations(block:into:)``); the rows whose presentation has a
 /// non-zero column mask are listed (one table look-up per row), and per column the rows that
 /// need it; only those values are decoded (``RxData/Snapshot/gather(_:block:positions:count:into:)``;
-/// analyses select a few percent of rows) into buffers reused for the whole call; each selected
-/// row goes to the sink with its month-local practice id. The loop allocates nothing per row.
+/// measures select a few percent of rows), or the whole block's column when at least half its
+/// rows need it (``RxData/Snapshot/unpack(_:block:into:)``; chemical items read nearly every
+/// row), into buffers reused for the whole call; each selected row goes to the sink with its
+/// month-local practice id. The loop allocates nothing per row.
 enum ScanBlocks {
     /// Scans the rows of practices `practices` (month-local ids) of `snapshot`.
     /// - Parameters:
@@ -23,7 +25,7 @@ enum ScanBlocks {
         let B = snapshot.blockRows
         let presentations = UnsafeMutableBufferPointer<Int32>.allocate(capacity: B)
         // positions[0 ..< B]: the block's selected rows; positions[(c + 1) * B ...]: the rows
-        // needing column c.
+        // needing column c (with one column, the selected rows themselves).
         let positions = UnsafeMutableBufferPointer<Int32>.allocate(capacity: B * (C + 1))
         let gathered = UnsafeMutableBufferPointer<Int64>.allocate(capacity: B * C)
         let rowValue = UnsafeMutableBufferPointer<Int64>.allocate(capacity: C)
@@ -33,10 +35,16 @@ enum ScanBlocks {
             rowValue.deallocate(); cursor.deallocate()
         }
         rowValue.initialize(repeating: 0)
+        // The sink is worked on as a local, so its fields stay in registers across the stores
+        // into the accumulators, and handed back at the end.
+        var local = sink
+        defer { sink = local }
         mask.withUnsafeBufferPointer { cmask in
         starts.withUnsafeBufferPointer { st in
             var p = practices.lowerBound
             let hitRows = positions.baseAddress!
+            // Whether the last block had most rows selected (one-column scans only).
+            var dense = false
             for b in (rowLo / B)...((rowHi - 1) / B) {
                 let range = snapshot.rows(inBlock: b)
                 let lo = max(rowLo, range.lowerBound) &- range.lowerBound
@@ -44,21 +52,60 @@ enum ScanBlocks {
                 snapshot.unpackPresentations(block: b, into: presentations)
                 var k = 0
                 for c in 0..<C { cursor[c] = 0 }
-                for i in lo..<hi {
-                    let m = cmask[Int(presentations[i])]
-                    hitRows[k] = Int32(truncatingIfNeeded: i)
-                    k &+= m != 0 ? 1 : 0
-                    if m != 0 {
-                        for c in 0..<C where m & (UInt8(1) << UInt8(c)) != 0 {
-                            hitRows[(c &+ 1) &* B &+ cursor[c]] = Int32(truncatingIfNeeded: i)
-                            cursor[c] &+= 1
+                if C == 1 && dense {
+                    // One column that most rows of the last block needed (chemical items): the
+                    // column is decoded whole and the rows handed over in one pass.
+                    snapshot.unpack(columns[0], block: b, into: gathered)
+                    var i = lo
+                    while i < hi {
+                        let q = Int(presentations[i])
+                        if cmask[q] != 0 {
+                            k &+= 1
+                            rowValue[0] = gathered[i]
+                            let r = range.lowerBound &+ i
+                            while Int(st[p &+ 1]) <= r { p &+= 1 }
+                            local.add(practice: p, presentation: q, values: rowValue)
+                        }
+                        i &+= 1
+                    }
+                    dense = k &* 2 >= range.count
+                    continue
+                }
+                if C == 1 {
+                    // One column: its rows are the selected rows.
+                    for i in lo..<hi {
+                        hitRows[k] = Int32(truncatingIfNeeded: i)
+                        k &+= cmask[Int(presentations[i])] != 0 ? 1 : 0
+                    }
+                    cursor[0] = k
+                    dense = k &* 2 >= range.count
+                } else {
+                    for i in lo..<hi {
+                        let m = cmask[Int(presentations[i])]
+                        hitRows[k] = Int32(truncatingIfNeeded: i)
+                        k &+= m != 0 ? 1 : 0
+                        if m != 0 {
+                            for c in 0..<C where m & (UInt8(1) << UInt8(c)) != 0 {
+                                hitRows[(c &+ 1) &* B &+ cursor[c]] = Int32(truncatingIfNeeded: i)
+                                cursor[c] &+= 1
+                            }
                         }
                     }
                 }
                 guard k > 0 else { continue }
+                // A column most of the block's rows need is decoded whole (one pass, no
+                // positions), and read by row; the others only at their rows.
+                var whole: UInt8 = 0
                 for c in 0..<C where cursor[c] > 0 {
-                    snapshot.gather(columns[c], block: b, positions: UnsafeBufferPointer(start: hitRows + (c + 1) * B, count: B),
-                                    count: cursor[c], into: UnsafeMutableBufferPointer(rebasing: gathered[(c * B)...]))
+                    let out = UnsafeMutableBufferPointer(rebasing: gathered[(c * B)...])
+                    if cursor[c] &* 2 >= range.count {
+                        snapshot.unpack(columns[c], block: b, into: out)
+                        whole |= UInt8(1) << UInt8(c)
+                    } else {
+                        let rows = C == 1 ? hitRows : hitRows + (c + 1) * B
+                        snapshot.gather(columns[c], block: b, positions: UnsafeBufferPointer(start: rows, count: B),
+                                        count: cursor[c], into: out)
+                    }
                     cursor[c] = 0
                 }
                 let first = range.lowerBound
@@ -67,12 +114,13 @@ enum ScanBlocks {
                     let q = Int(presentations[i])
                     let m = cmask[q]
                     for c in 0..<C where m & (UInt8(1) << UInt8(c)) != 0 {
-                        rowValue[c] = gathered[c &* B &+ cursor[c]]
+                        let bit = UInt8(1) << UInt8(c)
+                        rowValue[c] = gathered[c &* B &+ (whole & bit != 0 ? i : cursor[c])]
                         cursor[c] &+= 1
                     }
                     let r = first &+ i
                     while Int(st[p &+ 1]) <= r { p &+= 1 }
-                    sink.add(practice: p, presentation: q, values: rowValue)
+                    local.add(practice: p, presentation: q, values: rowValue)
                 }
             }
         }}

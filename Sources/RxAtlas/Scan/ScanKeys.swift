@@ -30,6 +30,19 @@ public struct ScanKeys: Sendable, Equatable {
     /// The number of presentations mapped.
     public var presentationCount: Int { start.count - 1 }
 
+    /// Each presentation's one key (-1 for none), or nil when some presentation has several.
+    public func singleKeys() -> [Int32]? {
+        var out = [Int32](repeating: -1, count: presentationCount)
+        for q in 0..<presentationCount {
+            switch start[q + 1] - start[q] {
+            case 0: continue
+            case 1: out[q] = key[Int(start[q])]
+            default: return nil
+            }
+        }
+        return out
+    }
+
     /// The keys of presentation `q`.
     public func keys(of q: Int) -> ArraySlice<Int32> { key[Int(start[q])..<Int(start[q + 1])] }
 }

@@ -28,6 +28,19 @@ struct SumSink: ScanSink {
     }
 }
 
+/// ``SumSink`` for requests with one column and at most one key per presentation (chemical
+/// items): the key is read straight from `keyOf[presentation]`.
+struct SingleKeySink: ScanSink {
+    let keyOf: UnsafeBufferPointer<Int32>
+    let rowBase: UnsafeBufferPointer<Int>
+    let acc: UnsafeMutableBufferPointer<Int64>
+
+    @inline(__always)
+    mutating func add(practice: Int, presentation q: Int, values: UnsafeMutableBufferPointer<Int64>) {
+        acc[rowBase[practice] &+ Int(keyOf[q])] &+= values[0]
+    }
+}
+
 /// Copies each selected row: its practice, its presentation and every column's value.
 struct RowSink: ScanSink {
     var practice: [Int32] = []

@@ -112,6 +112,14 @@ public struct StoreScan: Sendable {
         precondition(keys.presentationCount == snapshot.presentationCodes.count, "keys compiled for another table")
         let column = keys.key.map { Int32(request.keyColumn[Int($0)]) }
         let mask = ScanBlocks.mask(keys, request: request)
+        if request.columns.count == 1, let keyOf = keys.singleKeys() {
+            keyOf.withUnsafeBufferPointer { keyOf in
+            rowBase.withUnsafeBufferPointer { rowBase in
+                var sink = SingleKeySink(keyOf: keyOf, rowBase: rowBase, acc: acc)
+                ScanBlocks.run(snapshot, mask: mask, columns: request.columns, practices: practices, sink: &sink)
+            }}
+            return
+        }
         keys.start.withUnsafeBufferPointer { start in
         keys.key.withUnsafeBufferPointer { key in
         column.withUnsafeBufferPointer { column in

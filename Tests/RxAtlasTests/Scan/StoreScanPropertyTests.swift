@@ -147,6 +147,46 @@ struct StoreScanPropertyTests {
         #expect(zip(order, order.dropFirst()).allSatisfy { $0 <= $1 })
     }
 
+    /// One-column scans switch to decoding whole blocks when most rows are selected; sparse,
+    /// mixed and dense selections must all give the naive sums.
+    @Test(arguments: [(21, 0.05), (22, 0.6), (23, 0.9), (24, 1.0)] as [(UInt64, Double)])
+    func oneColumnScansAtEveryDensity(seed: UInt64, selected: Double) throws {
+        let c = try Case(seed: seed)
+        defer { try? FileManager.default.removeItem(at: c.dir) }
+        var rng = RNG(state: seed &* 77)
+        let column = Measure.allCases[Int.random(in: 0..<Measure.allCases.count, using: &rng)]
+        let K = 7
+        var keyOf: [BNFCode: Int32] = [:]
+        for q in c.presentations where Double.random(in: 0..<1, using: &rng) < selected {
+            keyOf[q] = Int32.random(in: 0..<Int32(K), using: &rng)
+        }
+        let map = keyOf
+        let request = ScanRequest(columns: [column], keyColumn: Array(repeating: 0, count: K)) { codes in
+            ScanKeys(single: codes.map { map[$0] ?? -1 })
+        }
+        let scan = try StoreScan(store: c.store, period: nil)
+        let panel = try PracticePanel(store: c.store, scan: scan)
+        var byMonth: [String: Int64] = [:], byPractice: [String: Int64] = [:]
+        for (t, month) in c.rows.enumerated() {
+            for (p, q, values) in month {
+                guard let k = map[q] else { continue }
+                byMonth["\(p)|\(t)|\(k)", default: 0] &+= values[column.rawValue]
+                byPractice["\(p)|\(k)", default: 0] &+= values[column.rawValue]
+            }
+        }
+        let T = c.months.count
+        let sums = try scan.sumsByPracticeMonth(request, panel: panel)
+        let totals = try scan.sumsByPractice(request, panel: panel)
+        var mismatches = 0
+        for (p, code) in panel.codes.enumerated() {
+            for k in 0..<K {
+                for t in 0..<T where sums[k][p * T + t] != byMonth["\(code)|\(t)|\(k)", default: 0] { mismatches += 1 }
+                if totals[p * K + k] != byPractice["\(code)|\(k)", default: 0] { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0, "seed \(seed), \(selected) selected: \(mismatches) sums differ")
+    }
+
     @Test func presentationsListsEachCodeOnceInOrder() throws {
         let c = try Case(seed: 11)
         defer { try? FileManager.default.removeItem(at: c.dir) }
