@@ -4,61 +4,107 @@ import RxData
 import RxReport
 
 /// Runs one job into a directory, through the same library calls as the `rxatlas` command of
-/// the analysis' kind.
+/// the analysis' kind. Every job but a report (whose page has it) also writes `coverage.csv`,
+/// what the job could and could not see, and returns its warnings for the manifest.
 struct BatchJobExecutor: Sendable {
     let softwareVersion: String
     let kernels: BatchKernelCache
 
-    func run(_ job: BatchJob, store: Store, into dir: String) throws {
+    /// Runs `job`; returns the warnings its coverage owes the user.
+    func run(_ job: BatchJob, store: Store, into dir: String) throws -> [String] {
+        let a = job.analysis
+        let perThousand = a.definitions.contains(where: \.usesListSize)
+        func covered(_ coverage: Coverage, perThousand: Bool) throws -> [String] {
+            try CSVWriter.write(coverage.table(), to: dir + "/coverage.csv")
+            return coverage.warnings(perThousand: perThousand)
+        }
+        switch a.kind {
+        case .measures, .atlas:
+            let run = try MeasureKernel(options: MeasureKernelOptions(minimumListSize: a.minListSize))
+                .computeWithCoverage(store: store, measures: a.definitions, months: job.period, levels: a.levels)
+            try write(job, values: run.values, into: dir)
+            return try covered(run.coverage, perThousand: perThousand)
+        case .charts:
+            try write(job, values: [], store: store, into: dir)
+            return try covered(try Coverage.compute(store: store, period: job.period), perThousand: perThousand)
+        case .biosimilars:
+            let result = try biosimilars(job, store: store, into: dir)
+            return try covered(try result.coverage ?? Coverage.compute(store: store, period: job.period), perThousand: false)
+        case .steroids:
+            let report = try steroids(job, store: store, into: dir)
+            return try covered(try report.coverage ?? Coverage.compute(store: store, period: job.period), perThousand: true)
+        case .outliers:
+            let (_, rows, coverage) = try ChemicalOutlierAnalysis.run(store: store, months: job.period, levels: a.levels,
+                                                                      options: ChemicalOutlierOptions(top: a.top))
+            try ChemicalOutlierOutput.write(rows, to: dir)
+            return try covered(coverage, perThousand: false)
+        case .report:
+            let data = try report(job, store: store, into: dir)
+            return data.coverage?.warnings(perThousand: true) ?? []
+        }
+    }
+
+    /// Writes the tables of a measures or atlas job, or a charts job's SVG files.
+    private func write(_ job: BatchJob, values: [MeasureValues], store: Store? = nil, into dir: String) throws {
         let a = job.analysis
         let period = job.period
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let kernelOptions = MeasureKernelOptions(minimumListSize: a.minListSize)
         switch a.kind {
         case .measures:
-            let values = try MeasureKernel(options: kernelOptions).compute(store: store, measures: a.definitions, months: period, levels: a.levels)
             try MeasureOutput.write(values, definitions: a.definitions, to: dir)
             try writeTables(MeasureOutput.tables(values, definitions: a.definitions), job: job, into: dir)
         case .atlas:
-            let values = try MeasureKernel(options: kernelOptions).compute(store: store, measures: a.definitions, months: period, levels: a.levels)
             let run = try AtlasRun(values, definitions: a.definitions, period: period)
             try AtlasOutput.write(run, to: dir)
             try writeTables(AtlasOutput.tables(run), job: job, into: dir)
-        case .charts:
+        default:
+            guard let store else { return }
             let values = try kernels.values(for: a, store: store)
             let geo = try a.boundaries.map { (try GeoFeatureCollection.read(path: $0), a.boundaryKey!, a.boundaryName) }
             let files = try AtlasCharts.render(values, definitions: a.definitions, period: period,
                                                hexLayout: try HexLayout.builtIn(), boundaries: geo)
             for (name, svg) in files { try AtomicFile.write(svg, to: dir + "/" + name) }
-        case .biosimilars:
-            let cat = try BiosimilarCatalogue.builtIn(path: a.catalogue)
-            guard let result = try BiosimilarAnalysis.run(store: store, period: period, catalogue: cat, costBasis: a.costBasis,
-                                                          options: BiosimilarOptions(targetUptake: a.targetUptake), molecules: a.molecules) else {
-                throw StoreError(path: store.path, reason: "holds no month in \(period.lowerBound)…\(period.upperBound)")
-            }
-            try BiosimilarOutput.write(result, levels: a.levels, names: try store.readPresentationNames(), to: dir)
-        case .steroids:
-            let options = SteroidOutlierOptions(overdispersion: a.overdispersion, minimumItems: a.minItems,
-                                                minimumPatients: Double(a.minListSize),
-                                                persistenceCount: a.persistence.count, persistenceMonths: a.persistence.months)
-            let report = try SteroidAnalysis.run(store: store, period: period, levels: a.levels, options: options, kernelOptions: kernelOptions)
-            try SteroidOutput.write(report, to: dir)
-        case .outliers:
-            let (_, rows) = try ChemicalOutlierAnalysis.run(store: store, months: period, levels: a.levels,
-                                                            options: ChemicalOutlierOptions(top: a.top))
-            try ChemicalOutlierOutput.write(rows, to: dir)
-        case .report:
-            var options = ReportOptions()
-            options.levels = a.levels
-            options.kernelOptions = MeasureKernelOptions(minimumListSize: a.minListSize)
-            options.steroidOptions.minimumPatients = Double(a.minListSize)
-            options.softwareVersion = softwareVersion
-            if let b = a.boundaries, let key = a.boundaryKey {
-                options.boundaries = (try GeoFeatureCollection.read(path: b), key, a.boundaryName)
-            }
-            let data = try ReportData.compute(store: store, period: period, options: options)
-            try HTMLReport(data, options: options).write(to: dir + "/report.html")
         }
+    }
+
+    private func biosimilars(_ job: BatchJob, store: Store, into dir: String) throws -> BiosimilarResult {
+        let a = job.analysis
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let cat = try BiosimilarCatalogue.builtIn(path: a.catalogue)
+        guard let result = try BiosimilarAnalysis.run(store: store, period: job.period, catalogue: cat, costBasis: a.costBasis,
+                                                      options: BiosimilarOptions(targetUptake: a.targetUptake), molecules: a.molecules) else {
+            throw StoreError(path: store.path, reason: "holds no month in \(job.period.lowerBound)…\(job.period.upperBound)")
+        }
+        try BiosimilarOutput.write(result, levels: a.levels, names: try store.readPresentationNames(), to: dir)
+        return result
+    }
+
+    private func steroids(_ job: BatchJob, store: Store, into dir: String) throws -> SteroidReport {
+        let a = job.analysis
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let options = SteroidOutlierOptions(overdispersion: a.overdispersion, minimumItems: a.minItems,
+                                            minimumPatients: Double(a.minListSize),
+                                            persistenceCount: a.persistence.count, persistenceMonths: a.persistence.months)
+        let report = try SteroidAnalysis.run(store: store, period: job.period, levels: a.levels, options: options,
+                                             kernelOptions: MeasureKernelOptions(minimumListSize: a.minListSize))
+        try SteroidOutput.write(report, to: dir)
+        return report
+    }
+
+    private func report(_ job: BatchJob, store: Store, into dir: String) throws -> ReportData {
+        let a = job.analysis
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var options = ReportOptions()
+        options.levels = a.levels
+        options.kernelOptions = MeasureKernelOptions(minimumListSize: a.minListSize)
+        options.steroidOptions.minimumPatients = Double(a.minListSize)
+        options.softwareVersion = softwareVersion
+        if let b = a.boundaries, let key = a.boundaryKey {
+            options.boundaries = (try GeoFeatureCollection.read(path: b), key, a.boundaryName)
+        }
+        let data = try ReportData.compute(store: store, period: job.period, options: options)
+        try HTMLReport(data, options: options).write(to: dir + "/report.html")
+        return data
     }
 
     private func writeTables(_ tables: @autoclosure () -> [ResultTable], job: BatchJob, into dir: String) throws {

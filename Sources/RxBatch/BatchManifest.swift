@@ -79,6 +79,9 @@ public struct BatchJobRecord: Codable, Sendable, Equatable {
     public var status: Status
     /// The error of a failed job.
     public var error: String?
+    /// What the job's coverage warned of (months without list sizes, months without actual
+    /// cost, unclassified presentations); nil when nothing.
+    public var warnings: [String]?
     /// The checksum over every input file's checksum.
     public var inputChecksum: String
     /// The checksum of the job's settings (see ``BatchAnalysis/parameterLines``).
@@ -95,7 +98,7 @@ public struct BatchJobRecord: Codable, Sendable, Equatable {
     public var finished: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, analysis, kind, store, from, to, status, error, inputs, outputs, seconds, finished
+        case id, analysis, kind, store, from, to, status, error, warnings, inputs, outputs, seconds, finished
         case inputChecksum = "input_checksum", configChecksum = "config_checksum", memoryEstimate = "memory_estimate"
     }
 }

@@ -157,9 +157,11 @@ public struct BatchRunner: Sendable {
         }
     }
 
-    func record(_ job: BatchJob, status: BatchJobRecord.Status, error: String?, outputs: [BatchFileRecord], seconds: Double) -> BatchJobRecord {
+    func record(_ job: BatchJob, status: BatchJobRecord.Status, error: String?, warnings: [String] = [], outputs: [BatchFileRecord],
+                seconds: Double) -> BatchJobRecord {
         BatchJobRecord(id: job.id, analysis: job.analysis.name, kind: job.analysis.kind.rawValue, store: job.analysis.storePath,
                        from: job.period.lowerBound.description, to: job.period.upperBound.description, status: status, error: error,
+                       warnings: warnings.isEmpty ? nil : warnings,
                        inputChecksum: job.inputChecksum, configChecksum: job.configChecksum, inputs: job.inputs, outputs: outputs,
                        memoryEstimate: job.memoryEstimate, seconds: seconds, finished: Date())
     }
@@ -220,7 +222,8 @@ public struct BatchRunner: Sendable {
             for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(stale) {
                 try? fm.removeItem(atPath: parent + "/" + entry)
             }
-            try executor.run(job, store: try Store.open(at: job.analysis.storePath), into: temp)
+            let warnings = try executor.run(job, store: try Store.open(at: job.analysis.storePath), into: temp)
+            for w in warnings { progress.message("\(job.id): \(w)", level: .warning) }
             if fm.fileExists(atPath: final) { try fm.removeItem(atPath: final) }
             try fm.moveItem(atPath: temp, toPath: final)
             let files = (fm.enumerator(atPath: final)?.allObjects as? [String] ?? []).sorted()
@@ -232,7 +235,7 @@ public struct BatchRunner: Sendable {
                 r.path = job.id + "/" + f
                 outputs.append(r)
             }
-            return record(job, status: .ok, error: nil, outputs: outputs, seconds: Date().timeIntervalSince(start))
+            return record(job, status: .ok, error: nil, warnings: warnings, outputs: outputs, seconds: Date().timeIntervalSince(start))
         } catch {
             try? fm.removeItem(atPath: temp)
             return record(job, status: .failed, error: "\(error)", outputs: [], seconds: Date().timeIntervalSince(start))

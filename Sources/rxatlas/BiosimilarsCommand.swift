@@ -50,7 +50,8 @@ struct BiosimilarsCommand: ParsableCommand {
             throw StoreError(path: store, reason: "holds no month in \(period.lowerBound)…\(period.upperBound)")
         }
         let names = try opened.readPresentationNames()
-        let coverage = try Coverage.compute(store: opened, period: period, unclassified: ["biosimilars": result.unclassified.count])
+        let coverage = try result.coverage ?? Coverage.compute(store: opened, period: period,
+                                                               unclassified: ["biosimilars": result.unclassified.count])
         for w in coverage.warnings(perThousand: false) { log.reporter.message(w, level: .warning) }
         let set = try OutputSet.begin(directory: out, command: "biosimilars")
         try BiosimilarOutput.write(result, levels: levels, names: names, to: out)

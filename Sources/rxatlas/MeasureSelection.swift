@@ -58,7 +58,7 @@ struct MeasureSelection: ParsableArguments {
         let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize, listSizeCarry: listSizeCarry),
                                    progress: progress)
         let run = try kernel.computeWithCoverage(store: opened, measures: defs, months: months, levels: levels)
-        let coverage = try Coverage.compute(store: opened, period: months, listSizeCarry: listSizeCarry)
+        let coverage = run.coverage
         let perThousand = defs.contains(where: \.usesListSize)
         for w in coverage.warnings(perThousand: perThousand) { progress.message(w, level: .warning) }
         if !coverage.monthsWithCarriedListSizes.isEmpty {

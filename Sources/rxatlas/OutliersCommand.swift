@@ -37,9 +37,8 @@ struct OutliersCommand: ParsableCommand {
         opened.keepsSnapshots = true   // the coverage reads the months the analysis mapped
         let period = try MeasureSelection.months(in: opened, from: from, to: to, defaultMonths: 6)
         let started = Date()
-        let (items, rows) = try log.phase("analysis") { try ChemicalOutlierAnalysis.run(store: opened, months: period, levels: levels,
+        let (items, rows, coverage) = try log.phase("analysis") { try ChemicalOutlierAnalysis.run(store: opened, months: period, levels: levels,
                                                             options: ChemicalOutlierOptions(top: top), progress: log.reporter) }
-        let coverage = try Coverage.compute(store: opened, period: period, unclassified: [:])
         for w in coverage.warnings(perThousand: false) { log.reporter.message(w, level: .warning) }
         let set = try OutputSet.begin(directory: out, command: "outliers")
         try ChemicalOutlierOutput.write(rows, to: out)

@@ -45,7 +45,7 @@ struct SteroidsCommand: ParsableCommand {
                                             persistenceCount: persistence.count, persistenceMonths: persistence.months)
         let report = try log.phase("analysis") { try SteroidAnalysis.run(store: opened, period: period, levels: levels, options: options,
                                              kernelOptions: MeasureKernelOptions(minimumListSize: minListSize), progress: log.reporter) }
-        let coverage = try Coverage.compute(store: opened, period: period, unclassified: ["ICS": report.unclassified.count])
+        let coverage = try report.coverage ?? Coverage.compute(store: opened, period: period, unclassified: ["ICS": report.unclassified.count])
         for w in coverage.warnings(perThousand: true) { log.reporter.message(w, level: .warning) }
         let set = try OutputSet.begin(directory: out, command: "steroids")
         try SteroidOutput.write(report, to: out)

@@ -174,7 +174,7 @@ import Testing
             }
         }
         let atlas = try #require(m.jobs.first { $0.kind == "atlas" })
-        #expect(Set(atlas.outputs.map { ($0.path as NSString).lastPathComponent }) == ["summary.csv", "outliers.csv", "trends.csv"])
+        #expect(Set(atlas.outputs.map { ($0.path as NSString).lastPathComponent }) == ["summary.csv", "outliers.csv", "trends.csv", "coverage.csv"])
     }
 
     @Test func storesFromInputFilesAreIngestedOnceAndAgainWhenAFileChanges() throws {
@@ -224,6 +224,45 @@ import Testing
         #expect(error.map { "\($0)".contains("stores.fresh.inputs[0]") } == true)
     }
 
+    @Test func jobsWriteTheirCoverageAndTheManifestKeepsItsWarnings() throws {
+        // One list-size extract (January) for eight months: with the default carry of 3, May to
+        // August have no list size.
+        let f = try BatchFixture(months: 8, listSizeMonths: 1)
+        defer { f.remove() }
+        let m = try run(f, """
+            output = "out"
+
+            [stores]
+            main = "\(f.store)"
+
+            [[analysis]]
+            name = "per1000"
+            kind = "atlas"
+            store = "main"
+            measures = ["prednisolone_items_per_1000"]
+            levels = ["icb"]
+            period = { from = "2024-01", to = "2024-08" }
+
+            [[analysis]]
+            name = "share"
+            kind = "atlas"
+            store = "main"
+            measures = ["ics_high_dose"]
+            levels = ["icb"]
+            period = { from = "2024-01", to = "2024-08" }
+            """)
+        let per1000 = try #require(m.jobs.first { $0.analysis == "per1000" })
+        let share = try #require(m.jobs.first { $0.analysis == "share" })
+        #expect(per1000.status == .ok && share.status == .ok)
+        #expect(per1000.warnings?.contains { $0.contains("no list sizes for 2024-05, 2024-06, 2024-07, 2024-08") } == true,
+                "\(per1000.warnings ?? [])")
+        #expect(share.warnings == nil, "a proportion does not depend on list sizes")
+        let coverage = try String(contentsOfFile: f.root + "/out/" + per1000.id + "/coverage.csv", encoding: .utf8)
+        #expect(coverage.split(separator: "\n").count == 9, "a header and one row per month")
+        #expect(coverage.contains("2024-03,") && coverage.contains("carried from 2024-01") && coverage.contains("missing"))
+        #expect(per1000.outputs.contains { $0.path.hasSuffix("/coverage.csv") })
+    }
+
     @Test func reportJobsWriteTheHTMLReportPerWindow() throws {
         let f = try BatchFixture()
         defer { f.remove() }
@@ -263,7 +302,7 @@ import Testing
             let period = YearMonth(parsing: job.from)!...YearMonth(parsing: job.to)!
             let values = try MeasureKernel().compute(store: store, measures: defs, months: period, levels: [.icb])
             let direct = try AtlasCharts.render(values, definitions: defs, period: period, hexLayout: try HexLayout.builtIn())
-            #expect(direct.count == job.outputs.count)
+            #expect(direct.count + 1 == job.outputs.count, "the charts and coverage.csv")
             for (name, svg) in direct {
                 let written = try String(contentsOfFile: f.root + "/out/" + job.id + "/" + name, encoding: .utf8)
                 #expect(written == svg, "\(job.id)/\(name)")

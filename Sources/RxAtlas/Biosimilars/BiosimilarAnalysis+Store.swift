@@ -9,10 +9,15 @@ extension BiosimilarAnalysis {
                            costBasis: BiosimilarCostBasis? = nil, options: BiosimilarOptions = BiosimilarOptions(),
                            molecules: [String] = [], progress: ProgressReporter = .silent) throws -> BiosimilarResult? {
         let basis = try costBasis ?? BiosimilarCostBasis.best(store: store, months: period)
-        let totals = try progress.phase("kernel") {
-            try BiosimilarKernel.totals(store: store, catalogue: catalogue, months: period, costBasis: basis, progress: progress)
+        try basis.check(store: store, months: period)
+        let (scan, panel, totals) = try progress.phase("kernel") {
+            let scan = try StoreScan(store: store, period: period, progress: progress)
+            let panel = try PracticePanel(store: store, scan: scan)
+            return (scan, panel, try BiosimilarKernel.totals(scan: scan, panel: panel, catalogue: catalogue, costBasis: basis))
         }
         guard !totals.months.isEmpty else { return nil }
-        return try progress.phase("analysis") { try run(totals, catalogue: catalogue, options: options, molecules: molecules) }
+        var result = try progress.phase("analysis") { try run(totals, catalogue: catalogue, options: options, molecules: molecules) }
+        result.coverage = try Coverage(scan: scan, panel: panel, unclassified: ["biosimilars": result.unclassified.count])
+        return result
     }
 }

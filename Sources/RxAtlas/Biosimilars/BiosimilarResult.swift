@@ -21,6 +21,9 @@ public struct BiosimilarResult: Sendable {
     public let presentations: [BiosimilarPresentationUsage]
     /// The ICB code of each prescriber with a practice-level row.
     public let practiceICB: [String: String]
+    /// What the run could and could not see (its months, prescribers, cost columns, and the
+    /// presentations the catalogue left unclassified); nil for a result built without a store.
+    public var coverage: Coverage?
 
     /// Creates a result (the analysis does this).
     public init(months: [YearMonth], costBasis: BiosimilarCostBasis, options: BiosimilarOptions, molecules: [String], prices: [BiosimilarGroupPrice],

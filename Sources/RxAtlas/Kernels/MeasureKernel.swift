@@ -66,13 +66,16 @@ public struct MeasureKernel: Sendable {
     }
 
     /// ``compute(store:measures:months:levels:)``, with where each month's list sizes came from
-    /// (own extract, carried, or missing), for the warnings a per-1,000 measure needs.
+    /// (own extract, carried, or missing), for the warnings a per-1,000 measure needs, and the
+    /// run's ``Coverage`` (from the same months and panel).
     public func computeWithCoverage(store: Store, measures: [MeasureDefinition], months: ClosedRange<YearMonth>? = nil,
                                     levels: [OrgLevel] = OrgLevel.allCases)
-        throws -> (values: [MeasureValues], months: [YearMonth], listSizes: [ListSizeTimeline.Source]) {
-        let totals = try practiceTotals(store: store, measures: measures, months: months)
+        throws -> (values: [MeasureValues], months: [YearMonth], listSizes: [ListSizeTimeline.Source], coverage: Coverage) {
+        let scan = try StoreScan(store: store, period: months, progress: progress)
+        let panel = try PracticePanel(store: store, scan: scan, listSizeCarry: options.listSizeCarry)
+        let totals = try practiceTotals(scan: scan, panel: panel, measures: measures)
         return (measures.indices.flatMap { m in levels.map { totals.values(measure: m, level: $0) } }, totals.months,
-                totals.listSizeSources)
+                totals.listSizeSources, try Coverage(scan: scan, panel: panel))
     }
 
     /// The warnings a run owes its user about list sizes: months with none within the carry

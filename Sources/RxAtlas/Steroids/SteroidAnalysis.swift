@@ -30,6 +30,9 @@ public enum SteroidAnalysis {
                                                   period: period, options: options)
         }.flatMap { $0 }
         let ranked = SteroidOutlierAnalysis.rankedHighOutliers(rows.filter { r in defs.first { $0.id == r.measureID }?.lowIsGood ?? false })
-        return SteroidReport(period: period, classifications: classifications, definitions: defs, rows: rows, ranked: ranked)
+        let coverage = try Coverage(scan: scan, panel: panel,
+                                    unclassified: ["ICS": classifications.filter { !$0.isClassified }.count])
+        return SteroidReport(period: period, classifications: classifications, definitions: defs, rows: rows, ranked: ranked,
+                             coverage: coverage)
     }
 }

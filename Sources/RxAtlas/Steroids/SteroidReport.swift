@@ -12,15 +12,19 @@ public struct SteroidReport: Sendable {
     public var rows: [SteroidOutlierRow]
     /// The ranked high outliers.
     public var ranked: [SteroidRankedOutlier]
+    /// What the run could and could not see (its months, prescribers, list sizes, and the ICS
+    /// presentations left unclassified); nil for a report built from parts without one.
+    public var coverage: Coverage?
 
     /// Creates a report from its parts.
     public init(period: ClosedRange<YearMonth>, classifications: [ICSClassification], definitions: [MeasureDefinition],
-                rows: [SteroidOutlierRow], ranked: [SteroidRankedOutlier]) {
+                rows: [SteroidOutlierRow], ranked: [SteroidRankedOutlier], coverage: Coverage? = nil) {
         self.period = period
         self.classifications = classifications
         self.definitions = definitions
         self.rows = rows
         self.ranked = ranked
+        self.coverage = coverage
     }
 
     /// The presentations no rule classified.

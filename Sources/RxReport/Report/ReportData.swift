@@ -97,9 +97,13 @@ public struct ReportData: Sendable {
                               definitions: r.definitions, atlas: atlas, biosimilars: r.biosimilars, steroids: steroids,
                               chemicalOutliers: r.chemical, timings: r.timings)
         data.icbMonthly = r.icbMonthly
-        data.coverage = try Coverage.compute(store: store, period: period, listSizeCarry: options.kernelOptions.listSizeCarry,
-                                             unclassified: ["biosimilars": r.biosimilars?.unclassified.count ?? 0,
-                                                            "ICS": steroids.unclassified.count])
+        // The steroid run's coverage (its months, panel and ICS classification), with the
+        // biosimilar catalogue's unclassified presentations.
+        var coverage = try steroids.coverage ?? Coverage.compute(store: store, period: period,
+                                                                 listSizeCarry: options.kernelOptions.listSizeCarry)
+        coverage.unclassified["ICS"] = steroids.unclassified.count
+        coverage.unclassified["biosimilars"] = r.biosimilars?.unclassified.count ?? 0
+        data.coverage = coverage
         return data
     }
 

@@ -3,14 +3,14 @@ import RxData
 import RxSynth
 
 /// A small synthetic store for batch tests: 40 practices × `months` months from 2024-01, in a
-/// fresh temporary directory.
+/// fresh temporary directory; list sizes for the first `listSizeMonths` months (all by default).
 struct BatchFixture {
     let root: String
     let store: String
     let synth: String
     let dataset: SyntheticDataset
 
-    init(months: Int = 15, seed: UInt64 = 11) throws {
+    init(months: Int = 15, seed: UInt64 = 11, listSizeMonths: Int? = nil) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("rxatlas-batch-\(UUID().uuidString)").path
         store = root + "/store"
         synth = root + "/synth"
@@ -20,7 +20,7 @@ struct BatchFixture {
         _ = try dataset.write(to: synth)
         _ = try StoreIngest(options: IngestOptions(
             files: (0..<months).map { synth + "/" + dataset.epdFileName($0) },
-            listSizes: (0..<months).map { synth + "/" + dataset.listSizeFileName($0) },
+            listSizes: (0..<(listSizeMonths ?? months)).map { synth + "/" + dataset.listSizeFileName($0) },
             orgMapping: synth + "/" + dataset.orgsFileName, softwareVersion: "test")).run(store: store)
     }
 
