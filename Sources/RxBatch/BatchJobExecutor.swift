@@ -20,8 +20,8 @@ struct BatchJobExecutor: Sendable {
         }
         switch a.kind {
         case .measures, .atlas:
-            let run = try MeasureKernel(options: MeasureKernelOptions(minimumListSize: a.minListSize))
-                .computeWithCoverage(store: store, measures: a.definitions, months: job.period, levels: a.levels)
+            let run = try MeasureRun.run(store: store, period: job.period, definitions: a.definitions, levels: a.levels,
+                                         options: MeasureKernelOptions(minimumListSize: a.minListSize))
             try write(job, values: run.values, into: dir)
             return try covered(run.coverage, perThousand: perThousand)
         case .charts:

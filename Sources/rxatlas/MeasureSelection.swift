@@ -55,12 +55,11 @@ struct MeasureSelection: ParsableArguments {
         let opened = try Store.open(at: store)
         opened.keepsSnapshots = true   // the coverage reads the months the kernel mapped
         let months = try monthsSelected(in: opened, defaultMonths: defaultMonths)
-        let kernel = MeasureKernel(options: MeasureKernelOptions(minimumListSize: minListSize, listSizeCarry: listSizeCarry),
-                                   progress: progress)
-        let run = try kernel.computeWithCoverage(store: opened, measures: defs, months: months, levels: levels)
+        let run = try MeasureRun.run(store: opened, period: months, definitions: defs, levels: levels,
+                                     options: MeasureKernelOptions(minimumListSize: minListSize, listSizeCarry: listSizeCarry),
+                                     progress: progress)
         let coverage = run.coverage
-        let perThousand = defs.contains(where: \.usesListSize)
-        for w in coverage.warnings(perThousand: perThousand) { progress.message(w, level: .warning) }
+        for w in run.warnings { progress.message(w, level: .warning) }
         if !coverage.monthsWithCarriedListSizes.isEmpty {
             progress.message("list sizes carried forward into " + coverage.monthsWithCarriedListSizes.map(\.description).joined(separator: ", "),
                              level: .detail)

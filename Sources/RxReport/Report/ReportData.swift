@@ -69,8 +69,8 @@ public struct ReportData: Sendable {
                     let known = Set(library.map(\.id))
                     let defs = library + steroids.definitions.filter { !known.contains($0.id) }
                     let (atlas, monthly) = try results.timed("measures and atlas") {
-                        let values = try MeasureKernel(options: options.kernelOptions).compute(store: store, measures: defs, months: period,
-                                                                                               levels: options.levels)
+                        let values = try MeasureRun.run(store: store, period: period, definitions: defs, levels: options.levels,
+                                                        options: options.kernelOptions).values
                         return (try AtlasRun(values, definitions: defs, period: period),
                                 options.keyMeasures.compactMap { id in values.first { $0.level == .icb && $0.measureID == id } })
                     }
