@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
         .testTarget(name: "RxBatchTests", dependencies: ["RxBatch", "RxAtlas", "RxData", "RxSynth"]),
         .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats"]),
-        .testTarget(name: "rxatlasTests", dependencies: ["rxatlas", "RxData"]),
+        .testTarget(name: "rxatlasTests", dependencies: ["rxatlas", "RxData"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
