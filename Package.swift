@@ -44,13 +44,13 @@ let package = Package(
         ),
         .target(
             name: "RxBatch",
-            dependencies: ["RxData", "RxStats", "RxAtlas", "RxReport", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["RxData", "RxStats", "RxAtlas", "RxReport", "RxReference", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["README.md"]
         ),
         .executableTarget(
             name: "rxatlas",
             dependencies: [
-                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch",
+                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch", "RxReference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "RxDataTests", dependencies: ["RxData", "RxSynth"]),
         .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
         .testTarget(name: "RxAtlasTests", dependencies: ["RxAtlas", "RxData", "RxStats"]),
+        .testTarget(name: "RxReferenceTests", dependencies: ["RxReference", "RxData"]),
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
         .testTarget(name: "RxBatchTests", dependencies: ["RxBatch", "RxAtlas", "RxData", "RxSynth"]),
         .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats"]),

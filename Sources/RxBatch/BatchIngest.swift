@@ -1,5 +1,6 @@
 import Foundation
 import RxData
+import RxReference
 
 /// A store the batch builds from input files before any job runs, so a config can name raw
 /// EPD/PDPI/PHS files instead of a ready store:
@@ -39,8 +40,9 @@ public struct BatchIngest: Sendable, Equatable {
             let recorded = Set(try Store.open(at: storePath).manifest().ingests.flatMap { $0.inputs.map(\.checksum) })
             if digests.allSatisfy(recorded.contains) { return false }
         }
-        let options = IngestOptions(files: inputs, listSizes: listSizes, orgMapping: orgs, codeMapping: codeMapping,
+        var options = IngestOptions(files: inputs, listSizes: listSizes, orgMapping: orgs, codeMapping: codeMapping,
                                     softwareVersion: softwareVersion)
+        options.areaReference = try ScottishGeography.reference()
         _ = try StoreIngest(options: options).run(store: storePath, progress: { progress.message($0, level: .detail) })
         return true
     }

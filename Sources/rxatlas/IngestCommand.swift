@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RxData
+import RxReference
 
 /// `rxatlas ingest`: reads prescribing files (and list sizes, org mappings, code mappings) into a
 /// columnar store.
@@ -81,6 +82,7 @@ struct IngestCommand: ParsableCommand {
         options.wait = wait
         options.allowPartialMonths = allowPartialMonths
         options.replace = replace
+        options.areaReference = try ScottishGeography.reference()
         let started = Date()
         let report = try StoreIngest(options: options).run(store: check ? nil : store, steps: log.reporter) { [reporter = log.reporter] line in
             reporter.message(line)

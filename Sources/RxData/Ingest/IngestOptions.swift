@@ -22,6 +22,9 @@ public struct IngestOptions: Sendable {
     public var allowPartialMonths = false
     /// Replace stored months with far less data (under half their rows or prescribers).
     public var replace = false
+    /// Official area names and code histories applied to the directory before it is stored
+    /// (the CLI passes the bundled Scottish health boards and HSCPs); nil applies none.
+    public var areaReference: AreaReference? = nil
 
     /// Creates options.
     public init(files: [String], listSizes: [String] = [], listSizeMonth: YearMonth? = nil, orgMapping: String? = nil,

@@ -234,6 +234,7 @@ public struct StoreIngest: Sendable {
         }
         report.monthsWritten = tx == nil ? [] : written.keys.sorted()
         if let tx {
+            if let reference = options.areaReference { orgs.apply(reference) }
             try tx.writeOrgs(orgs)
             try tx.mergePresentationNames(names)
             var notes: [String: String] = [:]

@@ -15,6 +15,13 @@ public enum ListSizeLayout: String, Sendable, Codable, CaseIterable {
     /// practice with its area names and codes and wide `Male 0-4, Female 0-4, …, Female 75+`
     /// columns. It carries no date: the months come from the file name or the caller.
     case nhsbsaWideQuarterly = "nhsbsa-patient-list-size"
+    /// Public Health Scotland "GP Practice Populations" (quarterly): `Date`, `PracticeCode`,
+    /// `HB`, `HSCP`, `Sex`, `AllAges` and the age bands `Ages0to4` … `Ages85plus`.
+    case phsPopulations = "phs-gp-practice-populations"
+    /// Public Health Scotland "GP Practice Contact Details and List Sizes" (quarterly):
+    /// `PracticeCode`, `GPPracticeName`, `PracticeListSize`, the address, `HB`, `HSCP`,
+    /// `GPCluster`…; no date column (the month comes from the file name or the caller).
+    case phsContactDetails = "phs-gp-practice-contact-details"
 
     /// The layout a header announces, or nil when it is none of them.
     ///
@@ -22,7 +29,13 @@ public enum ListSizeLayout: String, Sendable, Codable, CaseIterable {
     ///   (or with neither, so that the missing column is reported) it is ``registeredAll``.
     /// - A `Practice Code` column with at least one `Male …`/`Female …` column is
     ///   ``nhsbsaWideQuarterly``.
+    /// - A `PracticeCode` column with `AllAges` is ``phsPopulations``; with `PracticeListSize`
+    ///   it is ``phsContactDetails``.
     public static func detect(_ header: CSVHeader) -> ListSizeLayout? {
+        if header.index(of: "PracticeCode") != nil {
+            if header.index(of: "AllAges") != nil { return .phsPopulations }
+            if header.index(of: "PracticeListSize") != nil { return .phsContactDetails }
+        }
         if header.index(of: "NUMBER_OF_PATIENTS") != nil {
             return header.index(of: "AGE_GROUP_5") != nil ? .registeredQuinaryAge : .registeredAll
         }

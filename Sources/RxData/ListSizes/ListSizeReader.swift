@@ -30,7 +30,7 @@ public enum ListSizeReader {
         guard let layout = ListSizeLayout.detect(header) else {
             let names = header.names.map { CSVRecordReader.trim($0) }.joined(separator: ", ")
             throw InputError(file: path, line: header.line,
-                             reason: "unknown list-size layout: expected NUMBER_OF_PATIENTS (NHS Digital) or Practice Code with Male/Female band columns (NHSBSA); header is \(names)")
+                             reason: "unknown list-size layout: expected NUMBER_OF_PATIENTS (NHS Digital), Practice Code with Male/Female band columns (NHSBSA), or PracticeCode with AllAges or PracticeListSize (Public Health Scotland); header is \(names)")
         }
         if let override, override.isEmpty {
             throw InputError(file: path, reason: "the months override is empty")
@@ -47,6 +47,13 @@ public enum ListSizeReader {
                 throw InputError(file: path, reason: "the wide list-size layout has no date column, the file name holds no YYYY_MM-MM span (as in Patient_List_Size_2016_01-03.csv) and no months were given")
             }
             return try WideListSizeParser(path: path, header: header).parse(rows, months: months)
+        case .phsPopulations:
+            return try PHSPopulationsParser(path: path, header: header).parse(rows, months: override)
+        case .phsContactDetails:
+            guard let months = override ?? PHSContactDetailsParser.month(fromFileName: path).map({ [$0] }) else {
+                throw InputError(file: path, reason: "the PHS contact-details layout has no date column, the file name holds no month and year (as in practice_contactdetails_jan2022.csv) and no month was given (--list-size-month)")
+            }
+            return try PHSContactDetailsParser(path: path, header: header).parse(rows, months: months)
         }
     }
 

@@ -36,6 +36,9 @@ public enum PrescriberCode {
         return c.withUTF8 { isValid($0) }
     }
 
+    /// Scotland's GSS code, the nation of Public Health Scotland's data.
+    public static let scotlandCode = "S92000003"
+
     /// The kind a stored practice code denotes.
     public static func kind(of code: String) -> PrescriberKind {
         if code.hasPrefix("-") { return .unidentified }
