@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(name: "RxDataTests", dependencies: ["RxData", "RxSynth"]),
         .testTarget(name: "RxStatsTests", dependencies: ["RxStats"]),
-        .testTarget(name: "RxAtlasTests", dependencies: ["RxAtlas", "RxData", "RxStats"]),
+        .testTarget(name: "RxAtlasTests", dependencies: ["RxAtlas", "RxData", "RxStats", "RxReference"]),
         .testTarget(name: "RxReferenceTests", dependencies: ["RxReference", "RxData"]),
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
         .testTarget(name: "RxBatchTests", dependencies: ["RxBatch", "RxAtlas", "RxData", "RxSynth"]),
