@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "RxReferenceTests", dependencies: ["RxReference", "RxData"]),
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
         .testTarget(name: "RxBatchTests", dependencies: ["RxBatch", "RxAtlas", "RxData", "RxSynth"]),
-        .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats"]),
+        .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats", "RxReference"]),
         .testTarget(name: "rxatlasTests", dependencies: ["rxatlas", "RxData"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -62,7 +62,7 @@ struct BatchJobExecutor: Sendable {
             let values = try kernels.values(for: a, store: store)
             let geo = try a.boundaries.map { (try GeoFeatureCollection.read(path: $0), a.boundaryKey!, a.boundaryName) }
             let files = try AtlasCharts.render(values, definitions: a.definitions, period: period,
-                                               hexLayout: try HexLayout.builtIn(), boundaries: geo)
+                                               hexLayout: try HexLayout.builtIn(), boundaries: geo, orgs: try store.readOrgs())
             for (name, svg) in files { try AtomicFile.write(svg, to: dir + "/" + name) }
         }
     }

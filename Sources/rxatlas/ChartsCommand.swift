@@ -43,7 +43,8 @@ struct ChartsCommand: ParsableCommand {
         let (defs, _, period, tables, _) = try selection.compute(defaultMonths: 12, progress: log.reporter)
         let layout = try HexLayout.builtIn()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        var files = try AtlasCharts.render(tables, definitions: defs, period: period, hexLayout: layout, boundaries: geo)
+        var files = try AtlasCharts.render(tables, definitions: defs, period: period, hexLayout: layout, boundaries: geo,
+                                           orgs: try Store.open(at: selection.store).readOrgs())
         if let org {
             for t in tables {
                 guard let def = defs.first(where: { $0.id == t.measureID }),

@@ -44,18 +44,19 @@ public enum AtlasCharts {
     ///     when at least ``QuintileClasses/minimumUnits`` units' codes, or their ICB aliases, are
     ///     among the boundary keys, and they cover at least half of the boundaries).
     ///   - nationalLabel: the name of the national line in the legends.
+    ///   - levels: what the nation calls its levels, in subtitles.
     public static func render(_ r: AtlasResult, definition def: MeasureDefinition, names: [String: String] = [:],
                               hexLayout: HexLayout? = nil,
                               boundaries: (collection: GeoFeatureCollection, key: String, nameProperty: String?)? = nil,
-                              nationalLabel: String = "England") throws -> [(String, String)] {
+                              nationalLabel: String = "England", levels: LevelVocabulary = .england) throws -> [(String, String)] {
         let base = "\(def.id)-\(MeasureOutput.levelName(r.level))"
         let label = valueLabel(def)
         var out: [(String, String)] = []
-        if var funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: label, denominatorLabel: denominatorLabel(def)) {
+        if var funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: label, denominatorLabel: denominatorLabel(def), levels: levels) {
             funnel.centreLabel = nationalLabel
             out.append(("\(base)-funnel.svg", funnel.svg()))
         }
-        var ranked = RankedChart(atlas: r, title: def.name, names: names, valueLabel: label)
+        var ranked = RankedChart(atlas: r, title: def.name, names: names, valueLabel: label, levels: levels)
         ranked.nationalLabel = nationalLabel
         out.append(("\(base)-ranked.svg", ranked.svg()))
         let values = values(r)

@@ -80,7 +80,7 @@ public struct FunnelChart: Sendable {
     ///   - denominatorLabel: the x axis title, the denominator's unit (default: patient-months for
     ///     a rate, else "denominator"; ``AtlasCharts/denominatorLabel(_:)`` names it from a definition).
     public init?(atlas r: AtlasResult, title: String? = nil, names: [String: String] = [:], valueLabel: String? = nil,
-                 denominatorLabel: String? = nil, curvePoints: Int = 160) {
+                 denominatorLabel: String? = nil, curvePoints: Int = 160, levels: LevelVocabulary = .england) {
         guard let funnel = r.funnel, let dens = r.funnelDenominators, let options = r.funnelOptions,
               let lo = dens.min(), let hi = dens.max() else { return nil }
         let adjusted = r.funnelAdjusted.flatMap { $0.summary.adjusted ? $0 : nil }
@@ -100,7 +100,7 @@ public struct FunnelChart: Sendable {
         }
         centre = funnel.funnel.centre
         self.title = title ?? r.measureID
-        subtitle = "\(MeasureOutput.levelName(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units"
+        subtitle = "\(levels.title(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units"
         self.valueLabel = valueLabel ?? (options.type == .proportion ? "%" : options.type == .rate ? "per 1,000 patients a month" : "value")
         self.denominatorLabel = denominatorLabel
             ?? (options.type == .rate ? "patient-months (list sizes summed over the months)" : "denominator")

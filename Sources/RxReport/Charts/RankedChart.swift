@@ -60,7 +60,8 @@ public struct RankedChart: Sendable {
     /// The ranked chart of an Atlas result: each unit's period value with its own 95% interval
     /// (from the funnel analysis, when the measure has one), the England value, and the
     /// summary's quintile breaks.
-    public init(atlas r: AtlasResult, title: String? = nil, names: [String: String] = [:], valueLabel: String? = nil) {
+    public init(atlas r: AtlasResult, title: String? = nil, names: [String: String] = [:], valueLabel: String? = nil,
+                levels: LevelVocabulary = .england) {
         let f = r.funnel
         units = r.units.indices.map { i in
             let value = f?.value[i] ?? r.numerators[i] / r.denominators[i] * r.multiplier
@@ -75,7 +76,7 @@ public struct RankedChart: Sendable {
             classes = Self.classes(units)
         }
         self.title = title ?? r.measureID
-        subtitle = "\(MeasureOutput.levelName(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units ranked"
+        subtitle = "\(levels.title(r.level)) level, \(r.period.lowerBound)–\(r.period.upperBound); \(r.units.count) units ranked"
         self.valueLabel = valueLabel ?? (r.multiplier == 100 ? "%" : r.funnelOptions?.type == .rate ? "per 1,000 patients a month" : "value")
     }
 

@@ -29,14 +29,14 @@ extension HTMLReport {
                                       valueLabel: "£ a year", bars: bars, style: .waterfall, valuePrefix: "£").svg())
         }
         s += sensitivityTable(nation, id: "biosimilar-sensitivity", caption: "Sensitivity, \(nationName) (a year, all molecules)")
-        s += table(HTMLTable(id: "biosimilar-icbs", caption: "ICBs by saving at \(target) uptake (a year, all molecules)",
-                             columns: [("ICB", false), ("Spend", true), ("Full-switch saving", true), ("Saving at \(target) uptake", true),
+        s += table(HTMLTable(id: "biosimilar-icbs", caption: "\(levels.title(.icb))s by saving at \(target) uptake (a year, all molecules)",
+                             columns: [(levels.title(.icb), false), ("Spend", true), ("Full-switch saving", true), ("Saving at \(target) uptake", true),
                                        ("Price-per-unit saving", true)],
                              rows: biosimilarTotals(level: .icb).map { t in
                                  [orgCell(.icb, t.code), .pounds(t.spend), .pounds(t.full), .pounds(t.target), .pounds(t.ppu)]
                              }, fullTableNote: "rxatlas biosimilars writes opportunities.csv"))
         s += table(HTMLTable(id: "biosimilar-practices", caption: "Top practices by saving at \(target) uptake (a year, all molecules)",
-                             columns: [("Practice", false), ("ICB", false), ("Full-switch saving", true), ("Saving at \(target) uptake", true)],
+                             columns: [("Practice", false), (levels.title(.icb), false), ("Full-switch saving", true), ("Saving at \(target) uptake", true)],
                              rows: biosimilarTotals(level: .practice).prefix(options.maximumTableRows).filter { $0.target > 0 }.map { t in
                                  let icb = data.orgs.practices[t.code]?.parents[.icb] ?? ""
                                  return [orgCell(.practice, t.code), icb.isEmpty ? HTMLTable.Cell("–") : orgCell(.icb, icb),

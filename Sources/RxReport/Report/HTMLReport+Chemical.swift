@@ -11,7 +11,7 @@ extension HTMLReport {
         for level in options.chemicalLevels {
             let units = Set(data.chemicalOutliers.filter { $0.level == level }.map(\.orgCode)).count
             if data.chemicalOutliers.contains(where: { $0.level == level && $0.fewUnits }) {
-                s += HTML.p("\(MeasureOutput.levelName(level)) level: only \(units) organisations, fewer than "
+                s += HTML.p("\(levels.title(level)) level: only \(units) organisations, fewer than "
                             + "\(options.chemicalOptions.minimumUnits); a z-score across so few means nothing, so none is listed "
                             + "(chemical_outliers.csv keeps them, marked few_units).", className: "note")
                 continue
@@ -19,7 +19,7 @@ extension HTMLReport {
             let rows = data.chemicalOutliers.filter { $0.level == level && $0.rankHigh != nil && !$0.lowNumber }
                 .sorted { ($0.z, $1.orgCode, $1.chemical) > ($1.z, $0.orgCode, $0.chemical) }
             s += table(HTMLTable(id: "chemical-\(MeasureOutput.levelName(level))",
-                                 caption: "Highest chemical shares, \(MeasureOutput.levelName(level)) level",
+                                 caption: "Highest chemical shares, \(levels.name(level)) level",
                                  columns: [("Organisation", false), ("Chemical", false), ("Items", true), ("Sub-paragraph items", true),
                                            ("Ratio", true), ("Mean", true), ("z", true)],
                                  rows: rows.map { r in

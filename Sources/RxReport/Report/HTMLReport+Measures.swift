@@ -18,7 +18,7 @@ extension HTMLReport {
                 let n = f.funnel.flags.filter { flags.contains($0) }.count
                 return HTMLTable.Cell(String(n), sort: Double(n))
             }
-            rows.append([HTMLTable.Cell(measureName(r.measureID)), HTMLTable.Cell(MeasureOutput.levelName(r.level)),
+            rows.append([HTMLTable.Cell(measureName(r.measureID)), HTMLTable.Cell(levels.name(r.level)),
                          HTMLTable.Cell(String(r.units.count), sort: Double(r.units.count)),
                          .number(sm?.pooled ?? .nan, digits: 2), .number(sm?.p95ToP5 ?? .nan, digits: 2),
                          .number(r.extremalQuotient ?? .nan, digits: 2), .number(sm?.scvMcPherson ?? .nan, digits: 3),
@@ -37,13 +37,13 @@ extension HTMLReport {
             let label = AtlasCharts.valueLabel(def)
             if let r = data.atlas.results.first(where: { $0.measureID == id && $0.level == .practice }),
                var funnel = FunnelChart(atlas: r, title: def.name, names: practiceNames(), valueLabel: label,
-                                        denominatorLabel: AtlasCharts.denominatorLabel(def)) {
+                                        denominatorLabel: AtlasCharts.denominatorLabel(def), levels: levels) {
                 funnel.centreLabel = nationName
                 s += HTML.figure(funnel.svg())
             }
             if let r = data.atlas.results.first(where: { $0.measureID == id && $0.level == .icb }) {
                 let charts = try AtlasCharts.render(r, definition: def, names: data.orgs.names[.icb] ?? [:], hexLayout: layout,
-                                                    boundaries: options.boundaries, nationalLabel: nationName)
+                                                    boundaries: options.boundaries, nationalLabel: nationName, levels: levels)
                 for (file, svg) in charts where !file.hasSuffix("-funnel.svg") { s += HTML.figure(svg) }
             }
             s += "</div>"

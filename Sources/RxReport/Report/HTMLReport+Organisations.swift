@@ -81,10 +81,11 @@ extension HTMLReport {
     /// The organisations section: an entry per ICB and per flagged practice.
     func organisationsSection() -> String {
         let practiceEntries = anchors[.practice]?.count ?? 0
-        var s = HTML.p("An entry for each ICB and for each practice flagged outside a measure's adjusted 99.8% limits or ranked "
+        var s = HTML.p("An entry for each \(levels.name(.icb)) and for each practice flagged outside a measure's adjusted 99.8% limits or ranked "
                        + "as a steroid outlier (\(practiceEntries) practice\(practiceEntries == 1 ? "" : "s")"
                        + (practiceEntries == options.maximumPracticeEntries ? ", the most flagged first" : "")
-                       + "). Entries are closed until opened. Every practice, PCN, sub-ICB and ICB is in the search box's index, "
+                       + "). Entries are closed until opened. Every practice, \(levels.name(.pcn)), \(levels.name(.subICB)) and \(levels.name(.icb)) "
+                       + "is in the search box's index, "
                        + "which shows its findings on demand.")
         var practicesByICB: [String: [String]] = [:]
         for code in (anchors[.practice] ?? [:]).keys.sorted() {
@@ -129,7 +130,7 @@ extension HTMLReport {
     /// outliers, and its flagged practices.
     func icbEntry(_ code: String, groups: ICBGroups, flaggedPractices: [String]) -> String {
         let id = anchors[.icb]?[code] ?? "org-icb-" + HTML.identifier(code)
-        var s = "<details class=\"org\" id=\"\(id)\"><summary><h3>\(HTML.escape(name(.icb, code))) (\(HTML.escape(code))) — ICB</h3></summary>"
+        var s = "<details class=\"org\" id=\"\(id)\"><summary><h3>\(HTML.escape(name(.icb, code))) (\(HTML.escape(code))) — \(levels.name(.icb))</h3></summary>"
         let practices = groups.practices[code] ?? 0
         s += HTML.p("\(practices) practices in the directory.", className: "muted")
         var rows: [[HTMLTable.Cell]] = []
@@ -207,7 +208,7 @@ extension HTMLReport {
         let flags = list.filter(Self.isFlag).count
         var s = "<details class=\"org\" id=\"\(id)\"><summary><h4>\(HTML.escape(name(.practice, code))) (\(HTML.escape(code)))"
             + " — \(flags) flag\(flags == 1 ? "" : "s")</h4></summary>"
-        if let icb = data.orgs.practices[code]?.parents[.icb] { s += "<p class=\"muted\">ICB: \(cellHTML(orgCell(.icb, icb)))</p>" }
+        if let icb = data.orgs.practices[code]?.parents[.icb] { s += "<p class=\"muted\">\(levels.title(.icb)): \(cellHTML(orgCell(.icb, icb)))</p>" }
         s += "<ul>" + list.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
         return s + "</details>\n"
     }

@@ -14,7 +14,7 @@ extension HTMLReport {
         var cards: [(String, String)] = [
             ("Period", "\(data.period.lowerBound) – \(data.period.upperBound)"),
             ("Practices reported", ReportFormat.number(Double(practiceResults.map(\.units.count).max() ?? 0), digits: 0)),
-            ("ICBs", String(icbs.count)),
+            (levels.title(.icb) + "s", String(icbs.count)),
             ("Measures", String(Set(data.atlas.results.map(\.measureID)).count)),
             ("Practices outside 99.8% limits", ReportFormat.number(Double(flagged.count), digits: 0)),
             ("Ranked high steroid outliers", ReportFormat.number(Double(data.steroids.ranked.count), digits: 0)),
@@ -29,7 +29,8 @@ extension HTMLReport {
         s += "</div>"
         s += HTML.p("Every figure is computed from the store at \(data.storePath) for \(data.period.lowerBound)–\(data.period.upperBound). "
                     + "Funnel flags use limits adjusted for overdispersion where the data show it; the methods section lists the definitions and data.")
-        s += HTML.p("Use the search box to find everything about one practice, PCN, sub-ICB or ICB. Click a column heading to sort a table.",
+        s += HTML.p("Use the search box to find everything about one practice, \(levels.name(.pcn)), \(levels.name(.subICB)) or "
+                    + "\(levels.name(.icb)). Click a column heading to sort a table.",
                     className: "note")
         return HTML.section("overview", "Overview", s)
     }

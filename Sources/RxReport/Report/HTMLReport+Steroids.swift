@@ -12,12 +12,12 @@ extension HTMLReport {
                        + "among those outside the high funnel limits adjusted for overdispersion, by excess items over the national rate.")
         let ranked = st.ranked.filter { $0.row.level == .practice || $0.row.level == .icb }
             .sorted { ($0.row.level == .icb ? 0 : 1, $0.row.measureID, $0.rank) < ($1.row.level == .icb ? 0 : 1, $1.row.measureID, $1.rank) }
-        s += table(HTMLTable(id: "steroid-ranked", caption: "Ranked high outliers (ICBs, then practices)",
+        s += table(HTMLTable(id: "steroid-ranked", caption: "Ranked high outliers (\(levels.plural(.icb)), then practices)",
                              columns: [("Measure", false), ("Level", false), ("Rank", true), ("Organisation", false), ("Value", true),
                                        ("National", true), ("Excess items", true), ("Flag", false), ("Persistent", false)],
                              rows: ranked.map { o in
                                  let r = o.row
-                                 return [HTMLTable.Cell(measureName(r.measureID)), HTMLTable.Cell(MeasureOutput.levelName(r.level)),
+                                 return [HTMLTable.Cell(measureName(r.measureID)), HTMLTable.Cell(levels.name(r.level)),
                                          HTMLTable.Cell(String(o.rank), sort: Double(o.rank)), orgCell(r.level, r.orgCode),
                                          .number(r.value, digits: 2), .number(r.national, digits: 2), .number(r.excess, digits: 0),
                                          HTMLTable.Cell(Self.flagText(r.flagAdjusted)),
@@ -35,7 +35,7 @@ extension HTMLReport {
             guard let def = definitions[id],
                   let r = data.atlas.results.first(where: { $0.measureID == id && $0.level == .practice }),
                   var funnel = FunnelChart(atlas: r, title: def.name, names: names, valueLabel: AtlasCharts.valueLabel(def),
-                                           denominatorLabel: AtlasCharts.denominatorLabel(def)) else { continue }
+                                           denominatorLabel: AtlasCharts.denominatorLabel(def), levels: levels) else { continue }
             funnel.centreLabel = nationName
             s += HTML.figure(funnel.svg())
         }

@@ -50,7 +50,7 @@ public struct HTMLReport {
         s += "<header class=\"top\"><h1>Prescribing variation, \(HTML.escape(period))</h1><nav class=\"toc\" aria-label=\"Sections\">"
         for (id, title) in Self.sections { s += "<a href=\"#\(id)\">\(title)</a>" }
         s += "</nav><div style=\"position:relative\"><label for=\"org-search\" class=\"muted\">Find an organisation </label>"
-        s += "<input id=\"org-search\" type=\"search\" placeholder=\"Name or code of a practice, PCN, sub-ICB or ICB\" size=\"48\" autocomplete=\"off\">"
+        s += "<input id=\"org-search\" type=\"search\" placeholder=\"Name or code of a practice, \(levels.name(.pcn)), \(levels.name(.subICB)) or \(levels.name(.icb))\" size=\"48\" autocomplete=\"off\">"
         s += "<div id=\"search-results\" role=\"listbox\"></div></div></header><main><div id=\"org-card\" aria-live=\"polite\"></div>\n"
         s += coverageBanner()
         s += overviewSection()
@@ -89,13 +89,13 @@ public struct HTMLReport {
         HTMLTable.Cell("\(name(level, code)) (\(code))", anchor: anchors[level]?[code])
     }
 
+    /// What the data's nations call their levels (a Scottish report says health board, HSCP and
+    /// GP cluster).
+    var levels: LevelVocabulary { data.orgs.levelVocabulary }
+
     /// The nation the report covers, named from the data: the name of the nation every prescriber
     /// of the directory sits in, or "National" when they sit in several or none is known.
-    var nationName: String {
-        let nations = Set(data.orgs.practices.values.compactMap { $0.parents[.nation] })
-        guard nations.count == 1, let code = nations.first else { return "National" }
-        return data.orgs.names[.nation]?[code] ?? (code.hasPrefix("E92") ? "England" : code.hasPrefix("S92") ? "Scotland" : "National")
-    }
+    var nationName: String { data.orgs.nationName }
 
     /// The measure's name.
     func measureName(_ id: String) -> String { definitions[id]?.name ?? id }

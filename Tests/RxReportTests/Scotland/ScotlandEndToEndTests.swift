@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import RxData
+import RxReference
+@testable import RxAtlas
+import RxReport
+
+/// Scotland end to end on files in the published layouts (``ScottishFixture``): the hierarchy,
+/// the quarterly list sizes, the cost basis and the report's names.
+@Suite struct ScotlandEndToEndTests {
+    @Test func hierarchyNamesAndClassesFollowScotland() throws {
+        let f = try ScottishFixture()
+        let orgs = try f.store.readOrgs()
+        let a = try #require(orgs.practices["10002"])
+        #expect(a.name == "Muirhead Medical Centre")
+        #expect(a.parents == [.pcn: "S37000007/Dundee West", .subICB: "S37000007", .icb: "S08000030", .nation: "S92000003"],
+                "the 2014 Tayside code of January is the current one")
+        #expect(orgs.names[.icb]?["S08000030"] == "NHS Tayside" && orgs.names[.subICB]?["S37000033"] == "Perth and Kinross")
+        #expect(orgs.names[.nation]?["S92000003"] == "Scotland")
+        #expect(orgs.names[.icb]?["S08000027"] == nil && !orgs.practices.values.contains { $0.parents[.icb] == "S08000027" })
+        let scan = try StoreScan(store: f.store, period: nil)
+        let panel = try PracticePanel(store: f.store, scan: scan)
+        #expect(panel.classes[panel.id(of: "10002")!] == .standardPractice)
+        #expect(panel.classes[panel.id(of: "99996")!] == .nonPractice, "community pharmacy: kept, never ranked")
+        #expect(panel.level(.region).count == 0, "Scotland has no region level")
+        #expect(panel.level(.icb).codes == ["S08000030"] && panel.level(.subICB).codes == ["S37000007", "S37000033"])
+    }
+
+    @Test func oneQuarterlyExtractServesTheQuarter() throws {
+        let f = try ScottishFixture()
+        let library = try MeasureLibrary.builtIn().filter { $0.id == "prednisolone_items_per_1000" }
+        let period = YearMonth(year: 2024, month: 1)!...YearMonth(year: 2024, month: 3)!
+        let run = try MeasureRun.run(store: f.store, period: period, definitions: library, levels: [.practice, .icb],
+                                     options: MeasureKernelOptions(minimumListSize: 1000))
+        #expect(run.coverage.months.map(\.listSizes) == [.own, .carried(from: period.lowerBound), .carried(from: period.lowerBound)])
+        #expect(run.warnings.isEmpty, "\(run.warnings)")
+        let practice = run.values[0]
+        let p = try #require(practice.orgCodes.firstIndex(of: "10002"))
+        // 10, 20, 30 items over a list of 2,000: 5, 10 and 15 per 1,000, every month.
+        #expect((0..<3).map { practice.value[p * 3 + $0] } == [5, 10, 15])
+        let board = run.values[1]
+        #expect(board.orgCodes == ["S08000030"] && board.orgNames == ["NHS Tayside"])
+        // The board sums its two standard practices (not the pharmacy): (10 + 4) / 3.5.
+        #expect(abs(board.value[0] - 14 / 3.5) < 1e-12)
+        #expect(run.coverage.months.allSatisfy { $0.nonPractice == 1 && $0.standardPractices == 2 })
+    }
+
+    @Test func theDefaultCostBasisIsTheOneTheDataHave() throws {
+        let f = try ScottishFixture()
+        let period = YearMonth(year: 2024, month: 1)!...YearMonth(year: 2024, month: 3)!
+        #expect(try BiosimilarCostBasis.best(store: f.store, months: period) == .nic)
+        let run = try MeasureRun.run(store: f.store, period: period, definitions: [], levels: [.icb])
+        #expect(run.coverage.monthsWithoutActualCost.count == 3)
+    }
+
+    @Test func theReportNamesScotlandAndItsHealthBoards() throws {
+        let f = try ScottishFixture()
+        let period = YearMonth(year: 2024, month: 1)!...YearMonth(year: 2024, month: 3)!
+        var options = ReportOptions()
+        options.levels = [.practice, .subICB, .icb]
+        let data = try ReportData.compute(store: f.store, period: period, options: options)
+        let html = try HTMLReport(data, options: options).html()
+        #expect(html.contains("NHS Tayside") && html.contains("Health board"))
+        #expect(html.contains("GP cluster") && html.contains("HSCP"))
+        // "England" is left only in measure names about NHS England's guidance.
+        #expect(!html.contains("ICB") && !html.contains(">England<") && !html.contains("England value"))
+        #expect(html.contains("Scotland value") || html.contains(">Scotland<"), "the national line is Scotland's")
+        #expect(!html.contains("hexmap"), "England's ICB hex map is not drawn for Scotland")
+    }
+}
