@@ -59,10 +59,11 @@ struct BatchJobExecutor: Sendable {
             try writeTables(AtlasOutput.tables(run), job: job, into: dir)
         default:
             guard let store else { return }
+            let orgs = try store.readOrgs()
             let values = try kernels.values(for: a, store: store)
             let geo = try a.boundaries.map { (try GeoFeatureCollection.read(path: $0), a.boundaryKey!, a.boundaryName) }
             let files = try AtlasCharts.render(values, definitions: a.definitions, period: period,
-                                               hexLayout: try HexLayout.builtIn(), boundaries: geo, orgs: try store.readOrgs())
+                                               hexLayout: try HexLayout.builtIn(for: orgs), boundaries: geo, orgs: orgs)
             for (name, svg) in files { try AtomicFile.write(svg, to: dir + "/" + name) }
         }
     }

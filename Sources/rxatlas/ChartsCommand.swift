@@ -41,10 +41,11 @@ struct ChartsCommand: ParsableCommand {
     func run() throws {
         let geo = try boundaries.map { (try GeoFeatureCollection.read(path: $0), boundaryKey!, boundaryName) }
         let (defs, _, period, tables, _) = try selection.compute(defaultMonths: 12, progress: log.reporter)
-        let layout = try HexLayout.builtIn()
+        let orgs = try Store.open(at: selection.store).readOrgs()
+        let layout = try HexLayout.builtIn(for: orgs)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var files = try AtlasCharts.render(tables, definitions: defs, period: period, hexLayout: layout, boundaries: geo,
-                                           orgs: try Store.open(at: selection.store).readOrgs())
+                                           orgs: orgs)
         if let org {
             for t in tables {
                 guard let def = defs.first(where: { $0.id == t.measureID }),

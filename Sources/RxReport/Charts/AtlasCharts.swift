@@ -64,7 +64,7 @@ public enum AtlasCharts {
         // A map only where the data covers it (most areas have a value) and fifths mean something.
         if r.level == .icb, let hexLayout, HexMap.coverage(of: values, layout: hexLayout) >= HexMap.minimumCoverage,
            values.count >= QuintileClasses.minimumUnits {
-            out.append(("\(base)-hexmap.svg", HexMap(title: def.name, subtitle: "ICBs, \(period)", valueLabel: label, layout: hexLayout,
+            out.append(("\(base)-hexmap.svg", HexMap(title: def.name, subtitle: "\(levels.title(.icb))s, \(period)", valueLabel: label, layout: hexLayout,
                                                      values: values).svg()))
         }
         if let boundaries {

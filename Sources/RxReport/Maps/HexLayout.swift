@@ -47,6 +47,24 @@ public struct HexLayout: Sendable {
         return layout
     }
 
+    /// The built-in layout of Scotland's 14 health boards
+    /// (`reference/scotland/health_board_hex_layout.csv`), named from the bundled board table.
+    /// Roughly geographic: the island boards off the north and west, each board touching most of
+    /// the boards it borders (not Highland–Forth Valley, Greater Glasgow and Clyde–Lanarkshire or
+    /// Ayrshire and Arran–Dumfries and Galloway, which a hex grid of 14 cannot also fit).
+    public static func scotland() throws -> HexLayout {
+        var layout = try read(path: try ReferenceFiles.locate("scotland/health_board_hex_layout.csv", hint: "pass a layout file"))
+        let names = try ScottishGeography.reference().names[.icb] ?? [:]
+        for i in layout.cells.indices { layout.cells[i].name = names[layout.cells[i].code] ?? layout.cells[i].label }
+        return layout
+    }
+
+    /// The built-in layout for data from the nations of `orgs`: Scotland's health boards when
+    /// every prescriber is in Scotland, else England's ICBs.
+    public static func builtIn(for orgs: OrgDirectory) throws -> HexLayout {
+        orgs.nations == [PrescriberCode.scotlandCode] ? try scotland() : try builtIn()
+    }
+
     /// Reads a layout CSV with columns `icb_e54_code, icb_ods_code, short_label, region_name,
     /// column, row`.
     /// - Throws: ``RxData/InputError`` naming the line and field at fault, or two areas in one cell.

@@ -71,7 +71,7 @@ public struct HexMap: Sendable {
             if let v = Self.value(of: cell, in: values), let q = classes?.classify(v) { counts[q] += 1 } else { missing += 1 }
         }
         var c = SVGCanvas(width: width, height: height, title: title,
-                          description: "Hex map of \(layout.cells.count) areas, one equal hexagon each placed roughly where the area lies, shaded in five quintile classes of \(valueLabel); thick lines separate NHS regions; \(missing) areas have no value.")
+                          description: "Hex map of \(layout.cells.count) areas, one equal hexagon each placed roughly where the area lies, shaded in five quintile classes of \(valueLabel)\(Set(layout.cells.map(\.region)).count > 1 ? "; thick lines separate NHS regions" : ""); \(missing) areas have no value.")
         ChartFrame.drawTitle(&c, title: title, subtitle: subtitle)
 
         c.beginGroup([("class", "hexes")])
@@ -99,7 +99,9 @@ public struct HexMap: Sendable {
         c.endGroup()
         c.path(regionEdges.data, stroke: "#222222", width: 2, extra: [("class", "region-outlines"), ("stroke-linecap", "round")])
         MapLegend.draw(&c, x: width - legendWidth + 4, y: top + 16, title: valueLabel, classes: classes, counts: counts, missing: missing)
-        c.text("Thick lines: NHS England regions", x: width - legendWidth + 4, y: height - 14, size: 9, fill: "#777777")
+        if Set(layout.cells.map(\.region)).count > 1 {
+            c.text("Thick lines: NHS England regions", x: width - legendWidth + 4, y: height - 14, size: 9, fill: "#777777")
+        }
         return c.document()
     }
 }

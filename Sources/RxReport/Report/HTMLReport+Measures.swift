@@ -28,7 +28,7 @@ extension HTMLReport {
                              columns: [("Measure", false), ("Level", false), ("Units", true), (nationName, true), ("P95/P5", true),
                                        ("EQ", true), ("SCV", true), ("High 99.8%", true), ("Low 99.8%", true)],
                              rows: rows, fullTableNote: "rxatlas atlas writes summary.csv"))
-        let layout = try HexLayout.builtIn()
+        let layout = try HexLayout.builtIn(for: data.orgs)
         for id in keyMeasures() {
             guard let def = definitions[id] else { continue }
             s += "<h3 id=\"measure-\(HTML.identifier(id))\">\(HTML.escape(def.name))</h3>"
