@@ -68,6 +68,8 @@ struct ScanWorker {
 
     // Column indexes resolved once.
     private let cMonth, cPractice, cBNF, cItems, cQuantity, cNIC, cCost, cADQ, cUnidentified, cSubICB: Int
+    /// The health board column of Scotland's data (`HBT`), for its non-practice buckets; -1 else.
+    private let cBoard: Int
     private let padded: Bool
 
     init(layout: PrescribingLayout, stopAtFirstProblem: Bool) {
@@ -88,6 +90,7 @@ struct ScanWorker {
         cUnidentified = layout.column(.unidentified)
         cSubICB = layout.column(.subICBCode)
         padded = layout.format == .pdpiPadded
+        cBoard = layout.format == .phs ? layout.column(.icbCode) : -1
     }
 
     /// Frees one measure column of the worker's rows (see ``RowBuffer/freeColumn(_:)``).
@@ -275,6 +278,22 @@ struct ScanWorker {
                 return CodeDictionary.pack(UnsafePointer(b), count: len)!
             }
             pp = line; pn = 0  // not used further
+        } else if cBoard >= 0 && PrescriberCode.isScottishNonPractice(UnsafeBufferPointer(start: pp, count: pn)) {
+            // Scotland's 99996–99999 recur in every board: one bucket per board (`99996@S08000015`).
+            let (bp2, bn2) = field(line, cBoard)
+            var buf: (UInt64, UInt64) = (0, 0)
+            let n = min(bn2, 15 - pn - 1)
+            key = withUnsafeMutableBytes(of: &buf) { raw -> (UInt64, UInt64) in
+                let b = raw.bindMemory(to: UInt8.self).baseAddress!
+                for k in 0..<pn { b[k] = pp[k] }
+                var len = pn
+                if n > 0 {
+                    b[pn] = 0x40
+                    for k in 0..<n { b[pn + 1 + k] = bp2[k] }
+                    len = pn + 1 + n
+                }
+                return CodeDictionary.pack(UnsafePointer(b), count: len)!
+            }
         } else {
             guard let k = CodeDictionary.packFast(pp, count: pn, readable: readable - (pp - line)) else {
                 return (layout.names[cPractice], "practice code is \(pn) characters long (at most 15)")

@@ -46,9 +46,16 @@ public enum PrescriberCode {
         return .practice
     }
 
-    /// Scotland's non-practice GPPractice codes and what they mean; nil for any other code.
+    /// Whether bytes are one of Scotland's non-practice GPPractice codes, 99996 to 99999.
+    public static func isScottishNonPractice(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 5 && bytes[0] == 0x39 && bytes[1] == 0x39 && bytes[2] == 0x39 && bytes[3] == 0x39
+            && bytes[4] >= 0x36 && bytes[4] <= 0x39
+    }
+
+    /// Scotland's non-practice GPPractice codes and what they mean, also as a board's bucket
+    /// (`99996@S08000015`, as ingest stores them); nil for any other code.
     public static func scottishNonPracticeLabel(_ code: String) -> String? {
-        switch code {
+        switch code.prefix(while: { $0 != "@" }) {
         case "99996": "community pharmacy"
         case "99997": "unallocated"
         case "99998": "hospital"

@@ -105,6 +105,16 @@ import Testing
         #expect(f.orgs.practices["N81646"]?.parents[.subICB] == "RXA")
     }
 
+    @Test func scotlandsNonPracticeCodesStayApartByBoard() throws {
+        let text = [Fixtures.phsHeader, Fixtures.phsRow(practice: "99996"),
+                    Fixtures.phsRow(practice: "99996").replacingOccurrences(of: "S08000015", with: "S08000031")]
+            .joined(separator: "\n") + "\n"
+        let f = try read("pitc202301.csv", text)
+        #expect(f.months[0].practiceCodes == ["99996@S08000015", "99996@S08000031"], "two boards' pharmacies, not one")
+        #expect(f.months[0].rowCount == 2)
+        #expect(f.orgs.practices["99996@S08000031"]?.parents[.icb] == "S08000031")
+    }
+
     @Test func cleanPDPI() throws {
         let f = try read("pdpi2.csv", Fixtures.pdpiCleanHeader + "\n" + Fixtures.pdpiCleanRow() + "\n")
         #expect(f.format == .pdpi)
@@ -116,8 +126,11 @@ import Testing
             .joined(separator: "\n") + "\n"
         let f = try read("pitc202301.csv", text)
         #expect(f.format == .phs)
-        #expect(f.orgs.practices["99996"]?.kind == .nonPractice)
-        #expect(f.orgs.practices["99998"]?.kind == .nonPractice)
+        // Each board's non-practice prescribing is its own bucket, as the codes recur in every board.
+        #expect(f.orgs.practices["99996@S08000015"]?.kind == .nonPractice)
+        #expect(f.orgs.practices["99998@S08000015"]?.kind == .nonPractice)
+        #expect(f.orgs.practices["99996@S08000015"]?.parents[.icb] == "S08000015")
+        #expect(f.orgs.practices["99996"] == nil)
         #expect(f.orgs.practices["10002"]?.kind == .practice)
         #expect(f.orgs.practices["10002"]?.parents[.icb] == "S08000015")
         #expect(f.months[0].measures == [MeasureSet(.items), MeasureSet(.quantity), MeasureSet(.nic)])

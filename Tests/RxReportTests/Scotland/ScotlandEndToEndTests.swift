@@ -21,7 +21,9 @@ import RxReport
         let scan = try StoreScan(store: f.store, period: nil)
         let panel = try PracticePanel(store: f.store, scan: scan)
         #expect(panel.classes[panel.id(of: "10002")!] == .standardPractice)
-        #expect(panel.classes[panel.id(of: "99996")!] == .nonPractice, "community pharmacy: kept, never ranked")
+        #expect(panel.classes[panel.id(of: "99996@S08000030")!] == .nonPractice, "community pharmacy: kept, never ranked")
+        #expect(panel.level(.icb).unitOf[panel.id(of: "99996@S08000027")!] == panel.level(.icb).unitOf[panel.id(of: "99996@S08000030")!],
+                "January's bucket under the 2014 code rolls up to the same board")
         #expect(panel.level(.region).count == 0, "Scotland has no region level")
         #expect(panel.level(.icb).codes == ["S08000030"] && panel.level(.subICB).codes == ["S37000007", "S37000033"])
     }
