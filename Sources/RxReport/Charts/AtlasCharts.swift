@@ -75,7 +75,7 @@ public enum AtlasCharts {
             // Drawn only for a level whose codes the boundaries carry, when most areas have a value.
             guard matched.count >= QuintileClasses.minimumUnits,
                   Double(matched.count) >= HexMap.minimumCoverage * Double(keys.count) else { return out }
-            let map = try ChoroplethMap(title: def.name, subtitle: "\(MeasureOutput.levelName(r.level)), \(period)", valueLabel: label,
+            let map = try ChoroplethMap(title: def.name, subtitle: "\(levels.title(r.level)), \(period)", valueLabel: label,
                                         boundaries: boundaries.collection, key: boundaries.key, nameProperty: boundaries.nameProperty,
                                         values: matched)
             out.append(("\(base)-map.svg", map.svg()))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RxData
 import RxReference
+import RxAtlas
 @testable import RxReport
 
 /// The built-in hex layout of Scotland's 14 health boards.
@@ -57,5 +58,36 @@ import RxReference
         let svg = HexMap(title: "t", subtitle: "Health boards", valueLabel: "%", layout: layout, values: values).svg()
         #expect(!svg.contains("NHS England regions") && !svg.contains("NHS regions"))
         #expect(svg.components(separatedBy: "class=\"hex\"").count - 1 == 14)
+    }
+}
+
+/// The charts of a health-board result: the board hex map and a choropleth keyed by board code.
+@Suite struct ScottishBoardChartsTests {
+    @Test func boardResultsDrawTheHexMapAndTheChoropleth() throws {
+        let layout = try HexLayout.scotland()
+        let codes = layout.cells.map(\.code).sorted()
+        let months = [YearMonth(year: 2024, month: 1)!]
+        var num: [Double] = [], den: [Double] = []
+        for (u, _) in codes.enumerated() { den.append(Double(400 + 50 * u)); num.append(Double(100 + 7 * u)) }
+        let values = MeasureValues(measureID: "ics_share", level: .icb, orgCodes: codes, orgNames: codes.map { _ in nil }, months: months,
+                                   numerator: num, denominator: den, value: zip(num, den).map { $0 / $1 * 100 },
+                                   status: codes.map { _ in .defined })
+        let r = try AtlasAnalysis.run(values, definition: ReportFixture.definition, period: months[0]...months[0])
+        // Fourteen squares in degrees, one per board, keyed HBCode as PHS's boundary files are.
+        let features = codes.enumerated().map { i, code -> String in
+            let x = -6 + Double(i % 5) * 0.5, y = 55 + Double(i / 5) * 0.5
+            return #"{"type":"Feature","properties":{"HBCode":"\#(code)","HBName":"Board \#(i)"},"geometry":{"type":"Polygon","coordinates":[[[\#(x),\#(y)],[\#(x + 0.4),\#(y)],[\#(x + 0.4),\#(y + 0.4)],[\#(x),\#(y + 0.4)],[\#(x),\#(y)]]]}}"#
+        }
+        let geo = try GeoFeatureCollection.parse(Data((#"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}").utf8),
+                                                 file: "boards.geojson")
+        let files = try AtlasCharts.render(r, definition: ReportFixture.definition, hexLayout: layout,
+                                           boundaries: (geo, "HBCode", "HBName"), nationalLabel: "Scotland", levels: .scotland)
+        let names = files.map(\.0)
+        #expect(names.contains { $0.hasSuffix("-hexmap.svg") } && names.contains { $0.hasSuffix("-map.svg") })
+        for (name, svg) in files where name.hasSuffix("map.svg") {
+            #expect(svg.contains("Health boards, 2024-01") || svg.contains("Health board, 2024-01"), "\(name)")
+            #expect(!svg.contains("ICB"))
+        }
+        #expect(files.first { $0.0.hasSuffix("-ranked.svg") }?.1.contains("Scotland") == true)
     }
 }
