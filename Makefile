@@ -38,7 +38,7 @@ uninstall:
 test: bootstrap
 	swift test --parallel
 
-## Ingests the bundled sample into a store, reports on it, computes the built-in measures, the Atlas, biosimilar opportunities, steroid and chemical outliers, and charts.
+## Ingests the bundled sample into a store, reports on it, computes the built-in measures, the Atlas, biosimilar opportunities, steroid and chemical outliers, and charts; then does the same for the Scottish sample, with its own report.
 demo: release
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
@@ -55,8 +55,14 @@ demo: release
 	$(RELEASE_BIN) report --store $(OUT)/store --out $(OUT)/report.html
 	cp docs/examples/batch-demo.toml $(OUT)/batch.toml
 	$(RELEASE_BIN) batch $(OUT)/batch.toml
+	$(RELEASE_BIN) ingest $(SAMPLE)/scotland/pitc*.csv.gz --store $(OUT)/scotland/store \
+		--list-sizes $(SAMPLE)/scotland/practice_*.csv.gz
+	$(RELEASE_BIN) measures --store $(OUT)/scotland/store --out $(OUT)/scotland/measures
+	$(RELEASE_BIN) biosimilars --store $(OUT)/scotland/store --out $(OUT)/scotland/biosimilars
+	$(RELEASE_BIN) steroids --store $(OUT)/scotland/store --out $(OUT)/scotland/steroids
+	$(RELEASE_BIN) report --store $(OUT)/scotland/store --out $(OUT)/scotland/report.html
 	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg, batch/ (see batch/batch-manifest.json)"
-	@echo "report: $(OUT)/report.html"
+	@echo "report: $(OUT)/report.html; Scotland: $(OUT)/scotland/ (measures, biosimilars, steroids, report.html)"
 
 ## Builds the demo (with its HTML report) and checks the report in headless Chromium: renders, not blank, no network requests.
 report-check: demo

@@ -7,18 +7,26 @@ import RxSynth
 struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
-        abstract: "Generate synthetic EPD prescribing data, list sizes and an org mapping.",
+        abstract: "Generate synthetic prescribing data, list sizes and organisations, for England or Scotland.",
         discussion: """
-        Writes epd_YYYYMM.csv (2025+ EPD_SNOMED layout), list_sizes_YYYYMM.csv, orgs.csv and \
-        planted_outliers.csv into --out. The same arguments always give byte-identical files.
+        England: writes epd_YYYYMM.csv (2025+ EPD_SNOMED layout), list_sizes_YYYYMM.csv, \
+        orgs.csv and planted_outliers.csv into --out. Scotland (--nation scotland): writes \
+        pitcYYYYMM.csv (Prescriptions in the Community), a quarterly \
+        practice_listsizes_mmmYYYY.csv (GP Practice Populations) and \
+        practice_contactdetails_mmmYYYY.csv for the first month, in Public Health Scotland's \
+        layouts. The same arguments always give byte-identical files.
 
         Examples:
           rxatlas synth --practices 300 --months 12 --seed 1 --out synth/
           rxatlas synth --practices 6500 --months 60 --seed 1 --start 2020-01 \\
               --gzip --out national/
+          rxatlas synth --nation scotland --practices 930 --months 12 --seed 1 \\
+              --out scotland/
         """)
 
-    @Option(parsing: .unconditional, help: "Number of prescribing organisations (6500 ≈ England).")
+    @Option(help: "england or scotland.")
+    var nation: SynthNation = .england
+    @Option(parsing: .unconditional, help: "Number of prescribing organisations (6500 ≈ England, 930 ≈ Scotland).")
     var practices: Int
     @Option(parsing: .unconditional, help: "Number of consecutive months.")
     var months: Int
@@ -50,6 +58,16 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let config = try configuration()
+        if nation == .scotland {
+            let scotland = try SyntheticScotland(config)
+            let h = scotland.hierarchy
+            log.result("\(h.practices.count) practices, \(h.clusters.count) GP clusters, "
+                       + "\(Set(h.practices.map(\.hscp)).count) HSCPs, \(Set(h.practices.map(\.board)).count) health boards")
+            let summary = try scotland.write(to: out, progress: log.quiet ? nil : { [reporter = log.reporter] in reporter.message($0) })
+            log.result(String(format: "PITC: %d rows, %.1f MB uncompressed in %.2f s", summary.epdRows,
+                              Double(summary.epdBytes) / 1e6, summary.epdSeconds))
+            return
+        }
         let dataset = try SyntheticDataset(config)
         let h = dataset.hierarchy
         log.result("\(h.practices.count) prescribers, \(h.pcns.count) PCNs, \(h.subICBs.count) sub-ICBs, " +
@@ -60,3 +78,5 @@ struct SynthCommand: ParsableCommand {
                           Double(summary.epdBytes) / 1e6 / max(summary.epdSeconds, 1e-9)))
     }
 }
+
+extension SynthNation: ExpressibleByArgument {}

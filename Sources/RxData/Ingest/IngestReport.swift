@@ -21,6 +21,9 @@ public struct IngestReport: Sendable, Codable {
     /// Where each prescribing month's list sizes come from in the store after the run: `own`,
     /// `carried from YYYY-MM` or `missing` (ListSizeTimeline's carry rule).
     public var listSizeSources: [String: String] = [:]
+    /// Per month given by several list-size files of the run: how they were combined (the
+    /// practices each added, and those whose totals differ).
+    public var listSizeMerges: [String: String] = [:]
 
     /// How a month's prescribers divide: standard GP practices (a registered list, or an org
     /// mapping `setting` of GP), other practices, unidentified buckets and non-practice prescribers.
@@ -70,6 +73,7 @@ public struct IngestReport: Sendable, Codable {
         case codeMappingRowsNotLoadedFirst = "code_mapping_rows_not_loaded_first"
         case prescribers
         case listSizeSources = "list_size_sources"
+        case listSizeMerges = "list_size_merges"
     }
 
     /// A plain-text summary for the terminal.
@@ -91,6 +95,9 @@ public struct IngestReport: Sendable, Codable {
         for l in listSizes {
             out.append("\(l.file): \(l.layout), \(l.practices) practices, months " + l.months.map(\.description).joined(separator: ", ") +
                        (l.skipped.isEmpty ? "" : "; skipped " + l.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")))
+        }
+        for (month, what) in listSizeMerges.sorted(by: { $0.key < $1.key }) {
+            out.append((what.contains("differ") ? "warning: " : "note: ") + "list sizes for \(month) " + what)
         }
         for (month, n) in listSizePracticesWithoutPrescribing.sorted(by: { $0.key < $1.key }) where n > 0 {
             out.append("note: \(n) practices have a list size but no prescribing in \(month)")

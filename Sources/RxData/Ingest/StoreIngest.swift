@@ -175,7 +175,16 @@ public struct StoreIngest: Sendable {
             let file = try ListSizeReader.read(path: path, months: options.listSizeMonth.map { [$0] })
             inputs[inputs.count - 1].months = file.coveredMonths
             orgs.merge(file.orgs)
-            for month in file.months {
+            for read in file.months {
+                var month = read
+                if let earlier = listsByMonth[read.month] {
+                    // A month given by two files of the run (PHS's populations and contact
+                    // details, say): every practice of either is kept; where both list one, the
+                    // list with age bands wins, and totals that differ are reported.
+                    let (merged, note) = Self.mergeLists(earlier, read, file: path)
+                    month = merged
+                    report.listSizeMerges[read.month.description] = note
+                }
                 try tx?.writeListSizes(month)
                 listsByMonth[month.month] = month
                 let prescribing: Set<String>?
@@ -284,5 +293,28 @@ public struct StoreIngest: Sendable {
                 try w.write([0x0A])
             }
         }
+    }
+}
+
+extension StoreIngest {
+    /// Two files' lists for one month combined: every practice of either; where both list a
+    /// practice, the list with age bands (else the earlier); with a note of what was added and
+    /// how many totals differ.
+    static func mergeLists(_ a: ListSizeMonth, _ b: ListSizeMonth, file: String) -> (ListSizeMonth, String) {
+        var out = a
+        var added = 0, differ = 0, example = ""
+        for (code, list) in b.practices {
+            guard let existing = a.practices[code] else { out.practices[code] = list; added += 1; continue }
+            if existing.total != list.total {
+                differ += 1
+                if example.isEmpty { example = " (first: \(code), \(existing.total) and \(list.total))" }
+            }
+            if existing.male.isEmpty && existing.female.isEmpty && !(list.male.isEmpty && list.female.isEmpty) {
+                out.practices[code] = list
+            }
+        }
+        var note = "combined with \((file as NSString).lastPathComponent): \(added) practice(s) added"
+        if differ > 0 { note += "; \(differ) practice(s) have totals that differ between the files\(example), the list with age bands kept" }
+        return (out, note)
     }
 }

@@ -1,7 +1,22 @@
 import Foundation
 
-/// Writes one practice-month of EPD rows (2025+ EPD_SNOMED layout) into a ``RowBuffer``.
+/// Writes one practice-month of prescribing rows into a ``RowBuffer``: England's EPD (2025+
+/// EPD_SNOMED layout) or Scotland's Prescriptions in the Community (``Layout``). The draws are
+/// the same in both; only the row text differs.
 struct EPDRowWriter {
+    /// The row layout written.
+    enum Layout: Sendable {
+        /// EPD: `YEAR_MONTH,` + the prescriber's prefix + the presentation's columns + amounts.
+        case epd
+        /// PITC: the prescriber's prefix (`HBT,GPPractice,`) + the presentation's columns +
+        /// `NumberOfPaidItems,PaidQuantity,GrossIngredientCost,PaidDateMonth`.
+        case pitc
+    }
+
+    /// The PITC header (the layout of the files from 2023 on).
+    static let pitcHeader = ["HBT", "GPPractice", "DMDCode", "BNFItemCode", "BNFItemDescription", "ClassOfPreparationCode",
+                             "PrescribedType", "NumberOfPaidItems", "PaidQuantity", "GrossIngredientCost", "PaidDateMonth"]
+
     /// The 27 column names of the 2025+ EPD_SNOMED layout, in order.
     static let header = ["YEAR_MONTH", "REGIONAL_OFFICE_NAME", "REGIONAL_OFFICE_CODE", "ICB_NAME", "ICB_CODE",
         "PCO_NAME", "PCO_CODE", "PRACTICE_NAME", "PRACTICE_CODE", "ADDRESS_1", "ADDRESS_2", "ADDRESS_3",
@@ -23,6 +38,7 @@ struct EPDRowWriter {
 
     let model: PrescribingModel
     let seed: UInt64
+    var layout: Layout = .epd
 
     /// Seasonal factor for respiratory and steroid prescribing (winter peak), by calendar month.
     static func respiratorySeason(_ month: Int) -> Double { 1 + 0.12 * cos(2 * Double.pi * Double(month - 1) / 12) }
@@ -83,6 +99,19 @@ struct EPDRowWriter {
         if pence == 0 { pence = 1 }
         var actual = Int((Double(pence) * 1000 * discount).rounded())
         if rng.next() % 20_000 == 0 { pence = -pence; actual = -actual }   // adjustments, as published
+        if layout == .pitc {
+            out.append(p.prefix)
+            model.text.withUnsafeBufferPointer { t in out.append(UnsafeBufferPointer(rebasing: t[e.pitcMiddle])) }
+            out.append(int: items)
+            out.append(byte: 0x2C)
+            out.append(fixed: total10, decimals: 1)
+            out.append(byte: 0x2C)
+            out.append(fixed: pence, decimals: 2)
+            out.append(byte: 0x2C)
+            out.append(monthBytes)
+            out.append(byte: 0x0A)
+            return
+        }
         let adq = Int((quantity * e.adqPerUnit * 100_000).rounded())
         out.append(monthBytes)
         out.append(p.prefix)

@@ -28,6 +28,8 @@ struct PrescribingModel: Sendable {
         /// Range in ``text`` of `,N,SNOMED\r\n` (and `,Y,…` for unidentified rows).
         var tailIdentified: Range<Int>
         var tailUnidentified: Range<Int>
+        /// Range in ``text`` of PITC's `DMDCode,BNFItemCode,BNFItemDescription,ClassOfPreparationCode,PrescribedType,`.
+        var pitcMiddle: Range<Int>
     }
 
     /// Plain-data entries (no references, so the row loop does no reference counting).
@@ -69,13 +71,20 @@ struct PrescribingModel: Sendable {
                 middle.append(0x2C)
             }
             let snomed = Array(p.snomedCode.utf8)
+            var pitc: [UInt8] = snomed + [0x2C]
+            // A brand (product other than AA) is prescribed as an AMP, a generic as a VMP.
+            let brand = p.code.count >= 11 && !p.code.dropFirst(9).hasPrefix("AA")
+            for field in [p.code, p.name, "1", brand ? "AMP" : "VMP"] {
+                pitc += CSVField.encode(field)
+                pitc.append(0x2C)
+            }
             entries.append(Entry(
                 weight: p.weight, category: p.category, chapter: ch,
                 slot: min(ch, 23) * 11 + PresentationCategory.allCases.firstIndex(of: p.category)!, isFocus: p.category != .general,
                 pack10: max(1, Int((p.packSize * 10).rounded())), altPack10: Int((p.alternativePackSize * 10).rounded()),
                 unitPrice: p.unitPrice, adqPerUnit: p.adqPerUnit, middle: add(middle),
                 tailIdentified: add(Array(",N,".utf8) + snomed + [0x0D, 0x0A]),
-                tailUnidentified: add(Array(",Y,".utf8) + snomed + [0x0D, 0x0A])))
+                tailUnidentified: add(Array(",Y,".utf8) + snomed + [0x0D, 0x0A]), pitcMiddle: add(pitc)))
         }
         self.entries = entries
         self.text = text
