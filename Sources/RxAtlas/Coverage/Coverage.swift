@@ -105,6 +105,9 @@ public struct Coverage: Sendable, Equatable {
         let noActual = monthsWithoutActualCost
         if !noActual.isEmpty && noActual.count < months.count {
             out.append("actual cost is missing for \(Self.list(noActual)): costs are on net ingredient cost")
+        } else if !noActual.isEmpty && months.contains(where: { $0.published.has(.nic) }) {
+            out.append("the data publish no actual cost (\(Self.list(noActual))): costs are on net ingredient cost "
+                       + "(Scotland's gross ingredient cost)")
         }
         for (catalogue, n) in unclassified.sorted(by: { $0.key < $1.key }) where n > 0 {
             out.append("\(n) presentation(s) left unclassified by the \(catalogue) catalogue: counted on neither side")

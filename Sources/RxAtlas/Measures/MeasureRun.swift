@@ -12,6 +12,9 @@ public struct MeasureRun: Sendable {
     public var values: [MeasureValues]
     /// The run's coverage (its months, prescribers by class, list-size sources, cost columns).
     public var coverage: Coverage
+    /// The measures computed on net ingredient cost in place of actual cost, which some month of
+    /// the period does not publish (Scotland's data never do), by id.
+    public var onNetIngredientCost: [String] = []
 
     /// Creates a run from its parts.
     public init(definitions: [MeasureDefinition], period: ClosedRange<YearMonth>, values: [MeasureValues], coverage: Coverage) {
@@ -23,12 +26,31 @@ public struct MeasureRun: Sendable {
 
     /// Computes `definitions` at `levels` over the store's months in `period`, one scan per
     /// month (``MeasureKernel``) over one ``PracticePanel``.
+    ///
+    /// A measure that reads actual cost is computed on net ingredient cost when any month of the
+    /// period does not publish actual cost (a missing column is never read as £0), for the whole
+    /// period so that its months compare; ``onNetIngredientCost`` lists them and ``warnings``
+    /// says so.
     public static func run(store: Store, period: ClosedRange<YearMonth>, definitions: [MeasureDefinition],
                            levels: [OrgLevel] = OrgLevel.allCases, options: MeasureKernelOptions = MeasureKernelOptions(),
                            progress: ProgressReporter = .silent) throws -> MeasureRun {
-        let r = try MeasureKernel(options: options, progress: progress)
-            .computeWithCoverage(store: store, measures: definitions, months: period, levels: levels)
-        return MeasureRun(definitions: definitions, period: period, values: r.values, coverage: r.coverage)
+        let kernel = MeasureKernel(options: options, progress: progress)
+        let scan = try StoreScan(store: store, period: period, progress: progress)
+        let panel = try PracticePanel(store: store, scan: scan, listSizeCarry: options.listSizeCarry)
+        let coverage = try Coverage(scan: scan, panel: panel)
+        var computed = definitions, substituted: [String] = []
+        if !coverage.monthsWithoutActualCost.isEmpty {
+            for i in computed.indices where computed[i].numerator.quantity == .actualCost || computed[i].denominator.quantity == .actualCost {
+                if computed[i].numerator.quantity == .actualCost { computed[i].numerator.quantity = .nic }
+                if computed[i].denominator.quantity == .actualCost { computed[i].denominator.quantity = .nic }
+                substituted.append(computed[i].id)
+            }
+        }
+        let totals = try kernel.practiceTotals(scan: scan, panel: panel, measures: computed)
+        let values = computed.indices.flatMap { m in levels.map { totals.values(measure: m, level: $0) } }
+        var run = MeasureRun(definitions: definitions, period: period, values: values, coverage: coverage)
+        run.onNetIngredientCost = substituted
+        return run
     }
 
     /// Whether any measure divides by (or counts per) registered patients.
@@ -36,5 +58,13 @@ public struct MeasureRun: Sendable {
 
     /// What the user must be told (``Coverage/warnings(perThousand:)``; list sizes only matter
     /// when a measure is per 1,000 patients).
-    public var warnings: [String] { coverage.warnings(perThousand: usesListSizes) }
+    public var warnings: [String] {
+        var out = coverage.warnings(perThousand: usesListSizes)
+        if !onNetIngredientCost.isEmpty {
+            out.append("\(onNetIngredientCost.count) measure(s) read actual cost, which the data lack for "
+                       + Coverage.list(coverage.monthsWithoutActualCost) + ": computed on net ingredient cost instead ("
+                       + onNetIngredientCost.prefix(6).joined(separator: ", ") + (onNetIngredientCost.count > 6 ? ", …" : "") + ")")
+        }
+        return out
+    }
 }

@@ -16,6 +16,7 @@ struct MeasureRunTests {
         let both = try MeasureRun.run(store: f.store, period: period, definitions: [share, perK], levels: [.practice, .icb])
         #expect(both.values.map(\.measureID) == ["share", "share", "per1000", "per1000"])
         #expect(both.coverage.months.count == 6)
+        #expect(both.onNetIngredientCost.isEmpty, "England's data publish actual cost")
         #expect(both.coverage.monthsWithoutListSizes == [YearMonth(year: 2025, month: 6)!])
         #expect(both.warnings.contains { $0.hasPrefix("no list sizes for 2025-06") })
         let shareOnly = try MeasureRun.run(store: f.store, period: period, definitions: [share], levels: [.icb])
