@@ -40,6 +40,8 @@ public struct Coverage: Sendable, Equatable {
     public var unclassified: [String: Int]
     /// The list-size carry window applied.
     public var listSizeCarry: Int
+    /// The nations whose prescribers prescribed in the period (GSS codes), when known.
+    public var nations: [String] = []
 
     /// Creates a record from its parts (``compute(store:period:listSizeCarry:unclassified:)`` reads one).
     public init(months: [Month], unclassified: [String: Int], listSizeCarry: Int) {
@@ -77,6 +79,11 @@ public struct Coverage: Sendable, Equatable {
             out.append(month)
         }
         self.init(months: out, unclassified: unclassified, listSizeCarry: panel.listSizeCarry)
+        var prescribing = Set<String>()
+        for snapshot in scan.snapshots {
+            for p in try panel.ids(of: snapshot) { if let n = panel.nation(of: Int(p)) { prescribing.insert(n) } }
+        }
+        nations = prescribing.sorted()
     }
 
     /// Months without list sizes within the carry window.
@@ -108,6 +115,10 @@ public struct Coverage: Sendable, Equatable {
         } else if !noActual.isEmpty && months.contains(where: { $0.published.has(.nic) }) {
             out.append("the data publish no actual cost (\(Self.list(noActual))): costs are on net ingredient cost "
                        + "(Scotland's gross ingredient cost)")
+        }
+        if nations.count > 1 {
+            out.append("the period holds prescribing of \(nations.count) nations (\(nations.joined(separator: ", "))): rankings, "
+                       + "deciles, funnels and national rates compare them together, not within each nation")
         }
         for (catalogue, n) in unclassified.sorted(by: { $0.key < $1.key }) where n > 0 {
             out.append("\(n) presentation(s) left unclassified by the \(catalogue) catalogue: counted on neither side")

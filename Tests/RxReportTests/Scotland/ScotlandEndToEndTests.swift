@@ -78,3 +78,26 @@ import RxReport
         #expect(html.contains("Scotland value") || html.contains(">Scotland<"), "the national line is Scotland's")
     }
 }
+
+/// A store holding both nations' prescribing says that its comparisons mix them.
+@Suite struct BothNationsInOneStoreTests {
+    @Test func aMixedStoreWarnsThatRankingsMixTheNations() throws {
+        let f = try ScottishFixture()
+        // One English month (the EPD layout) into the Scottish store.
+        let epd = f.dir + "/epd_202401.csv"
+        try ("YEAR_MONTH,REGIONAL_OFFICE_NAME,REGIONAL_OFFICE_CODE,ICB_NAME,ICB_CODE,PCO_NAME,PCO_CODE,PRACTICE_NAME,PRACTICE_CODE,"
+             + "BNF_CODE,BNF_DESCRIPTION,ITEMS,TOTAL_QUANTITY,NIC,ACTUAL_COST,UNIDENTIFIED\n"
+             + "202401,NORTH WEST,Y62,NHS GM,QOP,GM,00T,A PRACTICE,P81001,0603020T0AAACAC,Prednisolone_Tab 5mg,5,140,6.25,5.80,N\n")
+            .write(toFile: epd, atomically: true, encoding: .utf8)
+        // Both nations' January in one run (a month from a later run would replace it).
+        _ = try StoreIngest(options: IngestOptions(files: [f.dir + "/pitc202401.csv", epd], softwareVersion: "test"))
+            .run(store: f.dir + "/both")
+        let both = try Store.open(at: f.dir + "/both")
+        let january = YearMonth(year: 2024, month: 1)!
+        let coverage = try Coverage.compute(store: both, period: january...january)
+        #expect(coverage.nations == ["E92000001", "S92000003"])
+        #expect(coverage.warnings(perThousand: false).contains { $0.contains("2 nations") })
+        let scottishOnly = try Coverage.compute(store: f.store, period: january...YearMonth(year: 2024, month: 3)!)
+        #expect(scottishOnly.nations == ["S92000003"] && !scottishOnly.warnings(perThousand: false).contains { $0.contains("nations") })
+    }
+}
