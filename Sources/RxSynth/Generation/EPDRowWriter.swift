@@ -55,6 +55,7 @@ struct EPDRowWriter {
         let discount = 0.9279 + 0.004 * sin(Double(monthOrdinal))
         let c = model.inclusion * size
         var rows = 0
+        let pitc = layout == .pitc
         var multipliers = [Double](repeating: 0, count: 24 * 11)
         var computed = [Bool](repeating: false, count: 24 * 11)
         for (i, e) in model.entries.enumerated() {
@@ -78,16 +79,46 @@ struct EPDRowWriter {
             }
             if e.altPack10 > 0 && items >= 2 && rng.uniform() < PrescribingModel.splitProbability {
                 let first = 1 + Int(rng.next() % UInt64(items - 1))
-                emit(e, pack10: e.pack10, items: first, prescriber, monthBytes, discount, &rng, out)
-                emit(e, pack10: e.altPack10, items: items - first, prescriber, monthBytes, discount, &rng, out)
+                if pitc {
+                    emitPITC(e, pack10: e.pack10, items: first, prescriber, monthBytes, &rng, out)
+                    emitPITC(e, pack10: e.altPack10, items: items - first, prescriber, monthBytes, &rng, out)
+                } else {
+                    emit(e, pack10: e.pack10, items: first, prescriber, monthBytes, discount, &rng, out)
+                    emit(e, pack10: e.altPack10, items: items - first, prescriber, monthBytes, discount, &rng, out)
+                }
                 rows += 2
             } else {
-                emit(e, pack10: e.pack10, items: items, prescriber, monthBytes, discount, &rng, out)
+                if pitc {
+                    emitPITC(e, pack10: e.pack10, items: items, prescriber, monthBytes, &rng, out)
+                } else {
+                    emit(e, pack10: e.pack10, items: items, prescriber, monthBytes, discount, &rng, out)
+                }
                 rows += 1
             }
             try out.flushIfNeeded()
         }
         return rows
+    }
+
+    /// One PITC row (``Layout/pitc``): the draws are those of ``emit``, the text PITC's.
+    @inline(never)
+    private func emitPITC(_ e: PrescribingModel.Entry, pack10: Int, items: Int, _ p: Prescriber, _ monthBytes: [UInt8],
+                          _ rng: inout Xoshiro256StarStar, _ out: RowBuffer) {
+        let total10 = pack10 * items
+        let quantity = Double(total10) / 10
+        var pence = Int((quantity * e.unitPrice * 100).rounded())
+        if pence == 0 { pence = 1 }
+        if rng.next() % 20_000 == 0 { pence = -pence }   // adjustments, as published
+        out.append(p.prefix)
+        model.pitcText.withUnsafeBufferPointer { t in out.append(UnsafeBufferPointer(rebasing: t[e.pitcMiddle])) }
+        out.append(int: items)
+        out.append(byte: 0x2C)
+        out.append(fixed: total10, decimals: 1)
+        out.append(byte: 0x2C)
+        out.append(fixed: pence, decimals: 2)
+        out.append(byte: 0x2C)
+        out.append(monthBytes)
+        out.append(byte: 0x0A)
     }
 
     @inline(__always)
@@ -99,19 +130,6 @@ struct EPDRowWriter {
         if pence == 0 { pence = 1 }
         var actual = Int((Double(pence) * 1000 * discount).rounded())
         if rng.next() % 20_000 == 0 { pence = -pence; actual = -actual }   // adjustments, as published
-        if layout == .pitc {
-            out.append(p.prefix)
-            model.text.withUnsafeBufferPointer { t in out.append(UnsafeBufferPointer(rebasing: t[e.pitcMiddle])) }
-            out.append(int: items)
-            out.append(byte: 0x2C)
-            out.append(fixed: total10, decimals: 1)
-            out.append(byte: 0x2C)
-            out.append(fixed: pence, decimals: 2)
-            out.append(byte: 0x2C)
-            out.append(monthBytes)
-            out.append(byte: 0x0A)
-            return
-        }
         let adq = Int((quantity * e.adqPerUnit * 100_000).rounded())
         out.append(monthBytes)
         out.append(p.prefix)

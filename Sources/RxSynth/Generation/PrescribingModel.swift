@@ -28,7 +28,7 @@ struct PrescribingModel: Sendable {
         /// Range in ``text`` of `,N,SNOMED\r\n` (and `,Y,…` for unidentified rows).
         var tailIdentified: Range<Int>
         var tailUnidentified: Range<Int>
-        /// Range in ``text`` of PITC's `DMDCode,BNFItemCode,BNFItemDescription,ClassOfPreparationCode,PrescribedType,`.
+        /// Range in ``pitcText`` of PITC's `DMDCode,BNFItemCode,BNFItemDescription,ClassOfPreparationCode,PrescribedType,`.
         var pitcMiddle: Range<Int>
     }
 
@@ -36,6 +36,8 @@ struct PrescribingModel: Sendable {
     let entries: [Entry]
     /// The precomputed CSV bytes of all entries, back to back.
     let text: [UInt8]
+    /// The PITC columns of all entries, back to back (apart, so that EPD rows touch only ``text``).
+    let pitcText: [UInt8]
     /// The general-inclusion constant `c`.
     let inclusion: Double
     /// Probability that a row with two or more items and a second pack size is split in two.
@@ -56,7 +58,7 @@ struct PrescribingModel: Sendable {
 
     init(catalogue: SynthCatalogue, rowsPerPractice: Int) {
         var entries: [Entry] = []
-        var text: [UInt8] = []
+        var text: [UInt8] = [], pitcText: [UInt8] = []
         func add(_ bytes: [UInt8]) -> Range<Int> {
             let start = text.count
             text += bytes
@@ -84,10 +86,13 @@ struct PrescribingModel: Sendable {
                 pack10: max(1, Int((p.packSize * 10).rounded())), altPack10: Int((p.alternativePackSize * 10).rounded()),
                 unitPrice: p.unitPrice, adqPerUnit: p.adqPerUnit, middle: add(middle),
                 tailIdentified: add(Array(",N,".utf8) + snomed + [0x0D, 0x0A]),
-                tailUnidentified: add(Array(",Y,".utf8) + snomed + [0x0D, 0x0A]), pitcMiddle: add(pitc)))
+                tailUnidentified: add(Array(",Y,".utf8) + snomed + [0x0D, 0x0A]),
+                pitcMiddle: pitcText.count..<(pitcText.count + pitc.count)))
+            pitcText += pitc
         }
         self.entries = entries
         self.text = text
+        self.pitcText = pitcText
 
         // Expected rows per practice, averaged over practices at 20 list sizes spread as in
         // England (5th, 10th … 95th percentile and a large one), with neutral effects.
