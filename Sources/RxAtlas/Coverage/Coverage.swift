@@ -66,9 +66,11 @@ public struct Coverage: Sendable, Equatable {
     /// The coverage of the months of `scan`, their prescribers counted by their class in `panel`.
     public init(scan: StoreScan, panel: PracticePanel, unclassified: [String: Int] = [:]) throws {
         var out: [Month] = []
+        var prescribing = Set<String>()
         for (t, snapshot) in scan.snapshots.enumerated() {
             var month = Month(month: scan.months[t], listSizes: panel.listSizeSources[t], published: snapshot.header.measures)
             for p in try panel.ids(of: snapshot) {
+                if let n = panel.nation(of: Int(p)) { prescribing.insert(n) }
                 switch panel.classes[Int(p)] {
                 case .standardPractice: month.standardPractices += 1
                 case .otherPractice: month.otherPractices += 1
@@ -79,10 +81,6 @@ public struct Coverage: Sendable, Equatable {
             out.append(month)
         }
         self.init(months: out, unclassified: unclassified, listSizeCarry: panel.listSizeCarry)
-        var prescribing = Set<String>()
-        for snapshot in scan.snapshots {
-            for p in try panel.ids(of: snapshot) { if let n = panel.nation(of: Int(p)) { prescribing.insert(n) } }
-        }
         nations = prescribing.sorted()
     }
 

@@ -62,7 +62,7 @@ public struct MeasureKernel: Sendable {
     /// Σnumerator/Σdenominator roll-ups.
     public func compute(store: Store, measures: [MeasureDefinition], months: ClosedRange<YearMonth>? = nil,
                         levels: [OrgLevel] = OrgLevel.allCases) throws -> [MeasureValues] {
-        try computeWithCoverage(store: store, measures: measures, months: months, levels: levels).values
+        try practiceTotals(store: store, measures: measures, months: months).values(levels: levels)
     }
 
     /// ``compute(store:measures:months:levels:)``, with where each month's list sizes came from
@@ -74,8 +74,7 @@ public struct MeasureKernel: Sendable {
         let scan = try StoreScan(store: store, period: months, progress: progress)
         let panel = try PracticePanel(store: store, scan: scan, listSizeCarry: options.listSizeCarry)
         let totals = try practiceTotals(scan: scan, panel: panel, measures: measures)
-        return (measures.indices.flatMap { m in levels.map { totals.values(measure: m, level: $0) } }, totals.months,
-                totals.listSizeSources, try Coverage(scan: scan, panel: panel))
+        return (totals.values(levels: levels), totals.months, totals.listSizeSources, try Coverage(scan: scan, panel: panel))
     }
 
     /// The warnings a run owes its user about list sizes: months with none within the carry

@@ -100,6 +100,12 @@ public struct PracticeMeasureTotals: Sendable {
                              numerator: unitNum, denominator: unitDen, value: value, status: status)
     }
 
+    /// Every measure at each of `levels`, measure-major (every level of the first measure, then
+    /// of the next).
+    public func values(levels: [OrgLevel]) -> [MeasureValues] {
+        measures.indices.flatMap { m in levels.map { values(measure: m, level: $0) } }
+    }
+
     /// Every measure at one level, in measure order.
     public func values(level: OrgLevel) -> [MeasureValues] {
         measures.indices.map { values(measure: $0, level: level) }

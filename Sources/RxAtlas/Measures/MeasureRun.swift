@@ -46,8 +46,7 @@ public struct MeasureRun: Sendable {
                 substituted.append(computed[i].id)
             }
         }
-        let totals = try kernel.practiceTotals(scan: scan, panel: panel, measures: computed)
-        let values = computed.indices.flatMap { m in levels.map { totals.values(measure: m, level: $0) } }
+        let values = try kernel.practiceTotals(scan: scan, panel: panel, measures: computed).values(levels: levels)
         var run = MeasureRun(definitions: definitions, period: period, values: values, coverage: coverage)
         run.onNetIngredientCost = substituted
         return run

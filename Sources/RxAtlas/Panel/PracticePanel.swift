@@ -75,9 +75,11 @@ public struct PracticePanel: Sendable {
         for (i, c) in codes.enumerated() { index[c] = Int32(i) }
         self.index = index
         let records = codes.map { orgs.practices[$0] }
-        classes = codes.indices.map { p in
+        let classes = codes.indices.map { p in
             PrescriberClass(kind: records[p]?.kind ?? PrescriberCode.kind(of: codes[p]), standard: isStandard[p])
         }
+        self.classes = classes
+        self.isStandard = classes.map { $0 == .standardPractice }
         var levels: [OrgLevel: PanelLevel] = [:]
         for level in OrgLevel.allCases { levels[level] = PanelLevel(level: level, prescribers: codes, records: records, orgs: orgs) }
         self.levels = levels
@@ -87,7 +89,7 @@ public struct PracticePanel: Sendable {
     public var count: Int { codes.count }
 
     /// Whether each prescriber is a standard GP practice.
-    public var isStandard: [Bool] { classes.map { $0 == .standardPractice } }
+    public let isStandard: [Bool]
 
     /// A prescriber's id, or nil when it is not in the panel.
     public func id(of code: String) -> Int? { index[code].map(Int.init) }

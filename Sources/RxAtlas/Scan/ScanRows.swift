@@ -30,13 +30,12 @@ public struct ScanRows: Sendable {
         var values = [[Int64]](repeating: [], count: columns.count)
         month.reserveCapacity(n); practice.reserveCapacity(n); presentation.reserveCapacity(n)
         for (t, m) in perMonth.enumerated() {
-            var localIndex: [Int32: Int32] = [:]
+            // The month's presentation ids → indexes in `presentations` (-1: not selected).
+            let remap = m.codes.map { index[$0] ?? -1 }
             for e in m.sink.practice.indices {
-                let q = m.sink.presentation[e]
-                if localIndex[q] == nil { localIndex[q] = index[m.codes[Int(q)]]! }
                 month.append(Int32(t))
                 practice.append(m.ids[Int(m.sink.practice[e])])
-                presentation.append(localIndex[q]!)
+                presentation.append(remap[Int(m.sink.presentation[e])])
             }
             for c in columns.indices { values[c] += m.sink.values[c] }
         }

@@ -41,7 +41,11 @@ public struct StoreScan: Sendable {
             let snapshot = snapshots[t]
             let P = snapshot.practiceCodes.count
             var acc = [Int64](repeating: 0, count: P * K)
-            Self.sum(snapshot, request: request, rowBase: (0..<P).map { $0 * K }, practices: 0..<P, into: &acc)
+            let compiled = CompiledKeys(request, over: snapshot)
+            acc.withUnsafeMutableBufferPointer { out in
+                var shared = out
+                Self.sum(snapshot, compiled, request: request, rowBase: (0..<P).map { $0 * K }, practices: 0..<P, into: &shared)
+            }
             return (try panel.ids(of: snapshot), acc)
         }
         var out = [[Int64]](repeating: [Int64](repeating: 0, count: panel.count * T), count: K)
@@ -65,13 +69,15 @@ public struct StoreScan: Sendable {
             defer { counter.advance() }
             let rowBase = try panel.ids(of: snapshot).map { Int($0) * K }
             let P = snapshot.practiceCodes.count
+            // Compiled once per month, shared by the runs.
+            let compiled = CompiledKeys(request, over: snapshot)
             let parts = max(1, min(ProcessInfoThreads.active, P))
             out.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let shared = buffer
                 DispatchQueue.concurrentPerform(iterations: parts) { g in
                     var local = shared
-                    Self.sum(snapshot, request: request, rowBase: rowBase, practices: (P * g / parts)..<(P * (g + 1) / parts),
-                             into: &local)
+                    Self.sum(snapshot, compiled, request: request, rowBase: rowBase,
+                             practices: (P * g / parts)..<(P * (g + 1) / parts), into: &local)
                 }
             }
         }
@@ -96,23 +102,30 @@ public struct StoreScan: Sendable {
         return ScanRows(months: months, columns: columns, perMonth: perMonth)
     }
 
-    /// Adds the rows of `practices` into `acc[rowBase[p] + key]`.
-    static func sum(_ snapshot: Snapshot, request: ScanRequest, rowBase: [Int], practices: Range<Int>,
-                    into acc: inout [Int64]) {
-        acc.withUnsafeMutableBufferPointer { out in
-            var shared = out
-            sum(snapshot, request: request, rowBase: rowBase, practices: practices, into: &shared)
+    /// A request compiled against one month's presentation table: its keys, each key entry's
+    /// column, the column mask per presentation, and each presentation's single key when no
+    /// presentation has several.
+    struct CompiledKeys {
+        let keys: ScanKeys
+        let column: [Int32]
+        let mask: [UInt8]
+        let single: [Int32]?
+
+        init(_ request: ScanRequest, over snapshot: Snapshot) {
+            keys = request.keys(snapshot.presentationCodes)
+            precondition(keys.presentationCount == snapshot.presentationCodes.count, "keys compiled for another table")
+            column = keys.key.map { Int32(request.keyColumn[Int($0)]) }
+            mask = ScanBlocks.mask(keys, request: request)
+            single = request.columns.count == 1 ? keys.singleKeys() : nil
         }
     }
 
-    static func sum(_ snapshot: Snapshot, request: ScanRequest, rowBase: [Int], practices: Range<Int>,
+    /// Adds the rows of `practices` into `acc[rowBase[p] + key]`.
+    static func sum(_ snapshot: Snapshot, _ compiled: CompiledKeys, request: ScanRequest, rowBase: [Int], practices: Range<Int>,
                     into acc: inout UnsafeMutableBufferPointer<Int64>) {
         guard request.keyCount > 0 else { return }
-        let keys = request.keys(snapshot.presentationCodes)
-        precondition(keys.presentationCount == snapshot.presentationCodes.count, "keys compiled for another table")
-        let column = keys.key.map { Int32(request.keyColumn[Int($0)]) }
-        let mask = ScanBlocks.mask(keys, request: request)
-        if request.columns.count == 1, let keyOf = keys.singleKeys() {
+        let mask = compiled.mask
+        if let keyOf = compiled.single {
             keyOf.withUnsafeBufferPointer { keyOf in
             rowBase.withUnsafeBufferPointer { rowBase in
                 var sink = SingleKeySink(keyOf: keyOf, rowBase: rowBase, acc: acc)
@@ -120,9 +133,9 @@ public struct StoreScan: Sendable {
             }}
             return
         }
-        keys.start.withUnsafeBufferPointer { start in
-        keys.key.withUnsafeBufferPointer { key in
-        column.withUnsafeBufferPointer { column in
+        compiled.keys.start.withUnsafeBufferPointer { start in
+        compiled.keys.key.withUnsafeBufferPointer { key in
+        compiled.column.withUnsafeBufferPointer { column in
         rowBase.withUnsafeBufferPointer { rowBase in
             var sink = SumSink(start: start, key: key, column: column, rowBase: rowBase, acc: acc)
             ScanBlocks.run(snapshot, mask: mask, columns: request.columns, practices: practices, sink: &sink)

@@ -22,15 +22,13 @@ struct PHSContactDetailsParser {
         let sizeColumn = try ListSizeReader.required(["PracticeListSize"], in: header, layout: layout, path: path)
         let nameColumn = header.firstIndex(ofAny: ["GPPracticeName", "PracticeName"])?.index
         let postcodeColumn = header.index(of: "Postcode")
-        let boardColumn = header.firstIndex(ofAny: PHSPopulationsParser.boardColumns)?.index
-        let hscpColumn = header.firstIndex(ofAny: PHSPopulationsParser.hscpColumns)?.index
+        let areas = PHSAreaColumns(header)
         let clusterColumn = header.firstIndex(ofAny: ["GPCluster", "Cluster"])?.index
         let name = { (i: Int) in CSVRecordReader.trim(header.names[i]) }
 
         var practices: [String: PracticeList] = [:]
         var lines: [String: Int] = [:]
-        var orgs = OrgDirectory()
-        orgs.setName("Scotland", level: .nation, code: PrescriberCode.scotlandCode)
+        var orgs = PHSAreaColumns.directory()
         var rowsRead = 0
         for record in rows {
             rowsRead += 1
@@ -46,13 +44,10 @@ struct PHSContactDetailsParser {
             lines[code] = record.line
             practices[code] = PracticeList(total: try ListSizeReader.count(record, sizeColumn, column: name(sizeColumn), path: path))
 
-            var practice = PracticeRecord(code: code, kind: PrescriberCode.kind(of: code),
-                                          parents: [.nation: PrescriberCode.scotlandCode])
+            var practice = areas.practice(code, record)
             if let nameColumn, case let v = record.trimmed(nameColumn), !v.isEmpty { practice.name = v }
             if let postcodeColumn, case let v = record.trimmed(postcodeColumn), !v.isEmpty { practice.postcode = v }
-            if let boardColumn, case let v = record.trimmed(boardColumn), !v.isEmpty { practice.parents[.icb] = v }
-            let hscp = hscpColumn.map { record.trimmed($0) } ?? ""
-            if !hscp.isEmpty { practice.parents[.subICB] = hscp }
+            let hscp = practice.parents[.subICB] ?? ""
             if let clusterColumn, case let cluster = record.trimmed(clusterColumn), !cluster.isEmpty {
                 let unit = hscp.isEmpty ? cluster : hscp + "/" + cluster
                 practice.parents[.pcn] = unit

@@ -17,9 +17,6 @@ struct PHSPopulationsParser {
     let path: String
     let header: CSVHeader
 
-    static let boardColumns = ["HB", "HB2019", "HB2018", "HB2014", "HBT"]
-    static let hscpColumns = ["HSCP", "HSCP2019", "HSCP2018", "HSCP2016"]
-
     private struct Key: Hashable { var month: YearMonth; var code: String }
     private struct Builder {
         var total: (value: Int64, line: Int)?
@@ -35,8 +32,7 @@ struct PHSPopulationsParser {
         let codeColumn = try ListSizeReader.required(["PracticeCode"], in: header, layout: layout, path: path)
         let totalColumn = try ListSizeReader.required(["AllAges"], in: header, layout: layout, path: path)
         let sexColumn = header.index(of: "Sex")
-        let boardColumn = header.firstIndex(ofAny: Self.boardColumns)?.index
-        let hscpColumn = header.firstIndex(ofAny: Self.hscpColumns)?.index
+        let areas = PHSAreaColumns(header)
         let bandColumns: [(index: Int, label: String)] = header.names.enumerated().compactMap { i, raw in
             let name = CSVRecordReader.trim(raw)
             guard name.hasPrefix("Ages"), !name.uppercased().hasSuffix("QF") else { return nil }
@@ -46,8 +42,7 @@ struct PHSPopulationsParser {
 
         var builders: [Key: Builder] = [:]
         var skipped: [String: Int] = [:]
-        var orgs = OrgDirectory()
-        orgs.setName("Scotland", level: .nation, code: PrescriberCode.scotlandCode)
+        var orgs = PHSAreaColumns.directory()
         var rowsRead = 0
         for record in rows {
             rowsRead += 1
@@ -85,11 +80,7 @@ struct PHSPopulationsParser {
             if sex == "all" { b.total = (total, record.line) } else { b.sexTotals[sex] = total; b.bands[sex] = bands }
             builders[key] = b
 
-            var practice = PracticeRecord(code: code, kind: PrescriberCode.kind(of: code),
-                                          parents: [.nation: PrescriberCode.scotlandCode])
-            if let boardColumn, case let v = record.trimmed(boardColumn), !v.isEmpty { practice.parents[.icb] = v }
-            if let hscpColumn, case let v = record.trimmed(hscpColumn), !v.isEmpty { practice.parents[.subICB] = v }
-            orgs.upsert(practice)
+            orgs.upsert(areas.practice(code, record))
         }
 
         var lists: [YearMonth: [String: PracticeList]] = [:]

@@ -102,29 +102,10 @@ struct StoreScanPropertyTests {
         let panel = try PracticePanel(store: c.store, scan: scan)
         #expect(scan.months == c.months)
 
-        // The naive reference: a dictionary sum over the rows as written.
-        var byMonth: [String: Int64] = [:], byPractice: [String: Int64] = [:]
-        for (t, month) in c.rows.enumerated() {
-            for (p, q, values) in month {
-                for k in map[q]! {
-                    let v = values[columns[keyColumn[Int(k)]].rawValue]
-                    byMonth["\(p)|\(t)|\(k)", default: 0] &+= v
-                    byPractice["\(p)|\(k)", default: 0] &+= v
-                }
-            }
-        }
-        let T = c.months.count
-        let sums = try scan.sumsByPracticeMonth(request, panel: panel)
-        let totals = try scan.sumsByPractice(request, panel: panel)
-        var mismatches = 0
-        for (p, code) in panel.codes.enumerated() {
-            for k in 0..<K {
-                for t in 0..<T where sums[k][p * T + t] != byMonth["\(code)|\(t)|\(k)", default: 0] { mismatches += 1 }
-                if totals[p * K + k] != byPractice["\(code)|\(k)", default: 0] { mismatches += 1 }
-            }
-        }
+        let (mismatches, sumsCount, totalsCount) = try Self.compare(c, request, scan: scan, panel: panel, keys: { map[$0]! },
+                                                                   value: { k, values in values[columns[keyColumn[Int(k)]].rawValue] })
         #expect(mismatches == 0, "seed \(seed): \(mismatches) sums differ from the naive sum")
-        #expect(sums.count == K && totals.count == panel.count * K)
+        #expect(sumsCount == K && totalsCount == panel.count * K)
 
         // Rows: every row of a selected presentation, once, with every column.
         let selected = Set(c.presentations.filter { !map[$0]!.isEmpty })
@@ -166,15 +147,25 @@ struct StoreScanPropertyTests {
         }
         let scan = try StoreScan(store: c.store, period: nil)
         let panel = try PracticePanel(store: c.store, scan: scan)
+        let (mismatches, _, _) = try Self.compare(c, request, scan: scan, panel: panel, keys: { map[$0].map { [$0] } ?? [] },
+                                                 value: { _, values in values[column.rawValue] })
+        #expect(mismatches == 0, "seed \(seed), \(selected) selected: \(mismatches) sums differ")
+    }
+
+    /// The scan's sums at both grains against a dictionary sum over the rows as written: the
+    /// number that differ, and the sizes of the two results.
+    static func compare(_ c: Case, _ request: ScanRequest, scan: StoreScan, panel: PracticePanel,
+                        keys: (BNFCode) -> [Int32], value: (Int32, [Int64]) -> Int64) throws -> (Int, Int, Int) {
         var byMonth: [String: Int64] = [:], byPractice: [String: Int64] = [:]
         for (t, month) in c.rows.enumerated() {
             for (p, q, values) in month {
-                guard let k = map[q] else { continue }
-                byMonth["\(p)|\(t)|\(k)", default: 0] &+= values[column.rawValue]
-                byPractice["\(p)|\(k)", default: 0] &+= values[column.rawValue]
+                for k in keys(q) {
+                    byMonth["\(p)|\(t)|\(k)", default: 0] &+= value(k, values)
+                    byPractice["\(p)|\(k)", default: 0] &+= value(k, values)
+                }
             }
         }
-        let T = c.months.count
+        let T = c.months.count, K = request.keyCount
         let sums = try scan.sumsByPracticeMonth(request, panel: panel)
         let totals = try scan.sumsByPractice(request, panel: panel)
         var mismatches = 0
@@ -184,7 +175,7 @@ struct StoreScanPropertyTests {
                 if totals[p * K + k] != byPractice["\(code)|\(k)", default: 0] { mismatches += 1 }
             }
         }
-        #expect(mismatches == 0, "seed \(seed), \(selected) selected: \(mismatches) sums differ")
+        return (mismatches, sums.count, totals.count)
     }
 
     @Test func presentationsListsEachCodeOnceInOrder() throws {
