@@ -33,6 +33,8 @@ struct ReportCommand: ParsableCommand {
     var keyMeasure: [String] = []
     @Option(name: .customLong("max-rows"), parsing: .unconditional, help: "Rows a table holds at most.") var maxRows: Int = 200
     @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+    @Option(help: ArgumentHelp("Report one nation only (a name such as Scotland, or a GSS code); by default every nation of the period, with a switch between them.", valueName: "NATION"))
+    var nation: String?
     @Option(help: ArgumentHelp("The HTML file to write.", valueName: "FILE.html")) var out: String
 
     func validate() throws {
@@ -45,6 +47,7 @@ struct ReportCommand: ParsableCommand {
         var options = ReportOptions()
         options.softwareVersion = RxAtlasVersion.current
         options.maximumTableRows = maxRows
+        options.nation = nation
         options.kernelOptions = .init(minimumListSize: minListSize)
         if !keyMeasure.isEmpty {
             let known = Set(try MeasureLibrary.builtIn().map(\.id) + [SteroidMeasures.highDoseNICE, SteroidMeasures.highDoseOpenPrescribing])

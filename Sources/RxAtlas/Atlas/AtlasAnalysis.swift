@@ -2,14 +2,17 @@ import RxData
 import RxStats
 
 /// The Atlas of Variation for one measure at one level over a period: every unit's value summed
-/// over the period (Σnumerator/Σdenominator over the months it has a value), the England value
-/// with its interval, the RightCare variation statistics, and funnel outliers unadjusted and
+/// over the period (Σnumerator/Σdenominator over the months it has a value), the national value
+/// (of the units' own nation) with its interval, the RightCare variation statistics, and funnel outliers unadjusted and
 /// adjusted for overdispersion.
 public struct AtlasResult: Sendable {
     /// The measure.
     public var measureID: String
     /// The level.
     public var level: OrgLevel
+    /// The nation whose units these are (``MeasureValues/nation``); the national value and the
+    /// funnels are that nation's.
+    public var nation: String? = nil
     /// The period.
     public var period: ClosedRange<YearMonth>
     /// Scale of values (100 for a percentage).
@@ -24,7 +27,8 @@ public struct AtlasResult: Sendable {
     public var summary: VariationSummary?
     /// The extremal quotient (max / min), nil when the minimum is 0.
     public var extremalQuotient: Double?
-    /// Funnel analysis with unadjusted limits (nil when the measure is not a count, or < 2 units).
+    /// Funnel analysis with unadjusted limits (nil when the measure is not a count, with < 2 units,
+    /// or when no unit has an event).
     public var funnel: IndicatorResult?
     /// Funnel analysis with additive random-effects limits.
     public var funnelAdjusted: IndicatorResult?
@@ -41,7 +45,7 @@ public struct AtlasResult: Sendable {
 ///
 /// Intervals and funnels follow docs/STATISTICS.md: a percentage of item counts is a proportion
 /// (Wilson; arcsine funnel); items per 1,000 patients is a rate (exact/Byar's; SHMI-style funnel
-/// against population × England rate). Costs, quantities and ratios of two prescribing totals get
+/// against population × national rate). Costs, quantities and ratios of two prescribing totals get
 /// the variation statistics but no interval or funnel, since counting does not define them.
 public enum AtlasAnalysis {
     /// How a measure's values are treated statistically, or nil when they are not counts.
@@ -81,8 +85,8 @@ public enum AtlasAnalysis {
         let totals = periodTotals(values, period: period)
         let units = totals.units.map { values.orgCodes[$0] }, num = totals.numerators, den = totals.denominators
         let multiplier = def.isPercentage ? 100.0 : 1.0
-        var result = AtlasResult(measureID: def.id, level: values.level, period: period, multiplier: multiplier, units: units,
-                                 numerators: num, denominators: den)
+        var result = AtlasResult(measureID: def.id, level: values.level, nation: values.nation, period: period,
+                                 multiplier: multiplier, units: units, numerators: num, denominators: den)
         guard units.count >= 2, num.allSatisfy({ $0 >= 0 }) else { return result }
         let type = indicatorType(def)
         let interval: VariationSummary.IntervalMethod?
@@ -102,7 +106,9 @@ public enum AtlasAnalysis {
         }
         result.summary = try VariationSummary(numerators: num, denominators: den, multiplier: multiplier, interval: interval)
         result.extremalQuotient = VariationMeasures.extremalQuotient(zip(num, den).map { $0 / $1 * multiplier })
-        if let type, type != .proportion || zip(num, den).allSatisfy({ $0 <= $1 }) {
+        // No funnel when no unit has an event: the national rate is 0, so every unit's expected
+        // count is 0 and the limits are undefined (the summary still says the values are all 0).
+        if let type, num.contains(where: { $0 > 0 }), type != .proportion || zip(num, den).allSatisfy({ $0 <= $1 }) {
             let d = type == .rate ? den.map { $0 * 1000 } : den
             let m = type == .rate ? 1000.0 : multiplier
             let options = IndicatorOptions(type: type, multiplier: m, overdispersion: .none)

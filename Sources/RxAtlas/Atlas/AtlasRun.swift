@@ -9,6 +9,8 @@ public struct AtlasRun: Sendable {
         public var measureID: String
         /// The level.
         public var level: OrgLevel
+        /// The nation whose units these are (``MeasureValues/nation``).
+        public var nation: String? = nil
         /// The period the trends cover.
         public var period: ClosedRange<YearMonth>
         /// One trend per unit, in the order of the measure values.
@@ -28,7 +30,7 @@ public struct AtlasRun: Sendable {
         let done = try KernelParallel.map(work.count) { k in
             let (t, def) = work[k]
             return (try AtlasAnalysis.run(t, definition: def, period: period),
-                    Trends(measureID: t.measureID, level: t.level, period: period,
+                    Trends(measureID: t.measureID, level: t.level, nation: t.nation, period: period,
                            trends: MeasureTrend.trends(t, definition: def, period: period)))
         }
         results = done.map(\.0)

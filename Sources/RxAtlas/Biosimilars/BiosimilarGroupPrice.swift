@@ -25,4 +25,7 @@ public struct BiosimilarGroupPrice: Sendable, Equatable {
     public var pricePerUnitTarget: Double, peerPractices: Int
     /// A plain-English note (e.g. why there is no saving).
     public var note: String
+    /// The nation whose prescribing set these prices (a GSS code), nil when not known: a period
+    /// holding two nations' prescribing has each nation's prices apart.
+    public var nation: String? = nil
 }

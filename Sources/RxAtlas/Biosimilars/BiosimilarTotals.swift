@@ -48,4 +48,12 @@ public struct BiosimilarTotals: Sendable {
 
     /// Number of entries.
     public var count: Int { month.count }
+
+    /// The entries of the prescribers `keep` admits (per panel id), in the same panel.
+    public func restricted(to keep: [Bool]) -> BiosimilarTotals {
+        let entries = (0..<count).filter { keep[Int(practice[$0])] }
+        return BiosimilarTotals(panel: panel, cells: cells, costBasis: costBasis, month: entries.map { month[$0] },
+                                practice: entries.map { practice[$0] }, cell: entries.map { cell[$0] },
+                                quantity: entries.map { quantity[$0] }, cost: entries.map { cost[$0] })
+    }
 }

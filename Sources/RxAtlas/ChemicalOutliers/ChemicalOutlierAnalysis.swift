@@ -16,13 +16,37 @@ import RxStats
 ///    (`trim_outliers`), z = (ratio − mean) / SD (``RxStats/TrimmedColumnZScores``, on BLAS);
 /// 5. per organisation, the `top` highest and lowest z (`sort_pick_top`, ties by chemical
 ///    code), flagged `low_number` when the chemical items are under 5.
+///
+/// A period holding two nations' prescribing is analysed per nation (``levels(_:level:options:)``):
+/// an organisation's z is against its own nation's organisations.
 public enum ChemicalOutlierAnalysis {
-    /// The statistics of one level.
-    public static func level(_ items: ChemicalItems, level: OrgLevel,
+    /// The statistics of one level, one per nation of the panel
+    /// (``PracticePanel/nationGroups(_:)``): with one nation, ``level(_:level:including:options:)``
+    /// over every standard practice; with more, over each nation's standard practices apart.
+    public static func levels(_ items: ChemicalItems, level: OrgLevel,
+                              options: ChemicalOutlierOptions = ChemicalOutlierOptions()) -> [ChemicalOutlierLevel] {
+        let nations = items.panel.nations
+        guard nations.count > 1 else {
+            var whole = self.level(items, level: level, options: options)
+            whole.nation = nations.first
+            return [whole]
+        }
+        return (nations.map(Optional.some) + [nil]).compactMap { nation in
+            let mask = zip(items.isStandard, items.panel.inNation(nation)).map { $0 && $1 }
+            guard mask.contains(true) else { return nil }
+            var part = self.level(items, level: level, including: mask, options: options)
+            part.nation = nation
+            return part
+        }
+    }
+
+    /// The statistics of one level over the standard practices (or the prescribers `including`
+    /// admits, when given).
+    public static func level(_ items: ChemicalItems, level: OrgLevel, including: [Bool]? = nil,
                              options: ChemicalOutlierOptions = ChemicalOutlierOptions()) -> ChemicalOutlierLevel {
         let C = items.chemicals.count
         // The panel's one roll-up over the standard practices; units without one are left out.
-        let rolled = items.panel.rollUp(items.items, width: C, to: level, including: items.isStandard)
+        let rolled = items.panel.rollUp(items.items, width: C, to: level, including: including ?? items.isStandard)
         let kept = rolled.units.codes.indices.filter { rolled.members[$0] > 0 }
         let codes = kept.map { rolled.units.codes[$0] }
         let U = codes.count
@@ -73,7 +97,8 @@ public enum ChemicalOutlierAnalysis {
                     subparagraph: String(chem.prefix(7)), chemicalItems: level.items[i],
                     subparagraphItems: level.subparagraphItems[i], ratio: level.ratio[i], mean: level.stats.mean[c],
                     sd: level.stats.sd[c], z: level.stats.z[i], rankHigh: rankHigh[c], rankLow: rankLow[c],
-                    lowNumber: level.items[i] < options.lowNumberItems, fewUnits: level.orgCodes.count < options.minimumUnits))
+                    lowNumber: level.items[i] < options.lowNumberItems, fewUnits: level.orgCodes.count < options.minimumUnits,
+                    nation: level.nation))
             }
         }
         return out

@@ -20,6 +20,8 @@ public struct ChemicalOutlierLevel: Sendable {
     public var ratio: [Double]
     /// Mean, SD, kept counts and z (``RxStats/TrimmedColumnZScores``).
     public var stats: TrimmedColumnZScores.Result
+    /// The nation whose organisations these are, nil when not known.
+    public var nation: String? = nil
 
     /// The flat index of organisation `u`, chemical `c`.
     @inline(__always) public func index(org u: Int, chemical c: Int) -> Int { c * orgCodes.count + u }

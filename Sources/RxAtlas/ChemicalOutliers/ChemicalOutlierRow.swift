@@ -33,4 +33,6 @@ public struct ChemicalOutlierRow: Sendable, Equatable {
     /// The level has fewer organisations than ``ChemicalOutlierOptions/minimumUnits``, so the
     /// z-score means little.
     public var fewUnits: Bool = false
+    /// The organisation's nation: the mean and SD are over that nation's organisations.
+    public var nation: String? = nil
 }

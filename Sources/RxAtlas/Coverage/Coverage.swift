@@ -116,7 +116,7 @@ public struct Coverage: Sendable, Equatable {
         }
         if nations.count > 1 {
             out.append("the period holds prescribing of \(nations.count) nations (\(nations.joined(separator: ", "))): rankings, "
-                       + "deciles, funnels and national rates compare them together, not within each nation")
+                       + "deciles, funnels and national rates are computed within each nation, and results carry the nation")
         }
         for (catalogue, n) in unclassified.sorted(by: { $0.key < $1.key }) where n > 0 {
             out.append("\(n) presentation(s) left unclassified by the \(catalogue) catalogue: counted on neither side")

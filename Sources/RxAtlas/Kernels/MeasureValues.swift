@@ -25,10 +25,14 @@ public struct MeasureValues: Sendable {
     public let value: [Double]
     /// Why each unit-month has or lacks a value.
     public let status: [ValueStatus]
+    /// The nation whose units these are (a GSS code), nil when not known. Percentiles and
+    /// deciles compare the table's units, so a period holding two nations' prescribing has a
+    /// table per nation (``PracticeMeasureTotals/values(levels:)``).
+    public var nation: String?
 
     /// Creates values from their parts (see the property docs for the layout).
     public init(measureID: String, level: OrgLevel, orgCodes: [String], orgNames: [String?], months: [YearMonth],
-                numerator: [Double], denominator: [Double], value: [Double], status: [ValueStatus]) {
+                numerator: [Double], denominator: [Double], value: [Double], status: [ValueStatus], nation: String? = nil) {
         self.measureID = measureID
         self.level = level
         self.orgCodes = orgCodes
@@ -38,6 +42,22 @@ public struct MeasureValues: Sendable {
         self.denominator = denominator
         self.value = value
         self.status = status
+        self.nation = nation
+    }
+
+    /// The table of some of its units (indices into ``orgCodes``, in the order given), named as
+    /// `nation`'s.
+    public func subset(units: [Int], nation: String?) -> MeasureValues {
+        let T = months.count
+        func rows<V>(_ m: [V]) -> [V] {
+            var out: [V] = []
+            out.reserveCapacity(units.count * T)
+            for u in units { out.append(contentsOf: m[(u * T)..<(u * T + T)]) }
+            return out
+        }
+        return MeasureValues(measureID: measureID, level: level, orgCodes: units.map { orgCodes[$0] }, orgNames: units.map { orgNames[$0] },
+                             months: months, numerator: rows(numerator), denominator: rows(denominator), value: rows(value),
+                             status: rows(status), nation: nation)
     }
 
     /// The index of a unit by code.

@@ -101,14 +101,28 @@ public struct PracticeMeasureTotals: Sendable {
     }
 
     /// Every measure at each of `levels`, measure-major (every level of the first measure, then
-    /// of the next).
+    /// of the next), a table per nation (``byNation(_:)``).
     public func values(levels: [OrgLevel]) -> [MeasureValues] {
-        measures.indices.flatMap { m in levels.map { values(measure: m, level: $0) } }
+        measures.indices.flatMap { m in levels.flatMap { byNation(values(measure: m, level: $0)) } }
     }
 
-    /// Every measure at one level, in measure order.
+    /// Every measure at one level, in measure order, a table per nation (``byNation(_:)``).
     public func values(level: OrgLevel) -> [MeasureValues] {
-        measures.indices.map { values(measure: $0, level: level) }
+        measures.indices.flatMap { byNation(values(measure: $0, level: level)) }
+    }
+
+    /// A table of ``values(measure:level:)`` cut into one per nation of the panel
+    /// (``PracticePanel/nationGroups(_:)``), so that every ranking, decile, funnel and national
+    /// rate drawn from it compares a unit with its own nation's units only. With one nation the
+    /// table is returned whole, named by it.
+    public func byNation(_ table: MeasureValues) -> [MeasureValues] {
+        let groups = panel.nationGroups(table.level)
+        if groups.count == 1 {
+            var whole = table
+            whole.nation = groups[0].nation
+            return [whole]
+        }
+        return groups.map { table.subset(units: $0.units, nation: $0.nation) }
     }
 }
 

@@ -1,13 +1,13 @@
 import RxData
 import RxStats
 
-/// Writes the `rxatlas atlas` tables: `summary.csv` (one row per measure × level × period with
-/// the variation statistics and outlier counts) and `outliers.csv` (every unit's value, z and
+/// Writes the `rxatlas atlas` tables: `summary.csv` (one row per measure × level × nation ×
+/// period with the variation statistics, the nation's pooled value and outlier counts) and `outliers.csv` (every unit's value, z and
 /// flags, unadjusted and adjusted for overdispersion).
 public enum AtlasOutput {
     /// The `summary.csv` header.
     public static let summaryHeader = [
-        "measure", "level", "from", "to", "units", "england", "england_lower95", "england_upper95", "min", "max",
+        "measure", "level", "nation", "from", "to", "units", "national", "national_lower95", "national_upper95", "min", "max",
         "fold_range", "fold_range_excl_5_5", "p95_p5", "p90_p10", "q20", "q40", "q60", "q80", "cv", "scv_diehr",
         "scv_mcpherson", "eq", "phi", "tau2", "high95", "high998", "low95", "low998", "high95_adjusted",
         "high998_adjusted", "low95_adjusted", "low998_adjusted",
@@ -47,7 +47,7 @@ public enum AtlasOutput {
             }
             let head: [ResultValue] = [.text(r.measureID), .text(MeasureOutput.levelName(r.level))]
             let period: [ResultValue] = [.text(r.period.lowerBound.description), .text(r.period.upperBound.description)]
-            summary.append(head + period +
+            summary.append(head + [.text(r.nation ?? "")] + period +
                            [.count(r.units.count), .number(s?.pooled), .number(s?.pooledLower),
                             .number(s?.pooledUpper), .number(s?.minimum), .number(s?.maximum), .number(s?.foldRange),
                             .number(s?.foldRangeExcludingExtremes), .number(s?.p95ToP5), .number(s?.p90ToP10)] +
@@ -73,7 +73,7 @@ public enum AtlasOutput {
         func columns(_ names: [String], _ types: [ResultColumnType]) -> [ResultColumn] {
             zip(names, types).map { ResultColumn($0, $1) }
         }
-        let summaryTypes: [ResultColumnType] = [.text, .text, .text, .text, .integer] + Array(repeating: .real, count: 19)
+        let summaryTypes: [ResultColumnType] = [.text, .text, .text, .text, .text, .integer] + Array(repeating: .real, count: 19)
             + Array(repeating: .integer, count: 8)
         let outlierTypes: [ResultColumnType] = [.text, .text, .text, .text, .text, .real, .real, .real, .real, .text, .text]
         let trendTypes: [ResultColumnType] = [.text, .text, .text, .text, .text, .real, .real, .real, .real, .real, .boolean,
@@ -93,7 +93,7 @@ public enum AtlasOutput {
         func count(_ f: IndicatorResult?, _ flag: FunnelFlag) {
             if let f { b.integer(Int64(f.funnel.flags.filter { $0 == flag }.count)) } else { b.empty() }
         }
-        b.text(r.measureID); b.text(MeasureOutput.levelName(r.level))
+        b.text(r.measureID); b.text(MeasureOutput.levelName(r.level)); b.text(r.nation ?? "")
         b.text(r.period.lowerBound.description); b.text(r.period.upperBound.description)
         b.integer(Int64(r.units.count))
         for v in [s?.pooled, s?.pooledLower, s?.pooledUpper, s?.minimum, s?.maximum, s?.foldRange,

@@ -16,7 +16,7 @@ public enum BiosimilarOutput {
         "molecule", "group", "unit", "period_from", "period_to", "originator_quantity", "biosimilar_quantity",
         "generic_quantity", "originator_cost", "biosimilar_cost", "generic_cost", "originator_unit_cost",
         "best_value_unit_cost", "best_value_product", "best_value_brand", "biosimilar_products", "ppu_target",
-        "ppu_peer_practices", "note",
+        "ppu_peer_practices", "note", "nation",
     ]
     /// The `uptake_monthly.csv` header.
     public static let monthlyHeader = ["molecule", "level", "org_code", "org_name", "month", "originator_quantity",
@@ -66,14 +66,15 @@ public enum BiosimilarOutput {
             },
             ResultTable(name: "prices",
                         columns: columns(pricesHeader, [.text, .text, .text, .text, .text, .real, .real, .real, .pounds, .pounds,
-                                                        .pounds, .real, .real, .text, .text, .integer, .real, .integer, .text]),
+                                                        .pounds, .real, .real, .text, .text, .integer, .real, .integer, .text, .text]),
                         rowCount: prices.count) { i in
                 let g = prices[i]
                 return [.text(g.molecule), .text(g.group), .text(g.unit), .text(from), .text(to), quantity(g.originatorQuantity),
                         quantity(g.biosimilarQuantity), quantity(g.genericQuantity), .number(g.originatorCost),
                         .number(g.biosimilarCost), .number(g.genericCost), fraction(g.originatorUnitCost),
                         fraction(g.bestValueUnitCost), .optionalText(g.bestValueProduct), .optionalText(g.bestValueBrand),
-                        .count(g.biosimilarProducts), fraction(g.pricePerUnitTarget), .count(g.peerPractices), .text(g.note)]
+                        .count(g.biosimilarProducts), fraction(g.pricePerUnitTarget), .count(g.peerPractices), .text(g.note),
+                        .text(g.nation ?? "")]
             },
             ResultTable(name: "uptake_monthly", columns: columns(monthlyHeader, key + [.text, .real, .real, .real, .real]),
                         rowCount: courses.count * T) { i in

@@ -3,7 +3,8 @@ import RxStats
 
 /// Writes the `rxatlas measures` tables: `values.csv` (every measure × level × organisation ×
 /// month, with OpenPrescribing's percentile and the value's confidence interval) and
-/// `deciles.csv` (per measure × level × month).
+/// `deciles.csv` (per measure × level × nation × month: a period holding two nations' prescribing
+/// has each nation's deciles, and each unit's percentile is among its own nation's units).
 ///
 /// Confidence intervals: Wilson for a percentage of item counts; exact Poisson below 10 events and
 /// Byar's from 10 for item counts per 1,000 patients; none for costs, quantities or ratios of two
@@ -13,12 +14,12 @@ public enum MeasureOutput {
     public static let valuesHeader = ["measure", "level", "org_code", "org_name", "month", "numerator", "denominator",
                                       "value", "percentile", "lower95", "upper95"]
     /// The `deciles.csv` header.
-    public static let decilesHeader = ["measure", "level", "month", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"]
+    public static let decilesHeader = ["measure", "level", "nation", "month", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"]
 
     /// The `savings.csv` header (one row per organisation and month, pounds at each decile).
     public static let savingsHeader = ["measure", "level", "org_code", "org_name", "month"] + (1...9).map { "saving_p\($0 * 10)" }
     /// The `savings_totals.csv` header (per level and month, positive savings only).
-    public static let savingsTotalsHeader = ["measure", "level", "month"] + (1...9).map { "total_p\($0 * 10)" }
+    public static let savingsTotalsHeader = ["measure", "level", "nation", "month"] + (1...9).map { "total_p\($0 * 10)" }
 
     /// Level names as written in outputs and accepted on the command line.
     public static func levelName(_ level: OrgLevel) -> String { level == .subICB ? "sub-icb" : level.rawValue }
@@ -88,6 +89,7 @@ public enum MeasureOutput {
         let percentiles = t.percentiles()
         let (lower, upper) = intervals(t, definition: def)
         let head = CSVBuffer.preformatted([def.id, levelName(t.level)])
+        let nationHead = CSVBuffer.preformatted([def.id, levelName(t.level), t.nation ?? ""])
         let unitFields = t.orgCodes.indices.map { CSVBuffer.preformatted([t.orgCodes[$0], t.orgNames[$0] ?? ""]) }
         let monthFields = t.months.map { CSVBuffer.preformatted([$0.description]) }
 
@@ -103,7 +105,7 @@ public enum MeasureOutput {
         }
         let deciles = out[1]
         for (m, d) in t.deciles().enumerated() {
-            deciles.fields(head); deciles.fields(monthFields[m])
+            deciles.fields(nationHead); deciles.fields(monthFields[m])
             for v in d { deciles.number(v) }
             deciles.endRow()
         }
@@ -122,7 +124,7 @@ public enum MeasureOutput {
         }
         let totals = out[3]
         for (m, total) in s.totals.enumerated() {
-            totals.fields(head); totals.fields(monthFields[m])
+            totals.fields(nationHead); totals.fields(monthFields[m])
             for v in total { totals.money(v) }
             totals.endRow()
         }
@@ -152,7 +154,8 @@ public enum MeasureOutput {
                 }
             }
             for (m, d) in t.deciles().enumerated() {
-                decileRows.append([.text(def.id), .text(levelName(t.level)), .text(t.months[m].description)] + d.map { .number($0) })
+                decileRows.append([.text(def.id), .text(levelName(t.level)), .text(t.nation ?? ""), .text(t.months[m].description)]
+                                  + d.map { .number($0) })
             }
             guard MeasureSavings.applies(to: def) else { continue }
             let s = MeasureSavings(t)
@@ -164,7 +167,8 @@ public enum MeasureOutput {
                 }
             }
             for (m, total) in s.totals.enumerated() {
-                totalRows.append([.text(def.id), .text(levelName(t.level)), .text(s.months[m].description)] + total.map { .number($0) })
+                totalRows.append([.text(def.id), .text(levelName(t.level)), .text(t.nation ?? ""), .text(s.months[m].description)]
+                                 + total.map { .number($0) })
             }
         }
         func columns(_ names: [String], _ types: [ResultColumnType]) -> [ResultColumn] {
@@ -173,14 +177,14 @@ public enum MeasureOutput {
         let key: [ResultColumnType] = [.text, .text, .text, .text, .text]
         var out = [
             ResultTable(name: "values", columns: columns(valuesHeader, key + Array(repeating: .real, count: 6)), rows: rows),
-            ResultTable(name: "deciles", columns: columns(decilesHeader, [.text, .text, .text] + Array(repeating: .real, count: 9)),
+            ResultTable(name: "deciles", columns: columns(decilesHeader, [.text, .text, .text, .text] + Array(repeating: .real, count: 9)),
                         rows: decileRows),
         ]
         if tables.contains(where: { byID[$0.measureID].map(MeasureSavings.applies) ?? false }) {
             out.append(ResultTable(name: "savings", columns: columns(savingsHeader, key + Array(repeating: .pounds, count: 9)),
                                    rows: savingRows))
             out.append(ResultTable(name: "savings_totals",
-                                   columns: columns(savingsTotalsHeader, [.text, .text, .text] + Array(repeating: .pounds, count: 9)),
+                                   columns: columns(savingsTotalsHeader, [.text, .text, .text, .text] + Array(repeating: .pounds, count: 9)),
                                    rows: totalRows))
         }
         return out

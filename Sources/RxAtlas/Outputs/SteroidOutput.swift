@@ -6,7 +6,7 @@ import RxStats
 ///   ``outliersHeader``); units excluded by the small-number rule have empty z, flags and excess;
 /// - `small_numbers.csv`: those excluded units with the reason;
 /// - `high_outliers.csv`: the ranked high outliers (adjusted flag high) of the measures where
-///   low is good, by excess;
+///   low is good, by excess, ranked within each nation;
 /// - `ics_classification.csv`: every ICS presentation of the period with its class under both
 ///   rules and the rule that placed it;
 /// - `unclassified.csv`: the ICS presentations no rule placed, with the reason.
@@ -17,7 +17,7 @@ public enum SteroidOutput {
     /// The `small_numbers.csv` header.
     public static let smallNumbersHeader = ["measure", "level", "org_code", "org_name", "period", "numerator", "denominator", "reason"]
     /// The `high_outliers.csv` header.
-    public static let rankedHeader = ["measure", "level", "rank", "org_code", "org_name", "period", "numerator", "denominator",
+    public static let rankedHeader = ["measure", "level", "nation", "rank", "org_code", "org_name", "period", "numerator", "denominator",
                                       "value", "lower95", "upper95", "national", "difference", "ratio", "excess", "z", "flag",
                                       "flag_adjusted", "persistent"]
     /// The `ics_classification.csv` header.
@@ -62,11 +62,11 @@ public enum SteroidOutput {
                 return head(r) + [.number(r.numerator), .number(r.denominator), .text(r.excludedReason)]
             },
             ResultTable(name: "high_outliers",
-                        columns: columns(rankedHeader, [.text, .text, .integer, .text, .text, .text] + Array(repeating: .real, count: 10)
+                        columns: columns(rankedHeader, [.text, .text, .text, .integer, .text, .text, .text] + Array(repeating: .real, count: 10)
                                                        + [.text, .text, .boolean]),
                         rowCount: ranked.count) { i in
                 let o = ranked[i], r = o.row
-                return [.text(r.measureID), .text(MeasureOutput.levelName(r.level)), .count(o.rank), .text(r.orgCode),
+                return [.text(r.measureID), .text(MeasureOutput.levelName(r.level)), .text(r.nation ?? ""), .count(o.rank), .text(r.orgCode),
                         .optionalText(r.orgName), .text(r.period), .number(r.numerator), .number(r.denominator), .number(r.value),
                         .number(r.lower95), .number(r.upper95), .number(r.national), .number(o.difference), .number(o.ratio),
                         .number(r.excess), .number(r.z), .optionalText(r.flag?.rawValue), .optionalText(r.flagAdjusted?.rawValue),

@@ -44,3 +44,11 @@ public struct UnitSums<Value: AdditiveArithmetic & Sendable>: Sendable {
     /// The number of columns per unit.
     public let width: Int
 }
+
+/// The units of one level that belong to one nation (``PracticePanel/nationGroups(_:)``).
+public struct NationGroup: Sendable, Equatable {
+    /// The nation's code, nil for units no record places in a nation.
+    public var nation: String?
+    /// The units' indices in the level's codes, ascending.
+    public var units: [Int]
+}

@@ -29,8 +29,12 @@ public struct PracticePanel: Sendable {
     public let listSizeCarry: Int
     /// The organisation directory.
     public let orgs: OrgDirectory
+    /// The nations of the panel's prescribers (GSS codes such as `E92000001`, `S92000003`), in
+    /// code order; empty when no record names one.
+    public let nations: [String]
     private let index: [String: Int32]
     private let levels: [OrgLevel: PanelLevel]
+    private let unitNations: [OrgLevel: [Int32]]
 
     /// The panel of the months `scan` opened: the directory, the months' prescribers and the
     /// list sizes the carry rule gives them.
@@ -83,6 +87,17 @@ public struct PracticePanel: Sendable {
         var levels: [OrgLevel: PanelLevel] = [:]
         for level in OrgLevel.allCases { levels[level] = PanelLevel(level: level, prescribers: codes, records: records, orgs: orgs) }
         self.levels = levels
+        let nationCodes = Array(Set(records.compactMap { $0?.parents[.nation] })).sorted()
+        self.nations = nationCodes
+        let nationIndex = Dictionary(uniqueKeysWithValues: nationCodes.enumerated().map { ($1, Int32($0)) })
+        let prescriberNation = records.map { r in r?.parents[.nation].flatMap { nationIndex[$0] } ?? -1 }
+        var unitNations: [OrgLevel: [Int32]] = [:]
+        for (level, units) in levels {
+            var of = [Int32](repeating: -1, count: units.count)
+            for p in codes.indices where units.unitOf[p] >= 0 && prescriberNation[p] >= 0 { of[Int(units.unitOf[p])] = prescriberNation[p] }
+            unitNations[level] = of
+        }
+        self.unitNations = unitNations
     }
 
     /// The number of prescribers.
@@ -104,6 +119,29 @@ public struct PracticePanel: Sendable {
     public func nation(of p: Int) -> String? {
         let l = level(.nation)
         return l.unitOf[p] >= 0 ? l.codes[Int(l.unitOf[p])] : nil
+    }
+
+    /// The units of `level` grouped by nation, so that rankings, deciles, funnels and national
+    /// rates compare a unit only with units of its own nation.
+    ///
+    /// With one nation (or none) there is one group of every unit, named by that nation. With
+    /// more, there is a group per nation in code order, then (when any) a group of the units no
+    /// record places in a nation, named nil.
+    public func nationGroups(_ level: OrgLevel) -> [NationGroup] {
+        let of = unitNations[level]!
+        guard nations.count > 1 else { return [NationGroup(nation: nations.first, units: Array(of.indices))] }
+        var groups = nations.map { NationGroup(nation: $0, units: []) }
+        var none: [Int] = []
+        for (u, n) in of.enumerated() {
+            if n >= 0 { groups[Int(n)].units.append(u) } else { none.append(u) }
+        }
+        return groups.filter { !$0.units.isEmpty } + (none.isEmpty ? [] : [NationGroup(nation: nil, units: none)])
+    }
+
+    /// Whether each prescriber belongs to `nation` (nil: to no nation).
+    public func inNation(_ nation: String?) -> [Bool] {
+        let l = level(.nation)
+        return codes.indices.map { p in (l.unitOf[p] >= 0 ? l.codes[Int(l.unitOf[p])] : nil) == nation }
     }
 
     /// The panel ids of a month's prescribers, in the month's own order.

@@ -11,7 +11,8 @@ import RxStats
 ///   the kernel's list-size minimum) is excluded from the ranking and listed with the reason.
 /// - **National value:** Σnumerator / Σdenominator over the ranked units of the same period or
 ///   month; at practice level that is over the standard GP practices in the ranking. It is the
-///   funnel's target.
+///   funnel's target. Units are ranked within their nation (``MeasureValues/nation``: a period
+///   with two nations' prescribing has a table per nation), against their nation's value.
 /// - **Statistics** (``RxStats/IndicatorAnalysis``, docs/STATISTICS.md): a percentage of items is
 ///   a proportion (Wilson interval; arcsine funnel); items per 1,000 patients a rate (exact/Byar's;
 ///   log-scale funnel on observed / expected = patients × national rate); SABA items per ICS item
@@ -104,14 +105,14 @@ public enum SteroidOutlierAnalysis {
     }
 
     /// The ranked high outliers among period rows: adjusted flag `high95` or `high998`, by excess
-    /// (largest first), numbered within each measure × level.
+    /// (largest first), numbered within each measure × level × nation.
     public static func rankedHighOutliers(_ rows: [SteroidOutlierRow]) -> [SteroidRankedOutlier] {
         let high = rows.filter { $0.isPeriod && ($0.flagAdjusted == .high95 || $0.flagAdjusted == .high998) }
         var out: [SteroidRankedOutlier] = []
         var groups: [String: [SteroidOutlierRow]] = [:]
         var order: [String] = []
         for r in high {
-            let key = r.measureID + "\u{0}" + r.level.rawValue
+            let key = r.measureID + "\u{0}" + r.level.rawValue + "\u{0}" + (r.nation ?? "")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(r)
         }
@@ -147,7 +148,7 @@ public enum SteroidOutlierAnalysis {
                 period: label, isPeriod: isPeriod, numerator: n[j], denominator: d[j], value: stats.value[j],
                 lower95: stats.lower95[j], upper95: stats.upper95[j], z: stats.z[j], flag: stats.flag[j],
                 flagAdjusted: stats.flagAdjusted[j], persistent: nil, excess: n[j] - d[j] * stats.rate,
-                national: stats.national, excludedReason: ""))
+                national: stats.national, excludedReason: "", nation: values.nation))
         }
         let scale = def.isPercentage ? 100.0 : 1.0
         for k in units.indices where small[units[k]] != nil {
@@ -156,7 +157,7 @@ public enum SteroidOutlierAnalysis {
                 measureID: def.id, level: values.level, orgCode: values.orgCodes[u], orgName: values.orgNames[u],
                 period: label, isPeriod: isPeriod, numerator: num[k], denominator: den[k], value: num[k] / den[k] * scale,
                 lower95: .nan, upper95: .nan, z: .nan, flag: nil, flagAdjusted: nil, persistent: nil, excess: .nan,
-                national: stats.national, excludedReason: small[u]!))
+                national: stats.national, excludedReason: small[u]!, nation: values.nation))
         }
         let listed = Set(units)
         for (u, reason) in small.sorted(by: { $0.key < $1.key }) where !listed.contains(u) {
@@ -164,7 +165,7 @@ public enum SteroidOutlierAnalysis {
                 measureID: def.id, level: values.level, orgCode: values.orgCodes[u], orgName: values.orgNames[u],
                 period: label, isPeriod: isPeriod, numerator: .nan, denominator: .nan, value: .nan, lower95: .nan,
                 upper95: .nan, z: .nan, flag: nil, flagAdjusted: nil, persistent: nil, excess: .nan,
-                national: stats.national, excludedReason: reason))
+                national: stats.national, excludedReason: reason, nation: values.nation))
         }
         return out
     }

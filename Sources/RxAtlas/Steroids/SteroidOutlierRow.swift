@@ -45,11 +45,14 @@ public struct SteroidOutlierRow: Sendable, Equatable {
     public var national: Double
     /// Why the unit is not ranked (small numbers), empty when it is.
     public var excludedReason: String
+    /// The unit's nation (``MeasureValues/nation``): the national value and the ranking are
+    /// that nation's.
+    public var nation: String? = nil
 }
 
 /// A high outlier in the ranked list: a period row whose adjusted flag is high.
 public struct SteroidRankedOutlier: Sendable, Equatable {
-    /// Rank by excess, 1 = largest, within measure and level.
+    /// Rank by excess, 1 = largest, within measure, level and nation.
     public var rank: Int
     /// The period row.
     public var row: SteroidOutlierRow

@@ -157,8 +157,11 @@ public struct StoreIngest: Sendable {
             try checkPartialMonths(file, path: path)
             for var month in file.months {
                 if written[month.month] == true, let tx {
-                    month = try tx.view.loadMonth(month.month).decode().merged(with: month)
-                    progress("  \(month.month): summed with an earlier file of this run")
+                    let earlier = try tx.view.loadMonth(month.month).decode()
+                    let dropped = earlier.measures.symmetricDifference(month.measures)
+                    month = earlier.merged(with: month)
+                    progress("  \(month.month): summed with an earlier file of this run"
+                             + (dropped.isEmpty ? "" : "; \(Measure.allCases.filter { dropped.has($0) }.map(\.description).joined(separator: ", ")) not in every file, so not published for the month"))
                 }
                 practicesByMonth[month.month, default: []].formUnion(month.practiceCodes)
                 if let tx {

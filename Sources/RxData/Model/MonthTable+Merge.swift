@@ -1,7 +1,10 @@
 extension MonthTable {
     /// Sums two tables of the same month into one (for a month whose rows arrive in several
     /// files, such as England's and Scotland's prescribing for the same month). Rows with the
-    /// same practice and presentation are added; the published measures are the union.
+    /// same practice and presentation are added. A measure is published for the merged month only
+    /// when both tables publish it: Scotland's files have no actual cost, so a month holding both
+    /// nations has none either, and no analysis reads a Scottish practice's missing actual cost
+    /// as £0 (the column's values are kept, unpublished).
     public func merged(with other: MonthTable) -> MonthTable {
         precondition(month == other.month, "merging different months")
         let practices = Array(Set(practiceCodes).union(other.practiceCodes)).sorted()
@@ -46,6 +49,6 @@ extension MonthTable {
         if currentPractice != .max { practiceStart.append(Int32(presentation.count)) }
         return MonthTable(month: month, practiceCodes: usedPractices, presentationCodes: presentations,
                           practiceStart: practiceStart, presentation: presentation, columns: columns,
-                          measures: measures.union(other.measures))
+                          measures: measures.intersection(other.measures))
     }
 }

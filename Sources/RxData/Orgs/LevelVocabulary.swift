@@ -51,6 +51,12 @@ extension OrgDirectory {
         return names[.nation]?[code] ?? (code.hasPrefix("E92") ? "England" : code.hasPrefix("S92") ? "Scotland" : "National")
     }
 
+    /// The directory of one nation's prescribers (nil: those no record places in a nation); names
+    /// are kept whole.
+    public func restricted(toNation nation: String?) -> OrgDirectory {
+        OrgDirectory(practices: practices.filter { $0.value.parents[.nation] == nation }, names: names)
+    }
+
     /// What the directory's nations call their levels.
     public var levelVocabulary: LevelVocabulary { LevelVocabulary.forNations(nations) }
 }

@@ -41,13 +41,50 @@ public struct HTMLReport {
     }
 
     /// The report as one HTML document.
+    ///
+    /// A period holding two nations' prescribing is reported one nation at a time: each nation's
+    /// view is the whole report of ``ReportData/restricted(to:)`` (rankings, deciles, funnels and
+    /// national values are within the nation), with a switch between them; the views not shown
+    /// wait in `<template>` elements, so the page's ids stay unique. ``ReportOptions/nation``
+    /// picks one nation's report alone.
+    /// - Throws: ``RxData/InputError`` when ``ReportOptions/nation`` names a nation the period
+    ///   does not hold.
     public func html() throws -> String {
         let period = "\(data.period.lowerBound) to \(data.period.upperBound)"
+        var nations = data.nations
+        if let wanted = options.nation { nations = [try data.nation(named: wanted)] }
+        let views = nations.count > 1 || options.nation != nil
+            ? nations.map { (code: $0, name: data.nationName($0), report: HTMLReport(data.restricted(to: $0), options: options)) }
+            : [(code: nations.first ?? "", name: nationName, report: self)]
+        let title = views.map(\.name).joined(separator: " and ")
         var s = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         s += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-        s += "<title>RxAtlas prescribing variation report, \(HTML.escape(period))</title><style>\(ReportAssets.css)</style></head><body>"
-        s += "<header class=\"top\"><h1>Prescribing variation, \(HTML.escape(period))</h1><nav class=\"toc\" aria-label=\"Sections\">"
+        s += "<title>RxAtlas prescribing variation report, \(HTML.escape(views.count > 1 ? title + ", " : ""))\(HTML.escape(period))</title>"
+        s += "<style>\(ReportAssets.css)</style></head><body>"
+        if views.count > 1 {
+            s += "<nav class=\"nation-switch\" aria-label=\"Nation\"><span class=\"muted\">Each nation is reported on its own: "
+            s += "its rankings, deciles, funnels and national values compare its own organisations.</span> "
+            for (k, v) in views.enumerated() {
+                s += "<button type=\"button\" data-nation=\"\(HTML.escape(v.code))\" aria-pressed=\"\(k == 0)\">\(HTML.escape(v.name))</button>"
+            }
+            s += "</nav>"
+        }
+        s += "<div id=\"report-view\" data-nation=\"\(HTML.escape(views[0].code))\">" + (try views[0].report.view()) + "</div>\n"
+        for v in views.dropFirst() {
+            s += "<template data-nation=\"\(HTML.escape(v.code))\">" + (try v.report.view()) + "</template>\n"
+        }
+        if views.count > 1 { s += "<template data-nation=\"\(HTML.escape(views[0].code))\"></template>\n" }
+        s += "<script>\(ReportAssets.js)</script></body></html>\n"
+        return s
+    }
+
+    /// One nation's report: the header with its contents and search box, the sections, and the
+    /// organisation index the search reads.
+    func view() throws -> String {
+        let period = "\(data.period.lowerBound) to \(data.period.upperBound)"
+        var s = "<header class=\"top\"><h1>Prescribing variation, \(HTML.escape(nationName == "National" ? "" : nationName + ", "))"
+        s += "\(HTML.escape(period))</h1><nav class=\"toc\" aria-label=\"Sections\">"
         for (id, title) in Self.sections { s += "<a href=\"#\(id)\">\(title)</a>" }
         s += "</nav><div style=\"position:relative\"><label for=\"org-search\" class=\"muted\">Find an organisation </label>"
         s += "<input id=\"org-search\" type=\"search\" placeholder=\"Name or code of a practice, \(levels.name(.pcn)), \(levels.name(.subICB)) or \(levels.name(.icb))\" size=\"48\" autocomplete=\"off\">"
@@ -61,7 +98,6 @@ public struct HTMLReport {
         s += organisationsSection()
         s += methodsSection()
         s += "</main><script type=\"application/json\" id=\"org-index\">\(HTML.scriptSafeJSON(searchIndexJSON()))</script>"
-        s += "<script>\(ReportAssets.js)</script></body></html>\n"
         return s
     }
 

@@ -7,6 +7,9 @@ enum ReportAssets {
     body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);background:#fff}
     header.top{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);padding:.6rem 1.2rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
     header.top h1{font-size:1.15rem;margin:0}
+    nav.nation-switch{padding:.5rem 1.2rem;background:#f4f4f4;border-bottom:1px solid var(--line);display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
+    nav.nation-switch button{font:inherit;padding:.2rem .8rem;border:1px solid var(--line);background:#fff;cursor:pointer}
+    nav.nation-switch button[aria-pressed="true"]{background:#222;color:#fff}
     nav.toc a{margin-right:.8rem;color:var(--accent);text-decoration:none;font-size:.9rem}
     #org-search{width:min(30rem,90vw);padding:.35rem .5rem;border:1px solid var(--muted);border-radius:4px;font:inherit}
     #search-results{position:absolute;top:100%;right:1.2rem;background:#fff;border:1px solid var(--line);max-height:60vh;overflow:auto;width:32rem;box-shadow:0 4px 14px rgba(0,0,0,.12)}
@@ -70,7 +73,10 @@ enum ReportAssets {
       rows.forEach(function(r){body.appendChild(r);});
       table.setAttribute("data-current","0");paginate(table);
     }
-    document.querySelectorAll("table.sortable").forEach(function(table){
+    // One nation's view: its tables, its search box and its organisation index. Run on load and
+    // each time the nation switch brings another view in.
+    function setup(){
+    document.querySelectorAll("#report-view table.sortable").forEach(function(table){
       Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,col){
         th.tabIndex=0;th.onclick=function(){sortBy(table,col,th);};
         th.onkeydown=function(e){if(e.key==="Enter")sortBy(table,col,th);};
@@ -102,17 +108,36 @@ enum ReportAssets {
       }
       if(!hits){var d=document.createElement("div");d.textContent="No organisation matches.";out.appendChild(d);}
     }
+    box.oninput=search;
+    if(location.hash.indexOf("#search=")===0){box.value=decodeURIComponent(location.hash.slice(8));search();}
+    box.onkeydown=function(e){if(e.key==="Escape"){box.value="";out.textContent="";}};
+    }
+    // The nation switch: the shown view goes back into its template and the chosen one comes out.
+    function showNation(code){
+      var view=document.getElementById("report-view"),current=view.getAttribute("data-nation");
+      if(current===code)return true;
+      var next=document.querySelector('template[data-nation="'+code+'"]'),keep=document.querySelector('template[data-nation="'+current+'"]');
+      if(!next||!keep)return false;
+      while(view.firstChild)keep.content.appendChild(view.firstChild);
+      view.appendChild(next.content);
+      view.setAttribute("data-nation",code);
+      document.querySelectorAll(".nation-switch button").forEach(function(b){b.setAttribute("aria-pressed",String(b.getAttribute("data-nation")===code));});
+      setup();return true;
+    }
+    document.querySelectorAll(".nation-switch button").forEach(function(b){
+      b.onclick=function(){location.hash="nation="+b.getAttribute("data-nation");};
+    });
     // An entry is closed until opened; following a link to it (or to anything inside it) opens it.
+    // #nation=CODE shows that nation's view, so a link can share it.
     function openTarget(){
       var id=location.hash.slice(1);if(!id||id.indexOf("search=")===0)return;
+      if(id.indexOf("nation=")===0){showNation(decodeURIComponent(id.slice(7)));return;}
       var t=document.getElementById(id);
       for(var n=t;n;n=n.parentElement){if(n.tagName==="DETAILS")n.open=true;}
       if(t)t.scrollIntoView();
     }
+    setup();
     window.addEventListener("hashchange",openTarget);openTarget();
-    box.addEventListener("input",search);
-    if(location.hash.indexOf("#search=")===0){box.value=decodeURIComponent(location.hash.slice(8));search();}
-    box.addEventListener("keydown",function(e){if(e.key==="Escape"){box.value="";out.textContent="";}});
     })();
     """
 }

@@ -30,6 +30,9 @@ public struct ReportOptions: Sendable {
     public var boundaries: (collection: GeoFeatureCollection, key: String, nameProperty: String?)? = nil
     /// The software version named in the methods section.
     public var softwareVersion = "unknown"
+    /// The one nation to report (a GSS code or a name such as `Scotland`); nil reports every
+    /// nation of the period, with a switch when there are several.
+    public var nation: String? = nil
 
     /// The default options.
     public init() {}

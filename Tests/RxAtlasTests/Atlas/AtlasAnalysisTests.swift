@@ -24,6 +24,18 @@ import RxStats
         #expect(AtlasAnalysis.indicatorType(share) == .proportion)
     }
 
+    @Test func aRateNobodyPrescribesHasValuesButNoFunnel() throws {
+        // Four practices with lists and not one item: the national rate is 0, so no funnel.
+        let values = MeasureValues(measureID: "none", level: .practice, orgCodes: ["A", "B", "C", "D"], orgNames: [nil, nil, nil, nil],
+                                   months: [KernelFixture.m1], numerator: [0, 0, 0, 0], denominator: [2, 3, 4, 5],
+                                   value: [0, 0, 0, 0], status: Array(repeating: .defined, count: 4))
+        let def = try KernelFixture.measure("none", .items, ["0302"], .listSize, nil, percentage: false)
+        let r = try AtlasAnalysis.run(values, definition: def, period: KernelFixture.m1...KernelFixture.m1)
+        #expect(AtlasAnalysis.indicatorType(def) == .rate)
+        #expect(r.units.count == 4 && r.summary?.pooled == 0)
+        #expect(r.funnel == nil && r.funnelAdjusted == nil)
+    }
+
     @Test func costMeasuresGetNoFunnel() throws {
         let fixture = try KernelFixture()
         let cost = try KernelFixture.measure("cost", .actualCost, ["0302"], .listSize, nil, percentage: false)
