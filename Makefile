@@ -61,12 +61,18 @@ demo: release
 	$(RELEASE_BIN) biosimilars --store $(OUT)/scotland/store --out $(OUT)/scotland/biosimilars
 	$(RELEASE_BIN) steroids --store $(OUT)/scotland/store --out $(OUT)/scotland/steroids
 	$(RELEASE_BIN) report --store $(OUT)/scotland/store --out $(OUT)/scotland/report.html
+	$(RELEASE_BIN) ingest $(SAMPLE)/epd_20250[1-3].csv.gz $(SAMPLE)/scotland/pitc20250[1-3].csv.gz --store $(OUT)/both/store \
+		--list-sizes $(SAMPLE)/list_sizes_20250[1-3].csv.gz $(SAMPLE)/scotland/practice_listsizes_jan2025.csv.gz \
+		--orgs $(SAMPLE)/orgs.csv.gz
+	$(RELEASE_BIN) measures --store $(OUT)/both/store --out $(OUT)/both/measures
+	$(RELEASE_BIN) report --store $(OUT)/both/store --out $(OUT)/both/report.html
 	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg, batch/ (see batch/batch-manifest.json)"
-	@echo "report: $(OUT)/report.html; Scotland: $(OUT)/scotland/ (measures, biosimilars, steroids, report.html)"
+	@echo "report: $(OUT)/report.html; Scotland: $(OUT)/scotland/ (measures, biosimilars, steroids, report.html); both nations, January to March: $(OUT)/both/ (measures, report.html with a nation switch)"
 
 ## Builds the demo (with its HTML report) and checks the report in headless Chromium: renders, not blank, no network requests.
 report-check: demo
 	scripts/report-check $(OUT)/report.html
+	scripts/report-check $(OUT)/both/report.html
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release

@@ -40,9 +40,14 @@ public struct PracticePanel: Sendable {
     /// list sizes the carry rule gives them.
     public init(store: Store, scan: StoreScan, listSizeCarry: Int = ListSizeTimeline.defaultCarry) throws {
         let orgs = try store.readOrgs()
-        let timeline = try ListSizeTimeline(store: store, months: scan.months, carry: listSizeCarry)
-        var universe = Set(orgs.practices.keys)
-        for s in scan.snapshots { universe.formUnion(s.practiceCodes) }
+        var universe = Set(orgs.practices.keys), prescribing = Set<String>()
+        for s in scan.snapshots {
+            universe.formUnion(s.practiceCodes)
+            for code in s.practiceCodes where orgs.practices[code]?.kind ?? PrescriberCode.kind(of: code) == .practice {
+                prescribing.insert(orgs.practices[code]?.parents[.nation] ?? "")
+            }
+        }
+        let timeline = try ListSizeTimeline(store: store, months: scan.months, carry: listSizeCarry, orgs: orgs, nations: prescribing)
         let codes = universe.sorted()
         let T = scan.months.count
         var sizes = [Int64](repeating: -1, count: codes.count * T)

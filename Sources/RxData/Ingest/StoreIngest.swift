@@ -218,7 +218,7 @@ public struct StoreIngest: Sendable {
         var listed = Set<String>()
         for m in listsByMonth.values { listed.formUnion(m.practices.keys) }
         if let tx {
-            let timeline = try ListSizeTimeline(store: tx.view, months: practicesByMonth.keys.sorted())
+            let timeline = try ListSizeTimeline(store: tx.view, months: practicesByMonth.keys.sorted(), orgs: orgs)
             listed.formUnion(timeline.listed)
             for (m, source) in zip(timeline.months, timeline.sources) { report.listSizeSources[m.description] = source.description }
         }

@@ -5,6 +5,12 @@
 /// extracts are published quarterly in places, and Scotland's always are); the month is marked
 /// as carried. Beyond that the month has no list size, and per-1,000 values are undefined for it.
 ///
+/// The rule applies to each nation apart (a prescriber's nation from the directory): England
+/// publishes monthly and Scotland quarterly, so a February holding England's own extract still
+/// takes Scotland's practices from January's. A month's ``sources`` entry sums up its nations:
+/// missing when any nation prescribing in the period has none, else carried when any is carried
+/// (from the earliest extract carried), else own; ``nationSources`` has each nation's.
+///
 /// **Standard GP practices.** Being a standard GP practice is an attribute of the prescriber, not
 /// of the month: the org mapping's `setting` decides where it is given; otherwise a prescriber is
 /// standard when it appears in the store's list-size data in any month (not only the period's);
@@ -43,37 +49,70 @@ public struct ListSizeTimeline: Sendable {
     public let listed: Set<String>
     /// The carry window applied.
     public let carry: Int
+    /// Each nation's source per month, by nation code ("" for prescribers the directory places
+    /// in no nation), for the nations whose list sizes the store holds.
+    public let nationSources: [String: [Source]]
 
     /// Reads the list sizes of `months` from `store` (each extract once).
-    public init(store: Store, months: [YearMonth], carry: Int = ListSizeTimeline.defaultCarry) throws {
+    /// - Parameters:
+    ///   - orgs: the directory that places prescribers in nations (nil: every prescriber in one).
+    ///   - nations: the nations prescribing in the period, whose sources make up a month's
+    ///     ``sources`` entry (nil: every nation with list sizes).
+    public init(store: Store, months: [YearMonth], carry: Int = ListSizeTimeline.defaultCarry, orgs: OrgDirectory? = nil,
+                nations: Set<String>? = nil) throws {
         let available = try store.listSizeMonths()
-        var read: [YearMonth: [String: Int64]] = [:]
-        func totals(_ m: YearMonth) throws -> [String: Int64] {
+        var read: [YearMonth: [String: [String: Int64]]] = [:]
+        // An extract's totals split by nation.
+        func totals(_ m: YearMonth) throws -> [String: [String: Int64]] {
             if let t = read[m] { return t }
-            let t = try store.readListTotals(m) ?? [:]
-            read[m] = t
-            return t
+            var byNation: [String: [String: Int64]] = [:]
+            for (code, n) in try store.readListTotals(m) ?? [:] {
+                byNation[orgs?.practices[code]?.parents[.nation] ?? "", default: [:]][code] = n
+            }
+            read[m] = byNation
+            return byNation
         }
-        var sources: [Source] = [], out: [[String: Int64]?] = []
-        for m in months {
-            if available.contains(m) {
-                sources.append(.own)
-                out.append(try totals(m))
-            } else if let earlier = available.last(where: { $0 < m }), earlier.advanced(by: carry) >= m {
-                sources.append(.carried(from: earlier))
-                out.append(try totals(earlier))
-            } else {
-                sources.append(.missing)
-                out.append(nil)
+        var covered: [String: [YearMonth]] = [:]
+        var listed = Set<String>()
+        for m in available {
+            for (nation, lists) in try totals(m) {
+                covered[nation, default: []].append(m)
+                listed.formUnion(lists.keys)
             }
         }
-        var listed = Set<String>()
-        for m in available { listed.formUnion(try totals(m).keys) }
+        var perNation: [String: [Source]] = [:]
+        var out: [[String: Int64]?] = Array(repeating: nil, count: months.count)
+        for (nation, extracts) in covered {
+            var each: [Source] = []
+            for (t, m) in months.enumerated() {
+                let from: YearMonth
+                if extracts.contains(m) {
+                    each.append(.own)
+                    from = m
+                } else if let earlier = extracts.last(where: { $0 < m }), earlier.advanced(by: carry) >= m {
+                    each.append(.carried(from: earlier))
+                    from = earlier
+                } else {
+                    each.append(.missing)
+                    continue
+                }
+                out[t] = (out[t] ?? [:]).merging(try totals(from)[nation] ?? [:]) { a, _ in a }
+            }
+            perNation[nation] = each
+        }
+        let prescribing = perNation.filter { nations?.contains($0.key) ?? true }
+        let counted = prescribing.isEmpty ? perNation : prescribing
         self.months = months
-        self.sources = sources
+        self.sources = months.indices.map { t in
+            let each = counted.values.map { $0[t] }
+            if each.isEmpty || each.contains(.missing) { return .missing }
+            let carried = each.compactMap { if case .carried(let m) = $0 { return m } else { return nil } }
+            return carried.min().map { .carried(from: $0) } ?? .own
+        }
         self.totals = out
         self.listed = listed
         self.carry = carry
+        self.nationSources = perNation
     }
 
     /// Whether `code` is a standard GP practice under the one rule (see the type's notes).
