@@ -21,7 +21,7 @@ struct IngestCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Prescribing files, and any PDPI ADDR/CHEM companion files.")
+    @Argument(help: "Prescribing files (- reads standard input; a named pipe is read as a stream), and any PDPI ADDR/CHEM companion files.")
     var files: [String]
 
     @Option(help: "The store directory (created if absent).")

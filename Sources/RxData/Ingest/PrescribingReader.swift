@@ -44,8 +44,9 @@ public struct PrescribingReader: Sendable {
         self.chunkSize = chunkSize
     }
 
-    /// Reads `path`.
-    public func read(path: String) throws -> PrescribingFile {
+    /// Reads `path` (`-` for standard input; a named pipe is read as a stream too).
+    public func read(path source: String) throws -> PrescribingFile {
+        let path = InputStreamPath.displayName(source)
         var layout: PrescribingLayout?
         var workers: [ScanWorker] = []
         defer { for i in workers.indices { workers[i].free() } }
@@ -64,7 +65,7 @@ public struct PrescribingReader: Sendable {
         }
         /// Reads every chunk, splitting, parsing and summing in the workers.
         func readChunks() throws -> LineChunks.Pass {
-            return try LineChunks(path: path, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
+            return try LineChunks(path: source, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
                 guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count > 0 else { return }
                 sawAnyByte = true
                 var start = 0

@@ -19,11 +19,15 @@ public struct StoreIngest: Sendable {
     ///
     /// Every input is checked to exist and be readable before anything is written, and a store
     /// this run created is removed again when the run fails, so a failed first ingest leaves no
-    /// empty store behind.
+    /// empty store behind. When a prescribing input is a stream (``InputStreamPath``), the
+    /// list-size files and org mapping are checked once the streams are read, still before
+    /// anything is committed: the command feeding the stream may write them first
+    /// (`rxatlas synth --stdout` does).
     public func run(store storePath: String?, steps: ProgressReporter = .silent,
                     progress: (String) -> Void = { _ in }) throws -> IngestReport {
         let inputs = options.files + options.listSizes + [options.orgMapping, options.codeMapping].compactMap { $0 }
-        try Self.checkReadable(inputs)
+        let deferred = Set(deferredInputs)
+        try Self.checkReadable(inputs.filter { !deferred.contains($0) })
         if case .quarantine(let q) = options.errorPolicy { try Self.checkQuarantine(q, inputs: inputs, store: storePath) }
         guard let storePath, !FileManager.default.fileExists(atPath: storePath + "/store.json") else {
             return try ingest(store: storePath, steps: steps, progress: progress)
@@ -39,11 +43,21 @@ public struct StoreIngest: Sendable {
 
     /// Refuses, before anything is read or written, an input that does not exist, is a directory
     /// or cannot be opened (``InputError/isUnreadable``), and a regular file that is empty.
+    /// The inputs checked only after the prescribing streams are read (see ``run(store:steps:progress:)``).
+    var deferredInputs: [String] {
+        options.files.contains(where: InputStreamPath.isStream) ? options.listSizes + [options.orgMapping].compactMap { $0 } : []
+    }
+
+    /// Standard input (`-`, at most once) and named pipes are accepted as streams.
     static func checkReadable(_ paths: [String]) throws {
-        for path in paths {
+        if paths.filter({ $0 == InputStreamPath.standardInput }).count > 1 {
+            throw InputError(file: InputStreamPath.displayName(InputStreamPath.standardInput),
+                             reason: "is given more than once; standard input can be read once")
+        }
+        for path in paths where path != InputStreamPath.standardInput {
             var st = stat()
             guard stat(path, &st) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
-            if let e = InputError.notRegularFile(path, mode: st.st_mode) { throw e }
+            if (st.st_mode & S_IFMT) != S_IFIFO, let e = InputError.notRegularFile(path, mode: st.st_mode) { throw e }
             guard access(path, R_OK) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
             if (st.st_mode & S_IFMT) == S_IFREG && st.st_size == 0 {
                 throw InputError(file: path, reason: "is empty (0 bytes): expected a header line and data")
@@ -129,7 +143,8 @@ public struct StoreIngest: Sendable {
 
         for (i, path) in options.files.enumerated() {
             defer { steps.step("files", done: i + 1, total: options.files.count) }
-            if let companion = try CompanionFile.detect(path: path) {
+            // A stream is read once, so it is never sniffed for a companion file.
+            if !InputStreamPath.isStream(path), let companion = try CompanionFile.detect(path: path) {
                 _ = try describe(path)
                 switch companion {
                 case .pdpiAddresses:
@@ -146,8 +161,8 @@ public struct StoreIngest: Sendable {
             }
             progress("reading \(path)")
             let file = try reader.read(path: path)
-            // Plain files are hashed during the scan; compressed ones are hashed here.
-            _ = try describe(path, known: file.digest)
+            // Plain files and streams are hashed during the scan; compressed files are hashed here.
+            _ = try describe(InputStreamPath.displayName(path), known: file.digest)
             inputs[inputs.count - 1].months = file.months.map(\.month).sorted()
             report.files.append(file.summary)
             rejected += file.rejected.map { (path, $0) }
@@ -171,6 +186,7 @@ public struct StoreIngest: Sendable {
                 written[month.month] = true
             }
         }
+        try Self.checkReadable(deferredInputs)
         for record in addressRecords { orgs.upsert(record) }
 
         for path in options.listSizes {

@@ -38,12 +38,14 @@ public struct LineChunks: Sendable {
         public var digest: UInt64?
     }
 
-    /// Calls `body` with each chunk in order. Every chunk but the last ends with `\n`; the last
+    /// Calls `body` with each chunk in order. Standard input (`-`) and named pipes are read as a
+    /// stream (``InputStreamPath``), hashed whether or not `digest` asks. Every chunk but the last ends with `\n`; the last
     /// holds whatever follows the final newline (possibly a line without one), and `isLast`
     /// is true for it. An empty file yields one empty last chunk. With `digest`, a plain file's
     /// XXH64 is computed on another thread while `body` works on each chunk.
     @discardableResult
     public func forEach(digest: Bool = false, _ body: (_ chunk: UnsafeRawBufferPointer, _ isLast: Bool) throws -> Void) throws -> Pass {
+        if InputStreamPath.isStream(path) { return try forEachStream(body) }
         let mapped = try MappedFile(path: path)
         let magic = Array(mapped.bytes.prefix(4))
         var pass = Pass(fileBytes: Int64(mapped.bytes.count), digest: nil)
@@ -110,7 +112,7 @@ public struct LineChunks: Sendable {
     /// Gathers decompressed bytes into a line-aligned buffer and emits full chunks. A line longer
     /// than ``maximumLineLength`` is an error; the search for the last newline never rescans
     /// bytes already known to hold none, so a long line costs linear time.
-    private final class Assembler {
+    final class Assembler {
         var buffer: UnsafeMutableRawBufferPointer
         var used = 0
         /// Bytes from here to `used` are known to hold no newline.

@@ -164,8 +164,17 @@ public struct SyntheticDataset: Sendable {
 
     /// Writes every file into `directory` (created if needed): one EPD and one list-size file per
     /// month, the org mapping and the planted-outlier list. `progress` gets one line per file.
+    /// - Parameters:
+    ///   - month: only this month's offset (its EPD and list sizes, with the org mapping and
+    ///     planted outliers), so that a long run can be written a month at a time; the month's
+    ///     data are those it has in the whole run.
+    ///   - prescribing: where the EPD rows go instead of a file in `directory` (standard output,
+    ///     to pipe into `rxatlas ingest -`); only with one month. The month's other files are
+    ///     written first, so they are whole before the first row is.
     @discardableResult
-    public func write(to directory: String, progress: ((String) -> Void)? = nil) throws -> SynthSummary {
+    public func write(to directory: String, month only: Int? = nil, prescribing: ByteSink? = nil,
+                      progress: ((String) -> Void)? = nil) throws -> SynthSummary {
+        precondition(prescribing == nil || only != nil || configuration.months == 1, "a prescribing sink takes one month")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let level = configuration.gzipLevel
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
@@ -175,17 +184,20 @@ public struct SyntheticDataset: Sendable {
         let planted = path(Self.plantedOutliersFileName)
         try writePlantedOutliers(to: FileSink(path: planted))
         summary.files += [orgs, planted]
-        for offset in 0..<configuration.months {
-            let epd = path(epdFileName(offset))
+        for offset in only.map({ [$0] }) ?? Array(0..<configuration.months) {
+            let epd = prescribing.map { ($0 as? FileSink)?.path ?? "-" } ?? path(epdFileName(offset))
+            let lists = path(listSizeFileName(offset))
+            // Streamed rows go last, so a reader of the stream finds the month's other files whole.
+            if prescribing != nil { try writeListSizes(monthOffset: offset, to: openSink(path: lists, gzip: configuration.gzip, level: level)) }
             let started = Date()
-            let (rows, bytes) = try writeEPD(monthOffset: offset, to: openSink(path: epd, gzip: configuration.gzip, level: level))
+            let sink = try prescribing ?? openSink(path: epd, gzip: configuration.gzip, level: level)
+            let (rows, bytes) = try writeEPD(monthOffset: offset, to: sink)
             let seconds = Date().timeIntervalSince(started)
             summary.epdSeconds += seconds
             summary.months.append(.init(month: month(offset).description, rows: rows, bytes: bytes, path: epd))
-            let lists = path(listSizeFileName(offset))
-            try writeListSizes(monthOffset: offset, to: openSink(path: lists, gzip: configuration.gzip, level: level))
+            if prescribing == nil { try writeListSizes(monthOffset: offset, to: openSink(path: lists, gzip: configuration.gzip, level: level)) }
             summary.files += [epd, lists]
-            progress?(String(format: "%@  %d rows  %.1f MB  %.2f s (%.0f MB/s)", epdFileName(offset), rows,
+            progress?(String(format: "%@  %d rows  %.1f MB  %.2f s (%.0f MB/s)", prescribing == nil ? epdFileName(offset) : epd, rows,
                              Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / max(seconds, 1e-9)))
         }
         return summary

@@ -28,7 +28,17 @@ public final class FileSink: ByteSink {
         guard fd >= 0 else { throw SynthError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    /// Writes to an open descriptor (standard output: `fileDescriptor: 1`), named `name` in
+    /// errors; ``finish()`` leaves the descriptor open.
+    public init(fileDescriptor: Int32, name: String) {
+        path = name
+        fd = fileDescriptor
+        ownsDescriptor = false
+    }
+
+    private var ownsDescriptor = true
+
+    deinit { if fd >= 0 && ownsDescriptor { close(fd) } }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard fd >= 0 else { throw SynthError.writeFailed(path: path, reason: "write after finish") }
@@ -45,6 +55,10 @@ public final class FileSink: ByteSink {
 
     public func finish() throws {
         guard fd >= 0 else { return }
+        if !ownsDescriptor {
+            fd = -1
+            return
+        }
         let status = close(fd)
         fd = -1
         if status != 0 { throw SynthError.writeFailed(path: path, reason: String(cString: strerror(errno))) }

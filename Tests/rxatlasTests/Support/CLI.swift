@@ -46,6 +46,36 @@ enum CLI {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Runs `rxatlas first… | rxatlas second…` in `directory`; returns each side's status and the
+    /// second's output.
+    static func pipeline(_ first: [String], _ second: [String], in directory: String) throws -> (first: Int32, second: Run) {
+        let a = Process(), b = Process()
+        for (p, args) in [(a, first), (b, second)] {
+            p.executableURL = URL(fileURLWithPath: path!)
+            p.arguments = args
+            p.currentDirectoryURL = URL(fileURLWithPath: directory)
+        }
+        let link = Pipe(), out = Pipe(), err = Pipe()
+        a.standardOutput = link
+        a.standardError = FileHandle.nullDevice
+        b.standardInput = link
+        b.standardOutput = out
+        b.standardError = err
+        try a.run()
+        try b.run()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let stdout = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { stdout.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        a.waitUntilExit()
+        b.waitUntilExit()
+        return (a.terminationStatus, Run(status: b.terminationStatus, stdout: String(decoding: stdout.data, as: UTF8.self),
+                                         stderr: String(decoding: stderr, as: UTF8.self)))
+    }
+
     /// The bundled sample, `datasets/sample`, found from this source file.
     static let sample: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("datasets/sample").path
