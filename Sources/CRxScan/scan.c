@@ -61,7 +61,7 @@ static inline size_t close_quote(const uint8_t *base, size_t i, size_t end, int 
     }
 }
 
-#define SPLIT_BODY(NEXT_SPECIAL)                                                                 \
+#define SPLIT_BODY(NEXT_SPECIAL, CLOSE_QUOTE)                                                    \
     size_t i = from;                                                                             \
     int32_t field = 0;                                                                           \
     size_t field_start = from;                                                                   \
@@ -89,7 +89,7 @@ static inline size_t close_quote(const uint8_t *base, size_t i, size_t end, int 
         }                                                                                        \
         if (i != field_start) { i++; continue; } /* a stray quote inside text is text */         \
         int escaped = 0;                                                                         \
-        size_t close = close_quote(base, i, end, &escaped);                                      \
+        size_t close = CLOSE_QUOTE(base, i, end, &escaped);                                      \
         if (close == (size_t)-1) {                                                               \
             *next = rx_line_end(base, i + 1, end); *bad_field = field;                           \
             return RX_SPLIT_UNTERMINATED_QUOTE;                                                  \
@@ -113,7 +113,7 @@ static inline size_t close_quote(const uint8_t *base, size_t i, size_t end, int 
 
 static int32_t split_swar(const uint8_t *base, size_t from, size_t end, int32_t *starts, int32_t *ends,
                           uint8_t *quoted, int32_t capacity, size_t *next, int32_t *bad_field) {
-    SPLIT_BODY(i = next_special_swar(base, i, end))
+    SPLIT_BODY(i = next_special_swar(base, i, end), close_quote)
 }
 
 #ifdef RX_X86
@@ -125,6 +125,32 @@ static inline size_t next_special_avx2(const uint8_t *base, size_t i, size_t end
         i += 32;
     }
     return next_special_swar(base, i, end);
+}
+
+// As close_quote, finding quotes and newlines 32 bytes at a time: a long quoted field (a
+// presentation or practice name holding commas) costs a compare per 32 bytes, not a branch per
+// byte.
+__attribute__((target("avx2")))
+static inline size_t close_quote_avx2(const uint8_t *base, size_t i, size_t end, int *escaped) {
+    const __m256i quote = _mm256_set1_epi8('"'), newline = _mm256_set1_epi8('\n');
+    size_t j = i + 1;
+    for (;;) {
+        for (;;) {
+            if (j + 32 <= end) {
+                __m256i v = _mm256_loadu_si256((const __m256i *)(base + j));
+                uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(v, quote),
+                                                                            _mm256_cmpeq_epi8(v, newline)));
+                if (m) { j += (size_t)__builtin_ctz(m); break; }
+                j += 32;
+            } else {
+                while (j < end && base[j] != '"' && base[j] != '\n') j++;
+                break;
+            }
+        }
+        if (j >= end || base[j] == '\n') return (size_t)-1;
+        if (j + 1 < end && base[j + 1] == '"') { *escaped = 1; j += 2; continue; }
+        return j;
+    }
 }
 
 // Keeps the current 32-byte mask between calls so consecutive commas in one block cost one
@@ -145,7 +171,7 @@ static int32_t split_avx2(const uint8_t *base, size_t from, size_t end, int32_t 
         i = next_special_swar(base, i, end);                                                     \
         break;                                                                                   \
     }
-    SPLIT_BODY(NEXT_AVX2)
+    SPLIT_BODY(NEXT_AVX2, close_quote_avx2)
 #undef NEXT_AVX2
 }
 
