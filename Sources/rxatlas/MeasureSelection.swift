@@ -8,6 +8,8 @@ struct MeasureSelection: ParsableArguments {
     @Option(help: "The store directory.") var store: String
     @Option(parsing: .upToNextOption, help: "Measure definition files or directories (ours or OpenPrescribing's JSON; default: the built-in library).")
     var definitions: [String] = []
+    @Flag(help: "Fail when any definition under --definitions cannot run (by default those that can run, and the others are listed with every reason).")
+    var strict = false
     @Option(parsing: .upToNextOption, help: "Only these measure ids.") var measure: [String] = []
     @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [OrgLevel] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
@@ -17,9 +19,32 @@ struct MeasureSelection: ParsableArguments {
             help: "Months a list-size extract is carried into later months without one.")
     var listSizeCarry: Int = ListSizeTimeline.defaultCarry
 
-    /// The selected definitions.
-    func definitionsSelected() throws -> [MeasureDefinition] {
-        var defs = definitions.isEmpty ? try MeasureLibrary.builtIn() : try MeasureLibrary.load(paths: definitions)
+    /// The selected definitions. Of the files under `--definitions`, those that can run are run
+    /// and every other is reported with all its reasons (``RxAtlas/MeasureLibrary/loadRunnable(paths:)``);
+    /// with `--strict` any refusal fails the command.
+    func definitionsSelected(progress: ProgressReporter = .silent) throws -> [MeasureDefinition] {
+        var defs: [MeasureDefinition]
+        if definitions.isEmpty {
+            defs = try MeasureLibrary.builtIn()
+        } else {
+            let loaded = try MeasureLibrary.loadRunnable(paths: definitions)
+            if strict, let first = loaded.refused.first {
+                for r in loaded.refused.dropFirst() { progress.message("refused: \(r)", level: .warning) }
+                throw first.inputError
+            }
+            if !loaded.refused.isEmpty {
+                progress.message("\(loaded.refused.count) of \(loaded.refused.count + loaded.definitions.count) definitions cannot run "
+                                 + "and are left out (--strict fails instead):", level: .warning)
+                for r in loaded.refused {
+                    progress.message("  \(r.id): " + r.reasons.map { ($0.field.map { "\($0): " } ?? "") + $0.reason }.joined(separator: "; "),
+                                     level: .warning)
+                }
+            }
+            guard !loaded.definitions.isEmpty else {
+                throw InputError(file: definitions.joined(separator: " "), reason: "no definition here can run (\(loaded.refused.count) refused)")
+            }
+            defs = loaded.definitions
+        }
         if !measure.isEmpty {
             let known = Set(defs.map(\.id))
             if let unknown = measure.first(where: { !known.contains($0) }) {
@@ -50,7 +75,7 @@ struct MeasureSelection: ParsableArguments {
     /// sizes when a per-1,000 measure is selected, months without actual cost).
     func compute(defaultMonths: Int? = nil, progress: ProgressReporter = .silent) throws
         -> (definitions: [MeasureDefinition], levels: [OrgLevel], months: ClosedRange<YearMonth>, values: [MeasureValues], coverage: Coverage) {
-        let defs = try definitionsSelected()
+        let defs = try definitionsSelected(progress: progress)
         let levels = try levelsSelected()
         let opened = try Store.open(at: store)
         opened.keepsSnapshots = true   // the coverage reads the months the kernel mapped

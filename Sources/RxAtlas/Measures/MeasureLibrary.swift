@@ -31,9 +31,47 @@ public enum MeasureLibrary {
         return out
     }
 
+    /// What ``loadRunnable(paths:)`` found: the definitions that run, and every other one with all
+    /// its reasons.
+    public struct Loaded: Sendable {
+        /// The definitions RxAtlas runs, in the order read.
+        public var definitions: [MeasureDefinition]
+        /// The definitions it cannot run, in the order read.
+        public var refused: [RefusedMeasure]
+    }
+
+    /// Reads every definition under `paths` that RxAtlas can run, and lists every other one with
+    /// all its reasons instead of stopping at the first (`rxatlas measures --definitions DIR`).
+    /// - Throws: ``InputError`` for a path that does not exist or cannot be listed, and for two
+    ///   runnable definitions with the same id.
+    public static func loadRunnable(paths: [String]) throws -> Loaded {
+        var out = Loaded(definitions: [], refused: [])
+        var seen: [String: String] = [:]
+        for file in try files(paths) {
+            do {
+                let m = try decodeFile(file)
+                if let first = seen[m.id] {
+                    throw InputError(file: file, field: "id", reason: "duplicate measure id '\(m.id)': also defined in \(first)")
+                }
+                seen[m.id] = file
+                out.definitions.append(m)
+            } catch let r as RefusedMeasure {
+                out.refused.append(r)
+            } catch let e as InputError where !e.isUnreadable && e.field != "id" {
+                out.refused.append(RefusedMeasure(file: file, errors: [e]))
+            }
+        }
+        return out
+    }
+
     /// Reads one definition file, detecting its format.
-    /// - Throws: ``InputError`` naming the file and the field at fault.
+    /// - Throws: ``InputError`` naming the file and every field at fault.
     public static func read(file: String) throws -> MeasureDefinition {
+        do { return try decodeFile(file) } catch let r as RefusedMeasure { throw r.inputError }
+    }
+
+    /// Reads one definition file; a definition RxAtlas cannot run throws ``RefusedMeasure``.
+    static func decodeFile(_ file: String) throws -> MeasureDefinition {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))

@@ -9,9 +9,11 @@ import RxData
 /// patients); the BNF selection is `numerator_bnf_codes_filter`/`denominator_bnf_codes_filter`.
 /// Long texts written as lists of lines are joined with spaces, as OpenPrescribing does.
 ///
-/// Definitions that rely on SQL are refused with an error naming the file and the field:
-/// the `custom` type, `*_columns`/`*_from`/`*_where`, and `*_bnf_codes_query` (a query over
-/// dm+d views that cannot be expressed as a BNF filter).
+/// Definitions that rely on SQL are refused with an error naming the file and every field at
+/// fault, not only the first: the `custom` type and `*_bnf_codes_query` (a query over dm+d
+/// views that cannot be expressed as a BNF filter). `*_columns`, `*_from` and `*_where` are read
+/// by OpenPrescribing only for the `custom` type; beside a `bnf_*` or `list_size` type they are
+/// ignored, as OpenPrescribing ignores them (`vitamind`'s `numerator_where: 1 = 1`).
 public enum OpenPrescribingMeasureFormat {
     /// Whether a parsed JSON object is in this format (it has a `numerator_type`).
     static func recognises(_ object: MeasureJSONObject) -> Bool {
@@ -22,7 +24,8 @@ public enum OpenPrescribingMeasureFormat {
     /// - Parameters:
     ///   - data: the file's bytes.
     ///   - file: the file's path; its stem is the measure id.
-    /// - Throws: ``InputError`` naming the file and the field at fault.
+    /// - Throws: ``RefusedMeasure`` naming every field at fault, or ``InputError`` for a file
+    ///   that is not a JSON object.
     public static func decode(_ data: Data, file: String) throws -> MeasureDefinition {
         try decode(MeasureJSONObject.parse(data, file: file))
     }
@@ -30,34 +33,54 @@ public enum OpenPrescribingMeasureFormat {
     static func decode(_ o: MeasureJSONObject) throws -> MeasureDefinition {
         let stem = URL(fileURLWithPath: o.file).deletingPathExtension().lastPathComponent
         guard !stem.isEmpty else { throw InputError(file: o.file, reason: "the file name gives no measure id") }
-        let numerator = try side("numerator", o)
-        let denominator = try side("denominator", o)
-        let description = try o.text("description") ?? ""
+        var problems: [InputError] = []
+        func attempt<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch let e as InputError {
+                problems.append(e)
+                return nil
+            } catch {
+                problems.append(InputError(file: o.file, reason: "\(error)"))
+                return nil
+            }
+        }
+        let numerator = attempt { try side("numerator", o) }
+        let denominator = attempt { try side("denominator", o) }
+        let name = attempt { try o.text("name", required: true) ?? stem }
+        let description = attempt { try o.text("description") ?? "" }
+        let why = attempt { try o.text("why_it_matters") ?? "" }
+        let tags = attempt { try o.strings("tags") ?? [] }
+        let isPercentage = attempt { try o.bool("is_percentage", lenient: true) }
+        let lowIsGood = attempt { try o.bool("low_is_good", default: true, lenient: true) }
+        let isCostBased = attempt { try o.bool("is_cost_based", default: false, lenient: true) }
+        guard problems.isEmpty, let numerator, let denominator, let name, let description, let why, let tags,
+              let isPercentage, let lowIsGood, let isCostBased else {
+            throw RefusedMeasure(file: o.file, errors: problems)
+        }
         return MeasureDefinition(
             id: stem,
-            name: try o.text("name", required: true) ?? stem,
+            name: name,
             description: description.isEmpty ? "OpenPrescribing measure \(stem)" : description,
-            why: try o.text("why_it_matters") ?? "",
-            tags: try o.strings("tags") ?? [],
-            isPercentage: try o.bool("is_percentage", lenient: true),
-            lowIsGood: try o.bool("low_is_good", default: true, lenient: true),
-            isCostBased: try o.bool("is_cost_based", default: false, lenient: true),
+            why: why,
+            tags: tags,
+            isPercentage: isPercentage,
+            lowIsGood: lowIsGood,
+            isCostBased: isCostBased,
             numerator: numerator,
             denominator: denominator,
             minimumDenominator: 0)
     }
 
-    /// The fields that carry SQL; their presence refuses the definition.
-    static let sqlFields = ["columns", "from", "where", "bnf_codes_query"]
+    /// The field that selects codes by a dm+d query; its presence refuses the definition.
+    static let queryField = "bnf_codes_query"
 
     static func side(_ prefix: String, _ o: MeasureJSONObject) throws -> MeasureDefinition.Side {
         let typeKey = prefix + "_type"
         let type = try o.string(typeKey)
         if type == "custom" {
-            throw o.error(typeKey, "custom-SQL measure refused: type 'custom' is computed by SQL that RxAtlas does not run; rewrite it with BNF filters in RxAtlas's format")
+            throw o.error(typeKey, "type 'custom' is computed by SQL, which RxAtlas does not run")
         }
-        for suffix in sqlFields where o.has(prefix + "_" + suffix) {
-            throw o.error(prefix + "_" + suffix, "custom-SQL measure refused: '\(prefix)_\(suffix)' selects by SQL that cannot be mapped to a BNF filter; rewrite it with BNF filters in RxAtlas's format")
+        if o.has(prefix + "_" + queryField) {
+            throw o.error(prefix + "_" + queryField, "selects its codes by SQL over dm+d, which RxAtlas does not run")
         }
         let quantity: MeasureDefinition.SideQuantity
         switch type {

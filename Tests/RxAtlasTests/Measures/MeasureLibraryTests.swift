@@ -49,4 +49,36 @@ import RxData
         try s.write("lpdoxazosin.json", OPFixtures.doxazosin)
         #expect(try MeasureLibrary.builtIn(directory: s.dir).map(\.id) == ["lpdoxazosin"])
     }
+
+    @Test func aFolderRunsWhatItCanAndListsTheRestWithEveryReason() throws {
+        let s = try MeasureScratch()
+        try s.write("lpdoxazosin.json", OPFixtures.doxazosin)
+        try s.write("icsdose.json", OPFixtures.icsdose)
+        try s.write("saba.json", OPFixtures.saba)
+        try s.write("broken.json", "{ not json")
+        let loaded = try MeasureLibrary.loadRunnable(paths: [s.dir])
+        #expect(loaded.definitions.map(\.id) == ["lpdoxazosin"])
+        #expect(loaded.refused.map(\.id) == ["broken", "icsdose", "saba"])
+        #expect(loaded.refused.allSatisfy { !$0.reasons.isEmpty })
+        // The strict reader still stops at the first.
+        #expect(throws: InputError.self) { try MeasureLibrary.load(paths: [s.dir]) }
+    }
+
+    /// OpenPrescribing's current library as published (80 JSON definitions): the 33 that need
+    /// neither SQL nor dm+d run, and each of the other 47 is listed with all its reasons.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: BuiltInMeasureLibraryTests.shared
+                                                      + "/reference/openprescribing-measures/v1-json"),
+                   "needs ../shared/data/reference/openprescribing-measures"))
+    func openPrescribingsLibraryRunsWhatNeedsNoSQL() throws {
+        let dir = BuiltInMeasureLibraryTests.shared + "/reference/openprescribing-measures/v1-json"
+        let loaded = try MeasureLibrary.loadRunnable(paths: [dir])
+        #expect(loaded.definitions.count + loaded.refused.count == 80)
+        #expect(loaded.definitions.count == 33)
+        let refused = Dictionary(uniqueKeysWithValues: loaded.refused.map { ($0.id, $0) })
+        // vitamind is refused for its dm+d query alone, not for `numerator_where: 1 = 1`.
+        #expect(refused["vitamind"]?.reasons.map(\.field) == ["numerator_bnf_codes_query"])
+        // Both sides custom: both named.
+        #expect(refused["icsdose"]?.reasons.map(\.field) == ["numerator_type", "denominator_type"])
+        #expect(refused.values.allSatisfy { $0.reasons.allSatisfy { $0.field != nil } })
+    }
 }

@@ -131,36 +131,56 @@ enum OPFixtures {
         #expect(!f.matches(BNFCode("0205040D0AAABAB")!))    // immediate release
     }
 
-    @Test func refusesCustomSQLNamingFileAndField() throws {
-        let e = try #require(throws: InputError.self) {
+    @Test func refusesCustomSQLNamingFileAndEveryField() throws {
+        let r = try #require(throws: RefusedMeasure.self) {
             try OpenPrescribingMeasureFormat.decode(Data(OPFixtures.icsdose.utf8), file: "/defs/icsdose.json")
         }
-        #expect(e.file == "/defs/icsdose.json")
-        #expect(e.field == "numerator_type")
-        #expect(e.description.contains("icsdose.json") && e.description.contains("custom-SQL"))
+        #expect(r.file == "/defs/icsdose.json" && r.id == "icsdose")
+        #expect(r.reasons.first?.field == "numerator_type" && r.reasons.first?.reason.contains("custom") == true)
+        #expect(r.inputError.file == "/defs/icsdose.json" && r.inputError.field == "numerator_type")
+        // Through the library's one-file reader it is an input error (exit status 4).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("op-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try OPFixtures.icsdose.write(to: dir.appendingPathComponent("icsdose.json"), atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try MeasureLibrary.read(file: dir.appendingPathComponent("icsdose.json").path) }
     }
 
     @Test func refusesBNFCodesQueryNamingTheField() throws {
-        let e = try #require(throws: InputError.self) {
+        let r = try #require(throws: RefusedMeasure.self) {
             try OpenPrescribingMeasureFormat.decode(Data(OPFixtures.saba.utf8), file: "saba.json")
         }
-        #expect(e.field == "numerator_bnf_codes_query")
-        #expect(e.file == "saba.json")
+        #expect(r.reasons.map(\.field).contains("numerator_bnf_codes_query"))
+        #expect(r.file == "saba.json")
     }
 
-    @Test func refusesSQLColumnsEvenWithAKnownType() throws {
+    @Test func everyRefusedFieldIsListedNotOnlyTheFirst() throws {
+        // Both sides custom, and a bad flag: three reasons.
+        let text = OPFixtures.doxazosin
+            .replacingOccurrences(of: "\"numerator_type\": \"bnf_cost\"", with: "\"numerator_type\": \"custom\"")
+            .replacingOccurrences(of: "\"denominator_type\": \"list_size\"", with: "\"denominator_type\": \"custom\"")
+            .replacingOccurrences(of: "\"is_percentage\": false", with: "\"is_percentage\": \"sometimes\"")
+        let r = try #require(throws: RefusedMeasure.self) { try OpenPrescribingMeasureFormat.decode(Data(text.utf8), file: "x.json") }
+        #expect(r.reasons.map(\.field) == ["numerator_type", "denominator_type", "is_percentage"])
+        #expect(r.inputError.reason.contains("denominator_type: ") && r.inputError.reason.contains("is_percentage: "))
+    }
+
+    @Test func sqlClausesBesideABNFTypeAreIgnoredAsOpenPrescribingIgnoresThem() throws {
+        // vitamind's `numerator_where: 1 = 1` beside a bnf_* type: OpenPrescribing builds the SQL
+        // from the type and the filter, so the clause changes nothing.
         let text = OPFixtures.doxazosin.replacingOccurrences(of: "\"denominator_type\": \"list_size\",",
-            with: "\"denominator_type\": \"list_size\", \"denominator_where\": \"1 = 1\",")
-        let e = try #require(throws: InputError.self) { try OpenPrescribingMeasureFormat.decode(Data(text.utf8), file: "x.json") }
-        #expect(e.field == "denominator_where")
+            with: "\"denominator_type\": \"list_size\", \"denominator_where\": \"1 = 1\", \"numerator_where\": [\"1 = 1\"],")
+        let m = try OpenPrescribingMeasureFormat.decode(Data(text.utf8), file: "x.json")
+        let plain = try OpenPrescribingMeasureFormat.decode(Data(OPFixtures.doxazosin.utf8), file: "x.json")
+        #expect(m.numerator == plain.numerator && m.denominator == plain.denominator)
     }
 
     @Test func unknownTypeAndBadFilterAreNamed() throws {
         let t1 = OPFixtures.nsaids.replacingOccurrences(of: "\"denominator_type\": \"bnf_items\"", with: "\"denominator_type\": \"dmd_items\"")
-        let e1 = try #require(throws: InputError.self) { try OpenPrescribingMeasureFormat.decode(Data(t1.utf8), file: "u.json") }
-        #expect(e1.field == "denominator_type" && e1.reason.contains("dmd_items"))
+        let e1 = try #require(throws: RefusedMeasure.self) { try OpenPrescribingMeasureFormat.decode(Data(t1.utf8), file: "u.json") }
+        #expect(e1.reasons.first?.field == "denominator_type" && e1.reasons.first?.reason.contains("dmd_items") == true)
         let t2 = OPFixtures.nsaids.replacingOccurrences(of: "\"~1001010P0 # Naproxen\"", with: "\"~1001010p0 # Naproxen\"")
-        let e2 = try #require(throws: InputError.self) { try OpenPrescribingMeasureFormat.decode(Data(t2.utf8), file: "f.json") }
-        #expect(e2.file == "f.json" && e2.field == "numerator_bnf_codes_filter[2]")
+        let e2 = try #require(throws: RefusedMeasure.self) { try OpenPrescribingMeasureFormat.decode(Data(t2.utf8), file: "f.json") }
+        #expect(e2.file == "f.json" && e2.reasons.first?.field == "numerator_bnf_codes_filter[2]")
     }
 }
