@@ -14,7 +14,9 @@ struct MeasureSelection: ParsableArguments {
     @Option(parsing: .upToNextOption, help: "practice, pcn, sub-icb, icb, region or nation (default: all).") var level: [OrgLevel] = []
     @Option(help: "First month (YYYY-MM).") var from: String?
     @Option(help: "Last month (YYYY-MM).") var to: String?
-    @Option(name: .customLong("min-list-size"), parsing: .unconditional, help: "Smallest list for per-1,000 measures.") var minListSize: Int64 = 1000
+    @Option(name: .customLong("min-list-size"), parsing: .unconditional,
+            help: "Smallest list for per-1,000 measures (default 1000; 0 for OpenPrescribing's definitions, as OpenPrescribing sets none).")
+    var minListSize: Int64?
     @Option(name: .customLong("list-size-carry"), parsing: .unconditional,
             help: "Months a list-size extract is carried into later months without one.")
     var listSizeCarry: Int = ListSizeTimeline.defaultCarry
@@ -55,6 +57,14 @@ struct MeasureSelection: ParsableArguments {
         return defs
     }
 
+    /// The inclusion rules: `--min-list-size` applies to every definition when given; otherwise
+    /// RxAtlas's definitions need 1,000 patients and OpenPrescribing's none.
+    var kernelOptions: MeasureKernelOptions {
+        var o = MeasureKernelOptions(minimumListSize: minListSize ?? 1000, listSizeCarry: listSizeCarry)
+        o.minimumListSizeForOpenPrescribing = minListSize ?? 0
+        return o
+    }
+
     /// The selected levels.
     func levelsSelected() throws -> [OrgLevel] { try Self.levels(level) }
 
@@ -81,7 +91,7 @@ struct MeasureSelection: ParsableArguments {
         opened.keepsSnapshots = true   // the coverage reads the months the kernel mapped
         let months = try monthsSelected(in: opened, defaultMonths: defaultMonths)
         let run = try MeasureRun.run(store: opened, period: months, definitions: defs, levels: levels,
-                                     options: MeasureKernelOptions(minimumListSize: minListSize, listSizeCarry: listSizeCarry),
+                                     options: kernelOptions,
                                      progress: progress)
         let coverage = run.coverage
         for w in run.warnings { progress.message(w, level: .warning) }
@@ -112,6 +122,6 @@ struct MeasureSelection: ParsableArguments {
     /// What was selected, as metadata rows for SQLite and JSON outputs.
     func metadata(_ defs: [MeasureDefinition], _ levels: [OrgLevel], _ months: ClosedRange<YearMonth>) -> [(key: String, value: String)] {
         ResultOutputOptions.metadata(store: store, period: months, levels: levels)
-            + [("measures", defs.map(\.id).joined(separator: " ")), ("min_list_size", String(minListSize))]
+            + [("measures", defs.map(\.id).joined(separator: " ")), ("min_list_size", minListSize.map(String.init) ?? "1000 (RxAtlas's definitions), 0 (OpenPrescribing's)")]
     }
 }

@@ -9,6 +9,10 @@ public struct MeasureKernelOptions: Sendable, Equatable {
     public var minimumListSize: Int64
     /// Who is summed into PCNs, sub-ICBs, ICBs, regions and the nation.
     public var rollUpPopulation: RollUpPopulation
+    /// The minimum list size for measures of OpenPrescribing's profile (``MeasureProfile``):
+    /// 0 by default, as OpenPrescribing sets none; the command line sets it only when
+    /// `--min-list-size` is given.
+    public var minimumListSizeForOpenPrescribing: Int64 = 0
     /// How many months a list-size extract is carried forward into months without one
     /// (``RxData/ListSizeTimeline``). Default 3.
     public var listSizeCarry: Int

@@ -45,7 +45,9 @@ public struct PracticeMeasureTotals: Sendable {
     /// - Practice level: every prescriber is a row (zero-filled). A practice-month has a value
     ///   only when it is a standard GP practice (one rule for the
     ///   whole period, ``PracticePanel``), when (for a per-1,000 measure) its
-    ///   list is at least ``MeasureKernelOptions/minimumListSize``, and when its denominator is
+    ///   list is at least ``MeasureKernelOptions/minimumListSize`` (for OpenPrescribing's
+    ///   definitions ``MeasureKernelOptions/minimumListSizeForOpenPrescribing``, 0 unless
+    ///   asked), and when its denominator is
     ///   positive and at least ``MeasureDefinition/minimumDenominator``.
     /// - Above: the units are the ancestor codes (``RxData/PracticeRecord/parents``) of the
     ///   prescribers in the directory; each unit's numerator and denominator are the sums over
@@ -60,10 +62,11 @@ public struct PracticeMeasureTotals: Sendable {
         let perThousand = def.numerator.quantity == .listSize || def.denominator.quantity == .listSize
         let scale = def.isPercentage ? 100.0 : 1.0
         let numSide = numerators[m], denSide = denominators[m]
+        let minimumList = def.profile == .openPrescribing ? options.minimumListSizeForOpenPrescribing : options.minimumListSize
 
         func rule(_ n: Double, _ d: Double, list: Int64, ranked: Bool) -> (Double, ValueStatus) {
             if !ranked { return (.nan, .notRanked) }
-            if perThousand && list < options.minimumListSize { return (.nan, .smallList) }
+            if perThousand && list < minimumList { return (.nan, .smallList) }
             if !(d > 0) { return (.nan, .noDenominator) }
             if d < def.minimumDenominator { return (.nan, .suppressed) }
             return (n / d * scale, .defined)

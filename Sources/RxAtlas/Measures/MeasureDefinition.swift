@@ -17,8 +17,15 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
     public var tags: [String]
     /// Whether the value is a percentage (numerator within denominator, × 100).
     public var isPercentage: Bool
-    /// Whether a low value is good (for ranking and colouring).
+    /// Whether a low value is good (for ranking and colouring); meaningful only when
+    /// ``hasDirection``.
     public var lowIsGood: Bool
+    /// False when the definition says neither a high nor a low value is better
+    /// (OpenPrescribing's `low_is_good: null`): no worst-decile alert and no high-outlier
+    /// ranking is drawn from it.
+    public var hasDirection: Bool = true
+    /// Whose rules the measure is computed by (see ``MeasureProfile``).
+    public var profile: MeasureProfile = .rxatlas
     /// Whether the measure is about cost (savings are computed for it).
     public var isCostBased: Bool
     /// The numerator.
@@ -117,4 +124,16 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
         self.denominator = denominator
         self.minimumDenominator = minimumDenominator
     }
+}
+
+/// Whose rules a measure is computed by. Definitions in OpenPrescribing's files follow
+/// OpenPrescribing's, so that their values match OpenPrescribing's; every difference is in
+/// docs/MEASURES.md, beside the rule it changes.
+public enum MeasureProfile: String, Sendable, Equatable {
+    /// RxAtlas's rules: per-1,000 values need a list of at least
+    /// ``MeasureKernelOptions/minimumListSize`` patients.
+    case rxatlas
+    /// OpenPrescribing's rules: no minimum list size (unless one is asked for,
+    /// ``MeasureKernelOptions/minimumListSizeForOpenPrescribing``).
+    case openPrescribing
 }

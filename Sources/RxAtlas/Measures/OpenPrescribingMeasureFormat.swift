@@ -50,13 +50,15 @@ public enum OpenPrescribingMeasureFormat {
         let why = attempt { try o.text("why_it_matters") ?? "" }
         let tags = attempt { try o.strings("tags") ?? [] }
         let isPercentage = attempt { try o.bool("is_percentage", lenient: true) }
-        let lowIsGood = attempt { try o.bool("low_is_good", default: true, lenient: true) }
+        // `low_is_good: null` is OpenPrescribing's "no direction".
+        let noDirection = o.values["low_is_good"] is NSNull
+        let lowIsGood = noDirection ? true : attempt { try o.bool("low_is_good", default: true, lenient: true) }
         let isCostBased = attempt { try o.bool("is_cost_based", default: false, lenient: true) }
         guard problems.isEmpty, let numerator, let denominator, let name, let description, let why, let tags,
               let isPercentage, let lowIsGood, let isCostBased else {
             throw RefusedMeasure(file: o.file, errors: problems)
         }
-        return MeasureDefinition(
+        var definition = MeasureDefinition(
             id: stem,
             name: name,
             description: description.isEmpty ? "OpenPrescribing measure \(stem)" : description,
@@ -68,6 +70,9 @@ public enum OpenPrescribingMeasureFormat {
             numerator: numerator,
             denominator: denominator,
             minimumDenominator: 0)
+        definition.hasDirection = !noDirection
+        definition.profile = .openPrescribing
+        return definition
     }
 
     /// The field that selects codes by a dm+d query; its presence refuses the definition.

@@ -34,18 +34,22 @@ public enum RxAtlasMeasureFormat {
         }
         let numerator = try side(o.object("numerator"))
         let denominator = try side(o.object("denominator"))
-        return MeasureDefinition(
+        // `"low_is_good": null`: neither direction is better.
+        let noDirection = o.values["low_is_good"] is NSNull
+        var m = MeasureDefinition(
             id: id,
             name: try o.string("name"),
             description: try o.text("description") ?? "",
             why: try o.text("why_it_matters") ?? "",
             tags: try o.strings("tags") ?? [],
             isPercentage: try o.bool("is_percentage"),
-            lowIsGood: try o.bool("low_is_good"),
+            lowIsGood: noDirection ? true : try o.bool("low_is_good"),
             isCostBased: try o.bool("is_cost_based", default: false),
             numerator: numerator,
             denominator: denominator,
             minimumDenominator: try o.number("minimum_denominator", default: 0))
+        m.hasDirection = !noDirection
+        return m
     }
 
     static func side(_ o: MeasureJSONObject) throws -> MeasureDefinition.Side {
@@ -75,7 +79,7 @@ public enum RxAtlasMeasureFormat {
         }
         let object: [String: Any] = [
             "id": m.id, "name": m.name, "description": m.description, "why_it_matters": m.why,
-            "tags": m.tags, "is_percentage": m.isPercentage, "low_is_good": m.lowIsGood,
+            "tags": m.tags, "is_percentage": m.isPercentage, "low_is_good": m.hasDirection ? m.lowIsGood as Any : NSNull(),
             "is_cost_based": m.isCostBased, "numerator": side(m.numerator), "denominator": side(m.denominator),
             "minimum_denominator": m.minimumDenominator,
         ]

@@ -2,7 +2,9 @@ import RxData
 import RxStats
 
 /// Writes the `rxatlas measures` tables: `values.csv` (every measure × level × organisation ×
-/// month, with OpenPrescribing's percentile and the value's confidence interval) and
+/// month, with OpenPrescribing's percentile, the value's confidence interval, and `calc_value`,
+/// the value as OpenPrescribing stores it: numerator / denominator, a fraction for a
+/// percentage) and
 /// `deciles.csv` (per measure × level × nation × month: a period holding two nations' prescribing
 /// has each nation's deciles, and each unit's percentile is among its own nation's units).
 ///
@@ -12,7 +14,7 @@ import RxStats
 public enum MeasureOutput {
     /// The `values.csv` header.
     public static let valuesHeader = ["measure", "level", "org_code", "org_name", "month", "numerator", "denominator",
-                                      "value", "percentile", "lower95", "upper95"]
+                                      "value", "percentile", "lower95", "upper95", "calc_value"]
     /// The `deciles.csv` header.
     public static let decilesHeader = ["measure", "level", "nation", "month", "p10", "p20", "p30", "p40", "p50", "p60", "p70", "p80", "p90"]
 
@@ -88,6 +90,7 @@ public enum MeasureOutput {
         let T = t.months.count
         let percentiles = t.percentiles()
         let (lower, upper) = intervals(t, definition: def)
+        let scale = def.isPercentage ? 100.0 : 1.0
         let head = CSVBuffer.preformatted([def.id, levelName(t.level)])
         let nationHead = CSVBuffer.preformatted([def.id, levelName(t.level), t.nation ?? ""])
         let unitFields = t.orgCodes.indices.map { CSVBuffer.preformatted([t.orgCodes[$0], t.orgNames[$0] ?? ""]) }
@@ -100,6 +103,7 @@ public enum MeasureOutput {
                 values.fields(head); values.fields(unitFields[u]); values.fields(monthFields[m])
                 values.number(t.numerator[i]); values.number(t.denominator[i])
                 values.number(t.value[i]); values.number(percentiles[i]); values.number(lower[i]); values.number(upper[i])
+                values.number(t.value[i] / scale)
                 values.endRow()
             }
         }
@@ -150,7 +154,8 @@ public enum MeasureOutput {
                 for m in t.months.indices {
                     let i = t.index(unit: u, month: m)
                     rows.append(key(u, m) + [.number(t.numerator[i]), .number(t.denominator[i]), .number(t.value[i]),
-                                             .number(percentiles[i]), .number(lower[i]), .number(upper[i])])
+                                             .number(percentiles[i]), .number(lower[i]), .number(upper[i]),
+                                             .number(t.value[i] / (def.isPercentage ? 100 : 1))])
                 }
             }
             for (m, d) in t.deciles().enumerated() {
@@ -176,7 +181,7 @@ public enum MeasureOutput {
         }
         let key: [ResultColumnType] = [.text, .text, .text, .text, .text]
         var out = [
-            ResultTable(name: "values", columns: columns(valuesHeader, key + Array(repeating: .real, count: 6)), rows: rows),
+            ResultTable(name: "values", columns: columns(valuesHeader, key + Array(repeating: .real, count: 7)), rows: rows),
             ResultTable(name: "deciles", columns: columns(decilesHeader, [.text, .text, .text, .text] + Array(repeating: .real, count: 9)),
                         rows: decileRows),
         ]

@@ -29,7 +29,7 @@ public enum SteroidAnalysis {
             return try SteroidOutlierAnalysis.run(totals.values(measure: m, level: level), definition: defs[m],
                                                   period: period, options: options)
         }.flatMap { $0 }
-        let ranked = SteroidOutlierAnalysis.rankedHighOutliers(rows.filter { r in defs.first { $0.id == r.measureID }?.lowIsGood ?? false })
+        let ranked = SteroidOutlierAnalysis.rankedHighOutliers(rows.filter { r in defs.first { $0.id == r.measureID }.map { $0.lowIsGood && $0.hasDirection } ?? false })
         let coverage = try Coverage(scan: scan, panel: panel,
                                     unclassified: ["ICS": classifications.filter { !$0.isClassified }.count])
         return SteroidReport(period: period, classifications: classifications, definitions: defs, rows: rows, ranked: ranked,

@@ -46,7 +46,7 @@ public struct MeasureTrend: Sendable, Equatable {
                     xs.append(Double(k))
                     ys.append(values.value[i])
                 }
-                let worst = definition.lowIsGood ? p >= 90 : p <= 10
+                let worst = definition.hasDirection && (definition.lowIsGood ? p >= 90 : p <= 10)
                 if p.isNaN || !worst { allWorst = false }
             }
             var trend = MeasureTrend(orgCode: values.orgCodes[u], firstValue: ys.first, lastValue: ys.last,

@@ -56,6 +56,19 @@ import RxData
         #expect(abs(cell(w, "A00002", 0).value! - 5) < 1e-12)
     }
 
+    @Test func openPrescribingsDefinitionsHaveNoListMinimumUnlessAsked() throws {
+        let f = try KernelFixture()
+        var op = per1000
+        op.profile = .openPrescribing
+        let v = try MeasureKernel().practiceTotals(store: f.store, measures: [op]).values(measure: 0, level: .practice)
+        // A00002's 800 patients: no value under RxAtlas's 1,000 minimum, a value under OpenPrescribing's none.
+        #expect(abs(cell(v, "A00002", 0).value! - 5) < 1e-12 && cell(v, "A00002", 0).status == .defined)
+        var asked = MeasureKernelOptions()
+        asked.minimumListSizeForOpenPrescribing = 1000
+        let w = try MeasureKernel(options: asked).practiceTotals(store: f.store, measures: [op]).values(measure: 0, level: .practice)
+        #expect(cell(w, "A00002", 0).status == .smallList)
+    }
+
     @Test func filtersWildcardsExclusionsAndSuppression() throws {
         let f = try KernelFixture()
         let noSaba = try KernelFixture.measure("no_saba", .items, ["03", "~0301011R0"], .items, ["03"],

@@ -183,4 +183,16 @@ enum OPFixtures {
         let e2 = try #require(throws: RefusedMeasure.self) { try OpenPrescribingMeasureFormat.decode(Data(t2.utf8), file: "f.json") }
         #expect(e2.file == "f.json" && e2.reasons.first?.field == "numerator_bnf_codes_filter[2]")
     }
+
+    @Test func lowIsGoodNullHasNoDirectionAndTheProfileIsOpenPrescribings() throws {
+        let text = OPFixtures.doxazosin.replacingOccurrences(of: "\"low_is_good\": true", with: "\"low_is_good\": null")
+        #expect(text != OPFixtures.doxazosin)
+        let m = try OpenPrescribingMeasureFormat.decode(Data(text.utf8), file: "x.json")
+        #expect(!m.hasDirection && m.profile == .openPrescribing)
+        let plain = try OpenPrescribingMeasureFormat.decode(Data(OPFixtures.doxazosin.utf8), file: "x.json")
+        #expect(plain.hasDirection && plain.lowIsGood)
+        // RxAtlas's own format keeps the null through a round trip.
+        let again = try RxAtlasMeasureFormat.decode(try RxAtlasMeasureFormat.encode(m), file: "y.json")
+        #expect(!again.hasDirection && again.profile == .rxatlas)
+    }
 }

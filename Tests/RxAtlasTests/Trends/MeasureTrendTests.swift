@@ -35,5 +35,9 @@ import RxData
         #expect(trends[10].change == 2)
         #expect(trends[10].slope == 1)
         #expect(trends[3].change == 0)
+        // A measure with no direction (`low_is_good: null`) has no worst decile.
+        var undirected = def
+        undirected.hasDirection = false
+        #expect(MeasureTrend.trends(values, definition: undirected, period: months[0]...months[2]).allSatisfy { !$0.worstDecileEveryMonth })
     }
 }
