@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
@@ -34,7 +35,8 @@ let package = Package(
         .target(name: "RxSynth", dependencies: ["RxData", "RxReference"], exclude: ["README.md"]),
         .target(
             name: "RxAtlas",
-            dependencies: ["RxData", "RxStats", "RxReference", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["RxData", "RxStats", "RxReference", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
         .target(

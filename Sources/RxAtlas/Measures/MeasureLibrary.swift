@@ -6,12 +6,13 @@ import RxReference
 ///
 /// Each `.json` file holds one measure, in RxAtlas's format (``RxAtlasMeasureFormat``, told by
 /// its `numerator` object) or OpenPrescribing's (``OpenPrescribingMeasureFormat``, told by its
-/// `numerator_type`); the format is detected per file.
+/// `numerator_type`); each `.yaml`/`.yml` file one in OpenPrescribing's second format
+/// (``OpenPrescribingV2Format``). The format is detected per file.
 public enum MeasureLibrary {
     /// The built-in library's place relative to a package or install root.
     public static let builtInRelativePath = "measures"
 
-    /// Reads every definition under `paths` (files, or directories whose `*.json` files are
+    /// Reads every definition under `paths` (files, or directories whose `*.json` and `*.yaml` files are
     /// read in name order, not recursing).
     /// - Returns: the definitions in the order read.
     /// - Throws: ``InputError`` naming the file (and field) at fault; two definitions with the
@@ -78,6 +79,7 @@ public enum MeasureLibrary {
         } catch {
             throw InputError(file: file, reason: "cannot be read: \(error.localizedDescription)", isUnreadable: true)
         }
+        if OpenPrescribingV2Format.recognises(file: file) { return try OpenPrescribingV2Format.decode(data, file: file) }
         let object = try MeasureJSONObject.parse(data, file: file)
         if RxAtlasMeasureFormat.recognises(object) { return try RxAtlasMeasureFormat.decode(object) }
         if OpenPrescribingMeasureFormat.recognises(object) { return try OpenPrescribingMeasureFormat.decode(object) }
@@ -130,7 +132,9 @@ public enum MeasureLibrary {
                 do { names = try fm.contentsOfDirectory(atPath: path) } catch {
                     throw InputError(file: path, reason: "cannot list the directory: \(error.localizedDescription)", isUnreadable: true)
                 }
-                let json = names.filter { $0.lowercased().hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+                let json = names.filter { n in
+                    !n.hasPrefix(".") && (n.lowercased().hasSuffix(".json") || OpenPrescribingV2Format.recognises(file: n))
+                }.sorted()
                 out += json.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
             } else {
                 out.append(path)
