@@ -115,7 +115,7 @@ public enum MeasureOutput {
         }
         guard MeasureSavings.applies(to: def) else { return }
 
-        let s = MeasureSavings(t)
+        let s = MeasureSavings(t, population: MeasureSavings.population(for: def))
         let rows = out[2]
         for u in s.orgCodes.indices {
             for m in 0..<T {
@@ -163,7 +163,7 @@ public enum MeasureOutput {
                                   + d.map { .number($0) })
             }
             guard MeasureSavings.applies(to: def) else { continue }
-            let s = MeasureSavings(t)
+            let s = MeasureSavings(t, population: MeasureSavings.population(for: def))
             for u in s.orgCodes.indices {
                 for m in s.months.indices {
                     let i = t.index(unit: u, month: m)

@@ -35,8 +35,24 @@ public struct MeasureSavings: Sendable {
         def.isCostBased && (def.numerator.quantity == .actualCost || def.numerator.quantity == .nic)
     }
 
-    /// Computes the savings for one measure × level.
-    public init(_ values: MeasureValues) {
+    /// Whose savings are computed.
+    public enum Population: Sendable, Equatable {
+        /// The units with a value that month (RxAtlas's rule).
+        case unitsWithValue
+        /// Every ranked unit (at practice level every standard GP practice), value or not:
+        /// `numerator − decile × denominator`, so a practice with cost and no denominator saves
+        /// all its cost (OpenPrescribing's rule).
+        case everyRankedUnit
+    }
+
+    /// The population OpenPrescribing's definitions use (``MeasureProfile``).
+    public static func population(for def: MeasureDefinition) -> Population {
+        def.profile == .openPrescribing ? .everyRankedUnit : .unitsWithValue
+    }
+
+    /// Computes the savings for one measure × level, over `population`; the deciles are always
+    /// over the units with a value.
+    public init(_ values: MeasureValues, population: Population = .unitsWithValue) {
         measureID = values.measureID
         level = values.level
         orgCodes = values.orgCodes
@@ -53,10 +69,13 @@ public struct MeasureSavings: Sendable {
                 ratios.append(values.status[i] == .defined ? values.numerator[i] / values.denominator[i] : .nan)
             }
             let deciles = PercentileCont.deciles(ratios)
-            for u in 0..<units where !ratios[u].isNaN {
+            for u in 0..<units {
                 let i = values.index(unit: u, month: t)
+                let counted = population == .unitsWithValue ? !ratios[u].isNaN : values.status[i] != .notRanked
+                guard counted else { continue }
                 for k in 0..<9 where !deciles[k].isNaN {
-                    let s = (ratios[u] - deciles[k]) * values.denominator[i]
+                    let s = ratios[u].isNaN ? values.numerator[i] - deciles[k] * values.denominator[i]
+                                            : (ratios[u] - deciles[k]) * values.denominator[i]
                     savings[i * 9 + k] = s
                     if s > 0 { totals[t][k] += s }
                 }

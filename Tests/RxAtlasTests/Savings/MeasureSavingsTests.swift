@@ -33,6 +33,27 @@ import RxStats
         #expect(abs(s.saving(1, decile: 0) - 18) < 1e-9)   // (20 − 11) × 2
     }
 
+    /// OpenPrescribing's population: every ranked unit, with or without a value. A practice with
+    /// cost and no denominator (D) saves all its cost; an unranked prescriber (U) still saves
+    /// nothing; the deciles stay over the units with a value.
+    @Test func openPrescribingsPopulationCountsEveryRankedUnit() {
+        let months = [YearMonth(year: 2025, month: 1)!]
+        let values = MeasureValues(measureID: "cost", level: .practice, orgCodes: ["A", "B", "D", "U"], orgNames: [nil, nil, nil, nil],
+                                   months: months, numerator: [10, 40, 30, 500], denominator: [1, 2, 0, 1], value: [10, 20, .nan, .nan],
+                                   status: [.defined, .defined, .noDenominator, .notRanked])
+        let ours = MeasureSavings(values)
+        let theirs = MeasureSavings(values, population: .everyRankedUnit)
+        #expect(ours.saving(2, decile: 0).isNaN && abs(ours.totals[0][0] - 18) < 1e-9)
+        #expect(abs(theirs.saving(2, decile: 0) - 30) < 1e-9 && theirs.saving(3, decile: 0).isNaN)
+        #expect(abs(theirs.saving(1, decile: 0) - ours.saving(1, decile: 0)) < 1e-12)
+        #expect(abs(theirs.totals[0][0] - 48) < 1e-9)
+        var def = MeasureDefinition(id: "cost", name: "cost", isPercentage: false, lowIsGood: true, isCostBased: true,
+                                    numerator: .init(quantity: .actualCost, filter: nil), denominator: .init(quantity: .listSize, filter: nil))
+        #expect(MeasureSavings.population(for: def) == .unitsWithValue)
+        def.profile = .openPrescribing
+        #expect(MeasureSavings.population(for: def) == .everyRankedUnit)
+    }
+
     @Test func moneyIsWrittenToThePenny() {
         #expect(MeasureOutput.money(112) == "112.00")
         #expect(MeasureOutput.money(-2.005) == "-2.01")
