@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""An independent implementation of OpenPrescribing's measure SQL semantics, for checking
+`rxatlas measures` on OpenPrescribing's own definitions. Standard library only; it shares no
+code with RxAtlas and reads the raw files itself.
+
+What it computes, per OpenPrescribing's measure pipeline (practice level):
+- numerator and denominator per practice x month: SUM(items | quantity | actual_cost) over the
+  presentations the `*_bnf_codes_filter` selects (a plain term is a prefix, a term with `%` a
+  LIKE pattern over the whole code, `~` an exclusion), or the list size / 1000 for `list_size`;
+  EPD rows at several pack sizes add up;
+- the list size as OpenPrescribing takes it: MALE + FEMALE totals of the month's extract;
+- the practices: setting 4 in the org mapping (OpenPrescribing's `standard_practice`);
+- calc_value = numerator / denominator, NULL when the denominator is 0 (no minimum list size);
+- percentile = PERCENT_RANK() x 100 over the month's practices with a calc_value, ties sharing
+  the lowest rank;
+- deciles = PERCENTILE_CONT at 0.1 ... 0.9 over the same practices.
+Definitions it cannot compute (custom SQL, dm+d queries) are skipped and listed.
+
+Usage: op_measures.py --epd F.csv[.gz]... --list-sizes L.csv[.gz]... --orgs orgs.csv[.gz]
+                      --definitions DIR --out DIR
+Writes DIR/values.csv (measure, org_code, month, numerator, denominator, calc_value, percentile)
+and DIR/deciles.csv (measure, month, p10 ... p90).
+"""
+import argparse, csv, gzip, io, json, os, re, sys
+from collections import defaultdict
+from decimal import Decimal
+
+
+def open_text(path):
+    raw = open(path, "rb")
+    if raw.read(2) == b"\x1f\x8b":
+        raw.close()
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="latin-1", newline="")
+    raw.close()
+    return open(path, encoding="latin-1", newline="")
+
+
+def month_of(text):
+    digits = re.sub(r"[^0-9]", "", text)
+    return f"{digits[:4]}-{digits[4:6]}"
+
+
+def term_matches(term, code):
+    if "%" in term:
+        return re.fullmatch(re.escape(term).replace("%", ".*"), code) is not None
+    return code.startswith(term)
+
+
+def compile_filter(lines):
+    inc, exc = [], []
+    for raw in lines:
+        t = raw.split("#", 1)[0].strip()
+        if not t:
+            continue
+        (exc if t.startswith("~") else inc).append(t.lstrip("~").strip())
+    def matches(code):
+        if any(term_matches(t, code) for t in exc):
+            return False
+        return not inc or any(term_matches(t, code) for t in inc)
+    return matches
+
+
+def percent_rank(values):
+    """PERCENT_RANK over the non-None values: (rank - 1) / (n - 1), rank = 1 + number smaller."""
+    present = sorted(v for v in values if v is not None)
+    n = len(present)
+    out = []
+    for v in values:
+        if v is None:
+            out.append(None)
+        elif n == 1:
+            out.append(0.0)
+        else:
+            smaller = 0
+            lo, hi = 0, n
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if present[mid] < v:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            smaller = lo
+            out.append(smaller / (n - 1) * 100)
+    return out
+
+
+def percentile_cont(values, f):
+    s = sorted(v for v in values if v is not None)
+    if not s:
+        return None
+    x = f * (len(s) - 1)
+    lo = int(x)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (x - lo)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--epd", nargs="+", required=True)
+    ap.add_argument("--list-sizes", nargs="+", required=True)
+    ap.add_argument("--orgs", required=True)
+    ap.add_argument("--definitions", required=True)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+
+    standard = set()
+    with open_text(a.orgs) as f:
+        for r in csv.DictReader(f):
+            if r.get("setting", "").strip() == "4":
+                standard.add(r["practice_code"].strip())
+
+    # (practice, month) -> list size as MALE + FEMALE totals.
+    lists = defaultdict(int)
+    for path in a.list_sizes:
+        with open_text(path) as f:
+            for r in csv.DictReader(f):
+                if r["AGE_GROUP_5"].strip() == "ALL" and r["SEX"].strip() in ("MALE", "FEMALE"):
+                    lists[(r["ORG_CODE"].strip(), month_of_extract(r["EXTRACT_DATE"]))] += int(r["NUMBER_OF_PATIENTS"])
+
+    # (practice, month, code) -> [items, quantity, actual_cost] as exact decimals.
+    sums = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
+    months = set()
+    for path in a.epd:
+        with open_text(path) as f:
+            for r in csv.DictReader(f):
+                m = month_of(r["YEAR_MONTH"])
+                months.add(m)
+                key = (r["PRACTICE_CODE"].strip(), m, r["BNF_PRESENTATION_CODE"].strip() if "BNF_PRESENTATION_CODE" in r else r["BNF_CODE"].strip())
+                s = sums[key]
+                s[0] += Decimal(r["ITEMS"])
+                s[1] += Decimal(r["TOTAL_QUANTITY"])
+                s[2] += Decimal(r["ACTUAL_COST"])
+    codes = sorted({k[2] for k in sums})
+    months = sorted(months)
+    practices = sorted(standard)
+
+    defs, skipped = {}, []
+    for name in sorted(os.listdir(a.definitions)):
+        if not name.endswith(".json"):
+            continue
+        d = json.load(open(os.path.join(a.definitions, name)))
+        mid = name[:-5]
+        sides = []
+        ok = True
+        for side in ("numerator", "denominator"):
+            t = d.get(f"{side}_type")
+            if t not in ("bnf_items", "bnf_quantity", "bnf_cost", "list_size") or f"{side}_bnf_codes_query" in d:
+                ok = False
+                break
+            lines = d.get(f"{side}_bnf_codes_filter", [])
+            sides.append((t, compile_filter(lines) if t != "list_size" else None))
+        if ok:
+            defs[mid] = sides
+        else:
+            skipped.append(mid)
+
+    os.makedirs(a.out, exist_ok=True)
+    column = {"bnf_items": 0, "bnf_quantity": 1, "bnf_cost": 2}
+    with open(os.path.join(a.out, "values.csv"), "w", newline="") as vf, open(os.path.join(a.out, "deciles.csv"), "w", newline="") as df:
+        vw, dw = csv.writer(vf), csv.writer(df)
+        vw.writerow(["measure", "org_code", "month", "numerator", "denominator", "calc_value", "percentile"])
+        dw.writerow(["measure", "month"] + [f"p{k}0" for k in range(1, 10)])
+        by_pm = defaultdict(list)
+        for (p, m, c), s in sums.items():
+            by_pm[(p, m)].append((c, s))
+        for mid, sides in sorted(defs.items()):
+            selected = [None if t == "list_size" else {c for c in codes if flt(c)} for t, flt in sides]
+            for m in months:
+                rows = []
+                for p in practices:
+                    totals = []
+                    for (t, _), sel in zip(sides, selected):
+                        if t == "list_size":
+                            totals.append(Decimal(lists.get((p, m), 0)) / 1000)
+                        else:
+                            totals.append(sum((s[column[t]] for c, s in by_pm.get((p, m), []) if c in sel), Decimal(0)))
+                    n, d = totals
+                    calc = float(n) / float(d) if d != 0 else None
+                    rows.append((p, n, d, calc))
+                ranks = percent_rank([r[3] for r in rows])
+                for (p, n, d, calc), rank in zip(rows, ranks):
+                    vw.writerow([mid, p, m, str(n), str(d), "" if calc is None else repr(calc), "" if rank is None else repr(rank)])
+                dec = [percentile_cont([r[3] for r in rows], k / 10) for k in range(1, 10)]
+                dw.writerow([mid, m] + ["" if v is None else repr(v) for v in dec])
+    print(f"op_measures: {len(defs)} definitions computed, {len(skipped)} skipped (custom SQL or dm+d): {', '.join(skipped)}",
+          file=sys.stderr)
+
+
+def month_of_extract(text):
+    # 01JAN2025 -> 2025-01
+    months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    t = text.strip().upper()
+    return f"{t[-4:]}-{months.index(t[2:5]) + 1:02d}"
+
+
+if __name__ == "__main__":
+    main()
