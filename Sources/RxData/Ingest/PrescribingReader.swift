@@ -65,7 +65,7 @@ public struct PrescribingReader: Sendable {
         }
         /// Reads every chunk, splitting, parsing and summing in the workers.
         func readChunks() throws -> LineChunks.Pass {
-            return try LineChunks(path: source, chunkSize: chunkSize).forEach(digest: true) { chunk, isLast in
+            return try LineChunks(path: source, chunkSize: chunkSize, allowsStreams: true).forEach(digest: true) { chunk, isLast in
                 guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count > 0 else { return }
                 sawAnyByte = true
                 var start = 0

@@ -27,7 +27,7 @@ public struct StoreIngest: Sendable {
                     progress: (String) -> Void = { _ in }) throws -> IngestReport {
         let inputs = options.files + options.listSizes + [options.orgMapping, options.codeMapping].compactMap { $0 }
         let deferred = Set(deferredInputs)
-        try Self.checkReadable(inputs.filter { !deferred.contains($0) })
+        try Self.checkReadable(inputs.filter { !deferred.contains($0) }, streams: Set(options.files))
         if case .quarantine(let q) = options.errorPolicy { try Self.checkQuarantine(q, inputs: inputs, store: storePath) }
         guard let storePath, !FileManager.default.fileExists(atPath: storePath + "/store.json") else {
             return try ingest(store: storePath, steps: steps, progress: progress)
@@ -48,16 +48,18 @@ public struct StoreIngest: Sendable {
         options.files.contains(where: InputStreamPath.isStream) ? options.listSizes + [options.orgMapping].compactMap { $0 } : []
     }
 
-    /// Standard input (`-`, at most once) and named pipes are accepted as streams.
-    static func checkReadable(_ paths: [String]) throws {
+    /// Standard input (`-`, at most once) and named pipes are accepted as streams among
+    /// `streams` (the prescribing files); elsewhere they are refused.
+    static func checkReadable(_ paths: [String], streams: Set<String> = []) throws {
         if paths.filter({ $0 == InputStreamPath.standardInput }).count > 1 {
             throw InputError(file: InputStreamPath.displayName(InputStreamPath.standardInput),
                              reason: "is given more than once; standard input can be read once")
         }
-        for path in paths where path != InputStreamPath.standardInput {
+        for path in paths where !(path == InputStreamPath.standardInput && streams.contains(path)) {
             var st = stat()
             guard stat(path, &st) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
-            if (st.st_mode & S_IFMT) != S_IFIFO, let e = InputError.notRegularFile(path, mode: st.st_mode) { throw e }
+            let stream = (st.st_mode & S_IFMT) == S_IFIFO && streams.contains(path)
+            if !stream, let e = InputError.notRegularFile(path, mode: st.st_mode) { throw e }
             guard access(path, R_OK) == 0 else { throw InputError.unreadable(path, "cannot open", errno: errno) }
             if (st.st_mode & S_IFMT) == S_IFREG && st.st_size == 0 {
                 throw InputError(file: path, reason: "is empty (0 bytes): expected a header line and data")

@@ -13,6 +13,9 @@ public struct LineChunks: Sendable {
     public let path: String
     /// Target chunk size in bytes.
     public let chunkSize: Int
+    /// Whether standard input (`-`) and named pipes are read as streams (prescribing files);
+    /// otherwise they are refused, as every other input is mapped.
+    public let allowsStreams: Bool
 
     /// The longest line accepted from a compressed file, in bytes (1 MiB; the widest real row is
     /// under 2 KB). A longer line is an error found in constant memory, not a buffer that grows
@@ -24,9 +27,10 @@ public struct LineChunks: Sendable {
     public static let lineTooLongReason = "a line is longer than 1 MiB (1,048,576 bytes): not a prescribing or list-size file, or a damaged one"
 
     /// Prepares to read `path` in chunks of about `chunkSize` bytes.
-    public init(path: String, chunkSize: Int = 32 << 20) {
+    public init(path: String, chunkSize: Int = 32 << 20, allowsStreams: Bool = false) {
         self.path = path
         self.chunkSize = chunkSize
+        self.allowsStreams = allowsStreams
     }
 
     /// What a pass over the file saw.
@@ -38,14 +42,14 @@ public struct LineChunks: Sendable {
         public var digest: UInt64?
     }
 
-    /// Calls `body` with each chunk in order. Standard input (`-`) and named pipes are read as a
-    /// stream (``InputStreamPath``), hashed whether or not `digest` asks. Every chunk but the last ends with `\n`; the last
+    /// Calls `body` with each chunk in order. With ``allowsStreams``, standard input (`-`) and
+    /// named pipes are read as a stream (``InputStreamPath``), hashed whether or not `digest` asks. Every chunk but the last ends with `\n`; the last
     /// holds whatever follows the final newline (possibly a line without one), and `isLast`
     /// is true for it. An empty file yields one empty last chunk. With `digest`, a plain file's
     /// XXH64 is computed on another thread while `body` works on each chunk.
     @discardableResult
     public func forEach(digest: Bool = false, _ body: (_ chunk: UnsafeRawBufferPointer, _ isLast: Bool) throws -> Void) throws -> Pass {
-        if InputStreamPath.isStream(path) { return try forEachStream(body) }
+        if allowsStreams && InputStreamPath.isStream(path) { return try forEachStream(body) }
         let mapped = try MappedFile(path: path)
         let magic = Array(mapped.bytes.prefix(4))
         var pass = Pass(fileBytes: Int64(mapped.bytes.count), digest: nil)

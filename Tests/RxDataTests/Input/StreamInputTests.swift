@@ -44,7 +44,11 @@ import Testing
         let fifo = try pipe("m.fifo", bytes)
         #expect(InputStreamPath.isStream(fifo) && !InputStreamPath.isStream(file) && InputStreamPath.isStream("-"))
         var fromPipe: [UInt8] = [], chunks = 0
-        let pass = try LineChunks(path: fifo, chunkSize: 1 << 16).forEach { chunk, isLast in
+        // Only a reader that asks for streams reads one (list sizes and reference files do not).
+        let idle = dir.url.appendingPathComponent("idle.fifo").path
+        #expect(mkfifo(idle, 0o600) == 0)
+        #expect(throws: InputError.self) { try LineChunks(path: idle).forEach { _, _ in } }
+        let pass = try LineChunks(path: fifo, chunkSize: 1 << 16, allowsStreams: true).forEach { chunk, isLast in
             fromPipe += chunk
             chunks += 1
             if !isLast { #expect(chunk.last == 0x0A) }
