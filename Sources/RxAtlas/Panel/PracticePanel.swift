@@ -47,7 +47,14 @@ public struct PracticePanel: Sendable {
                 prescribing.insert(orgs.practices[code]?.parents[.nation] ?? "")
             }
         }
-        let timeline = try ListSizeTimeline(store: store, months: scan.months, carry: listSizeCarry, orgs: orgs, nations: prescribing)
+        // Every extract of the store is read only when some practice's standard status rests on
+        // the list-size data (no setting in the org mapping).
+        let settingless = universe.contains { code in
+            guard let r = orgs.practices[code] else { return PrescriberCode.kind(of: code) == .practice }
+            return r.kind == .practice && (r.setting ?? "").isEmpty
+        }
+        let timeline = try ListSizeTimeline(store: store, months: scan.months, carry: listSizeCarry, orgs: orgs, nations: prescribing,
+                                            everyExtract: settingless)
         let codes = universe.sorted()
         let T = scan.months.count
         var sizes = [Int64](repeating: -1, count: codes.count * T)

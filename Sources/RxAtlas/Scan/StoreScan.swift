@@ -3,7 +3,9 @@ import RxData
 
 /// The months of a period opened once, and the one way the analyses read their rows: sums per
 /// prescriber × month or per prescriber over the period, or the selected rows themselves, in the
-/// ids of a ``PracticePanel``. Every loop over snapshot blocks is in ``ScanBlocks``.
+/// ids of a ``PracticePanel``. Every loop over snapshot blocks is in ``ScanBlocks``. Each month's
+/// pages are released once its pass is done, so a long period holds the months being read, not
+/// all of them.
 public struct StoreScan: Sendable {
     /// The months opened, ascending: the store's months within the period (a month without a
     /// snapshot is not read as zero prescribing; it is not here).
@@ -37,8 +39,11 @@ public struct StoreScan: Sendable {
         let K = request.keyCount, T = months.count
         let counter = progress.counter("months", total: T)
         let perMonth = try KernelParallel.map(T) { t -> (ids: [Int32], sums: [Int64]) in
-            defer { counter.advance() }
             let snapshot = snapshots[t]
+            defer {
+                snapshot.releaseResidentPages()
+                counter.advance()
+            }
             let P = snapshot.practiceCodes.count
             var acc = [Int64](repeating: 0, count: P * K)
             let compiled = CompiledKeys(request, over: snapshot)
@@ -66,7 +71,10 @@ public struct StoreScan: Sendable {
         var out = [Int64](repeating: 0, count: panel.count * K)
         let counter = progress.counter("months", total: months.count)
         for snapshot in snapshots {
-            defer { counter.advance() }
+            defer {
+                snapshot.releaseResidentPages()
+                counter.advance()
+            }
             let rowBase = try panel.ids(of: snapshot).map { Int($0) * K }
             let P = snapshot.practiceCodes.count
             // Compiled once per month, shared by the runs.
@@ -90,8 +98,11 @@ public struct StoreScan: Sendable {
         let all = UInt8(truncatingIfNeeded: (1 << columns.count) - 1)
         let counter = progress.counter("months", total: months.count)
         let perMonth = try KernelParallel.map(months.count) { t -> (ids: [Int32], sink: RowSink, codes: [BNFCode], selected: [BNFCode]) in
-            defer { counter.advance() }
             let snapshot = snapshots[t]
+            defer {
+                snapshot.releaseResidentPages()
+                counter.advance()
+            }
             let chosen = select(snapshot.presentationCodes)
             let mask = chosen.map { $0 ? all : 0 }
             var sink = RowSink(columns: columns.count)

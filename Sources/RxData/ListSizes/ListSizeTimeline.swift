@@ -58,24 +58,28 @@ public struct ListSizeTimeline: Sendable {
     ///   - orgs: the directory that places prescribers in nations (nil: every prescriber in one).
     ///   - nations: the nations prescribing in the period, whose sources make up a month's
     ///     ``sources`` entry (nil: every nation with list sizes).
+    ///   - everyExtract: whether ``listed`` must cover every extract of the store (the standard
+    ///     rule needs it for prescribers the org mapping gives no setting); when false only the
+    ///     extracts the months can use are read, and ``listed`` holds theirs.
     public init(store: Store, months: [YearMonth], carry: Int = ListSizeTimeline.defaultCarry, orgs: OrgDirectory? = nil,
-                nations: Set<String>? = nil) throws {
-        let available = try store.listSizeMonths()
+                nations: Set<String>? = nil, everyExtract: Bool = true) throws {
+        let stored = try store.listSizeMonths()
+        let available = everyExtract ? stored : stored.filter { e in months.contains { e <= $0 && e.advanced(by: carry) >= $0 } }
+        // Every extract read once, on every core, and split by nation.
+        let loaded = StoreParallel.map(available.count) { i in Result { try store.readListTotals(available[i]) ?? [:] } }
         var read: [YearMonth: [String: [String: Int64]]] = [:]
-        // An extract's totals split by nation.
-        func totals(_ m: YearMonth) throws -> [String: [String: Int64]] {
-            if let t = read[m] { return t }
+        for (m, result) in zip(available, loaded) {
             var byNation: [String: [String: Int64]] = [:]
-            for (code, n) in try store.readListTotals(m) ?? [:] {
+            for (code, n) in try result.get() {
                 byNation[orgs?.practices[code]?.parents[.nation] ?? "", default: [:]][code] = n
             }
             read[m] = byNation
-            return byNation
         }
+        func totals(_ m: YearMonth) -> [String: [String: Int64]] { read[m] ?? [:] }
         var covered: [String: [YearMonth]] = [:]
         var listed = Set<String>()
         for m in available {
-            for (nation, lists) in try totals(m) {
+            for (nation, lists) in totals(m) {
                 covered[nation, default: []].append(m)
                 listed.formUnion(lists.keys)
             }
@@ -96,7 +100,7 @@ public struct ListSizeTimeline: Sendable {
                     each.append(.missing)
                     continue
                 }
-                out[t] = (out[t] ?? [:]).merging(try totals(from)[nation] ?? [:]) { a, _ in a }
+                out[t] = (out[t] ?? [:]).merging(totals(from)[nation] ?? [:]) { a, _ in a }
             }
             perNation[nation] = each
         }

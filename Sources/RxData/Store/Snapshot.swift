@@ -41,6 +41,10 @@ public final class Snapshot: @unchecked Sendable {
     /// The rows of block `b`.
     public func rows(inBlock b: Int) -> Range<Int> { b * blockRows ..< min(rowCount, (b + 1) * blockRows) }
 
+    /// Drops the snapshot's resident pages once a pass over it is done (see
+    /// ``SnapshotMapping/releaseResidentPages()``); reading it again is correct, only slower.
+    public func releaseResidentPages() { mapping.releaseResidentPages() }
+
     /// Maps and verifies the snapshot at `path`.
     /// - Throws: ``StoreError`` when the file is missing, not a snapshot, of another format
     ///   version, truncated, or fails a checksum or structural check.
@@ -165,6 +169,8 @@ public final class Snapshot: @unchecked Sendable {
         } else {
             notes = [:]
         }
+        // The checksum pass touched every page; a reader faults back in only what it reads.
+        map.releaseResidentPages()
     }
 
     /// The exact total of a measure from the header, or nil when unpublished.

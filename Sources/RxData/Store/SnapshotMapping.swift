@@ -41,6 +41,16 @@ final class SnapshotMapping: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: p, count: size)
     }
 
+    /// Drops the pages this mapping holds resident (`MADV_DONTNEED`): the file's pages stay in
+    /// the page cache, and a later read faults them back in from there. A period of many months
+    /// then holds only the months being read, not every month it has read.
+    func releaseResidentPages() {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        #if os(Linux)
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
+        #endif
+    }
+
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }
