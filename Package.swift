@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RxAtlas", targets: ["RxAtlas"]),
         .library(name: "RxReport", targets: ["RxReport"]),
         .library(name: "RxBatch", targets: ["RxBatch"]),
+        .library(name: "RxServe", targets: ["RxServe"]),
         .executable(name: "rxatlas", targets: ["rxatlas"]),
     ],
     dependencies: [
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
@@ -49,10 +51,16 @@ let package = Package(
             dependencies: ["RxData", "RxStats", "RxAtlas", "RxReport", "RxReference", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["README.md"]
         ),
+        .target(
+            name: "RxServe",
+            dependencies: ["RxData", "RxAtlas", "RxReport", "RxReference", .product(name: "Hummingbird", package: "hummingbird")],
+            exclude: ["README.md"],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "rxatlas",
             dependencies: [
-                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch", "RxReference",
+                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch", "RxReference", "RxServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -64,6 +72,8 @@ let package = Package(
         .testTarget(name: "RxSynthTests", dependencies: ["RxSynth", "RxData"]),
         .testTarget(name: "RxBatchTests", dependencies: ["RxBatch", "RxAtlas", "RxData", "RxSynth"]),
         .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats", "RxReference"]),
+        .testTarget(name: "RxServeTests", dependencies: ["RxServe", "RxAtlas", "RxData", "RxReference",
+                                                        .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "rxatlasTests", dependencies: ["rxatlas", "RxData"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

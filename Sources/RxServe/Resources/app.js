@@ -1,0 +1,123 @@
+// RxAtlas's browser app: pages built from the JSON API, the page's state in the query string
+// (?page=measure&id=…&level=…, ?page=org&code=…), so every view's URL can be shared.
+"use strict";
+const main = document.getElementById("main");
+const params = new URLSearchParams(location.search);
+
+async function api(path) {
+  const r = await fetch(path);
+  const body = await r.json();
+  if (!r.ok) throw new Error(body.error ? body.error.message : r.statusText);
+  return body;
+}
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return e;
+}
+function num(v, digits) { return v === null || v === undefined ? "" : Number(v).toLocaleString("en-GB", {maximumFractionDigits: digits ?? 2}); }
+function link(query, text) { return el("a", {href: "/?" + new URLSearchParams(query).toString()}, text); }
+function table(head, rows) {
+  const t = el("table", {}, el("thead", {}, el("tr", {}, ...head.map(h => el("th", {scope: "col"}, h)))));
+  const body = el("tbody");
+  for (const r of rows) body.append(el("tr", {}, ...r.map(c => c instanceof Node ? el("td", {}, c) : el("td", {class: typeof c === "number" ? "n" : ""}, c))));
+  t.append(body);
+  return t;
+}
+
+// The deciles over time as an SVG fan drawn in the page (no library, no network).
+function decileChart(rows, title) {
+  const W = 640, H = 260, L = 50, B = 30, ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", title);
+  const values = rows.flatMap(r => r.deciles.filter(v => v !== null));
+  if (!values.length || rows.length < 2) return el("p", {class: "muted"}, "Not enough months with values to draw the deciles.");
+  const lo = Math.min(...values), hi = Math.max(...values) || 1;
+  const x = i => L + (W - L - 10) * i / (rows.length - 1), y = v => H - B - (H - B - 10) * (v - lo) / ((hi - lo) || 1);
+  for (let k = 0; k < 9; k++) {
+    const points = rows.map((r, i) => r.deciles[k] === null ? null : `${x(i)},${y(r.deciles[k])}`).filter(Boolean).join(" ");
+    const line = document.createElementNS(ns, "polyline");
+    line.setAttribute("points", points);
+    line.setAttribute("fill", "none");
+    line.setAttribute("stroke", k === 4 ? "#1565c0" : "#90a4ae");
+    line.setAttribute("stroke-width", k === 4 ? 2.5 : 1);
+    line.setAttribute("stroke-dasharray", k === 4 ? "" : "4 3");
+    svg.append(line);
+  }
+  for (const [v, text] of [[lo, num(lo)], [hi, num(hi)]]) {
+    const t = document.createElementNS(ns, "text");
+    t.setAttribute("x", 4); t.setAttribute("y", y(v)); t.textContent = text; svg.append(t);
+  }
+  for (const i of [0, rows.length - 1]) {
+    const t = document.createElementNS(ns, "text");
+    t.setAttribute("x", x(i) - 20); t.setAttribute("y", H - 8); t.textContent = rows[i].month; svg.append(t);
+  }
+  return svg;
+}
+
+async function measuresPage() {
+  const measures = await api("/api/v1/measures");
+  main.replaceChildren(el("h2", {}, "Measures"),
+    table(["Measure", "What", "Tags"], measures.map(m => [link({page: "measure", id: m.id}, m.name), m.description, m.tags.join(", ")])));
+}
+
+async function measurePage(id, level) {
+  const [measures, deciles, atlas] = await Promise.all([api("/api/v1/measures"), api(`/api/v1/measures/${encodeURIComponent(id)}/deciles?level=${level}`),
+                                                       api(`/api/v1/atlas/${encodeURIComponent(id)}?level=${level}`)]);
+  const m = measures.find(x => x.id === id) || {name: id, description: ""};
+  const levels = ["practice", "pcn", "sub-icb", "icb", "region", "nation"];
+  const pick = el("select", {id: "level"}, ...levels.map(l => { const o = el("option", {value: l}, l); if (l === level) o.selected = true; return o; }));
+  pick.addEventListener("change", () => { location.search = new URLSearchParams({page: "measure", id, level: pick.value}).toString(); });
+  const parts = [el("h2", {}, m.name), el("p", {}, m.description), el("label", {for: "level"}, "Level "), pick];
+  const nations = [...new Set(deciles.map(d => d.nation))];
+  for (const n of nations) {
+    const rows = deciles.filter(d => d.nation === n);
+    parts.push(el("h3", {}, "Deciles by month" + (nations.length > 1 ? ` (${n})` : "")), decileChart(rows, `Deciles of ${m.name} by month`));
+  }
+  for (const a of atlas) {
+    parts.push(el("h3", {}, `${a.from} to ${a.to}: ${a.units} units` + (atlas.length > 1 ? ` (${a.nation})` : "")),
+      el("p", {}, `National value ${num(a.national)} (95% ${num(a.national_lower95)}–${num(a.national_upper95)}); fold range ${num(a.fold_range)}.`));
+    const ranked = [...a.points].sort((p, q) => q.value - p.value).slice(0, 50);
+    parts.push(table(["Organisation", "Value", "Numerator", "Denominator", "z", "Flag (adjusted)"],
+      ranked.map(p => [link({page: "org", code: p.org_code}, p.org_code), num(p.value), num(p.numerator), num(p.denominator), num(p.z), p.flag_adjusted || ""])));
+  }
+  main.replaceChildren(...parts);
+}
+
+async function orgsPage(q) {
+  const form = el("form", {role: "search"}, el("label", {for: "q"}, "Code or name "), el("input", {id: "q", name: "q", type: "search", value: q || ""}),
+                  el("input", {type: "hidden", name: "page", value: "orgs"}), el("button", {type: "submit"}, "Find"));
+  const parts = [el("h2", {}, "Organisations"), form];
+  if (q && q.length >= 2) {
+    const found = await api("/api/v1/orgs?q=" + encodeURIComponent(q));
+    parts.push(found.length ? table(["Organisation", "Level"], found.map(o => [link({page: "org", code: o.code}, `${o.name || o.code} (${o.code})`), o.level]))
+                            : el("p", {}, "No organisation matches."));
+  }
+  main.replaceChildren(...parts);
+}
+
+async function orgPage(code) {
+  const o = await api("/api/v1/orgs/" + encodeURIComponent(code));
+  main.replaceChildren(el("h2", {}, `${o.org.name || o.org.code} (${o.org.code}), ${o.org.level}`),
+    el("p", {}, "In: ", ...o.parents.flatMap(p => [link({page: "org", code: p.code}, p.name || p.code), " "])),
+    el("h3", {}, `Measures, ${o.from} to ${o.to}`),
+    table(["Measure", "Value", "Rank (1 = highest)", "Flag (adjusted)"],
+          o.measures.map(s => [link({page: "measure", id: s.measure, level: o.org.level}, s.name), num(s.value), `${s.rank} of ${s.units}`, s.flag_adjusted || ""])),
+    el("h3", {}, `${o.children.length} below it`),
+    table(["Organisation", "Level"], o.children.slice(0, 200).map(c => [link({page: "org", code: c.code}, `${c.name || c.code} (${c.code})`), c.level])));
+}
+
+(async () => {
+  try {
+    const page = params.get("page") || "measures";
+    if (page === "measure") await measurePage(params.get("id"), params.get("level") || "icb");
+    else if (page === "orgs") await orgsPage(params.get("q"));
+    else if (page === "org") await orgPage(params.get("code"));
+    else await measuresPage();
+  } catch (e) {
+    main.replaceChildren(el("p", {role: "alert"}, "Could not load this page: " + e.message));
+  }
+})();

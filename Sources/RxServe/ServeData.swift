@@ -1,0 +1,112 @@
+import Foundation
+import RxAtlas
+import RxData
+
+/// What the server answers from: one store opened once, its definitions and directory, and the
+/// results of each period asked for, computed once with the same library calls as the CLI
+/// (``RxAtlas/MeasureRun/run(store:period:definitions:levels:options:progress:)`` and
+/// ``RxAtlas/AtlasRun``) and kept for later requests (the latest few periods).
+public final class ServeData: @unchecked Sendable {
+    /// The store.
+    public let store: Store
+    /// The measure definitions served.
+    public let definitions: [MeasureDefinition]
+    /// The organisation directory.
+    public let orgs: OrgDirectory
+    /// The store's months.
+    public let months: [YearMonth]
+    /// How many periods' results are kept.
+    public static let keptPeriods = 4
+
+    private let lock = NSLock()
+    private var measureRuns: [ClosedRange<YearMonth>: MeasureRun] = [:]
+    private var atlasRuns: [ClosedRange<YearMonth>: AtlasRun] = [:]
+    private var order: [ClosedRange<YearMonth>] = []
+
+    /// Opens the store at `path` with the built-in library, or the definitions under
+    /// `definitions` (those that can run; ``RxAtlas/MeasureLibrary/loadRunnable(paths:)``).
+    public init(storePath path: String, definitions paths: [String] = []) throws {
+        store = try Store.open(at: path)
+        store.keepsSnapshots = true
+        definitions = paths.isEmpty ? try MeasureLibrary.builtIn() : try MeasureLibrary.loadRunnable(paths: paths).definitions
+        orgs = try store.readOrgs()
+        months = try store.months()
+        guard !months.isEmpty else {
+            throw StoreError(path: path, reason: "holds no months of prescribing yet; ingest prescribing files into it first")
+        }
+    }
+
+    /// The definition with `id`.
+    /// - Throws: ``APIError/notFound(_:)``.
+    public func definition(_ id: String) throws -> MeasureDefinition {
+        guard let d = definitions.first(where: { $0.id == id }) else { throw APIError.notFound("no measure '\(id)'") }
+        return d
+    }
+
+    /// The period of `from`/`to` (`YYYY-MM`), with the CLI's defaults: `measures` covers the
+    /// store's months, `atlas` its latest `latest` months.
+    /// - Throws: ``APIError/badParameter(_:_:)`` naming `from` or `to`.
+    public func period(from: String?, to: String?, latest: Int? = nil) throws -> ClosedRange<YearMonth> {
+        func month(_ text: String?, _ name: String) throws -> YearMonth? {
+            guard let text else { return nil }
+            guard text.utf8.count == 7, let m = YearMonth(parsing: text) else { throw APIError.badParameter(name, "expected YYYY-MM") }
+            return m
+        }
+        let lo = try month(from, "from"), hi = try month(to, "to")
+        guard let period = try? AnalysisPeriod.resolve(storeMonths: months, storePath: store.path, from: lo, to: hi, latest: latest) else {
+            throw APIError.badParameter(from != nil ? "from" : "to", "the first month is after the last")
+        }
+        guard months.contains(where: { period.contains($0) }) else {
+            throw APIError.badParameter(from != nil ? "from" : "to", "the store holds no month from \(period.lowerBound) to \(period.upperBound)")
+        }
+        return period
+    }
+
+    /// Every measure at every level over `period`, computed once.
+    public func measures(_ period: ClosedRange<YearMonth>) throws -> MeasureRun {
+        try cached(period, \.measureRuns) { try MeasureRun.run(store: store, period: period, definitions: definitions) }
+    }
+
+    /// The Atlas of every measure × level over `period`, computed once.
+    public func atlas(_ period: ClosedRange<YearMonth>) throws -> AtlasRun {
+        let run = try measures(period)
+        return try cached(period, \.atlasRuns) { try AtlasRun(run.values, definitions: definitions, period: period) }
+    }
+
+    private func cached<T>(_ period: ClosedRange<YearMonth>, _ table: ReferenceWritableKeyPath<ServeData, [ClosedRange<YearMonth>: T]>,
+                           _ compute: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = self[keyPath: table][period] { return hit }
+        let value = try compute()
+        self[keyPath: table][period] = value
+        order.removeAll { $0 == period }
+        order.append(period)
+        while order.count > Self.keptPeriods {
+            let old = order.removeFirst()
+            measureRuns[old] = nil
+            atlasRuns[old] = nil
+        }
+        return value
+    }
+
+    /// The level named `name` (`practice`, `pcn`, `sub-icb`, `icb`, `region`, `nation`).
+    /// - Throws: ``APIError/badParameter(_:_:)``.
+    public static func level(_ name: String?, default value: OrgLevel = .practice) throws -> OrgLevel {
+        guard let name else { return value }
+        guard let level = MeasureOutput.level(named: name) else {
+            throw APIError.badParameter("level", "expected practice, pcn, sub-icb, icb, region or nation")
+        }
+        return level
+    }
+
+    /// The level an organisation code is at and its name, or nil when the directory does not
+    /// know it.
+    public func organisation(_ code: String) -> (level: OrgLevel, name: String?)? {
+        if let r = orgs.practices[code] { return (.practice, r.name) }
+        for level in [OrgLevel.pcn, .subICB, .icb, .region, .nation] {
+            if orgs.practices.values.contains(where: { $0.parents[level] == code }) { return (level, orgs.names[level]?[code]) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import RxAtlas
+import RxData
+
+/// The routes of `rxatlas serve` (docs/SERVE.md; the OpenAPI description is
+/// `Resources/openapi.json`, served at `/api/v1/openapi.json`). Every answer is computed with the
+/// library calls the CLI makes, through ``ServeData``.
+public enum ServeRouter {
+    /// The paths the router answers (checked against the OpenAPI description by a test).
+    public static let paths = ["/healthz", "/api/v1/openapi.json", "/api/v1/measures", "/api/v1/measures/{id}/values",
+                               "/api/v1/measures/{id}/deciles", "/api/v1/atlas/{id}", "/api/v1/orgs", "/api/v1/orgs/{code}"]
+
+    /// The app's own files, served beside the API.
+    public static let appPaths = ["/", "/app.js", "/app.css"]
+
+    /// The longest query string accepted, in bytes.
+    public static let maximumQueryLength = 2048
+
+    /// The router over `data`.
+    public static func router(_ data: ServeData) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: JSONErrorMiddleware())
+        router.add(middleware: QueryLimitMiddleware())
+        router.get("/healthz") { _, _ in try Response.json(["status": "ok"]) }
+        router.get("/api/v1/openapi.json") { _, _ in Response.json(try ServeResources.data("openapi.json")) }
+        router.get("/") { _, _ in ServeResources.app() }
+        router.get("/app.js") { _, _ in ServeResources.file("app.js", type: "text/javascript; charset=utf-8") }
+        router.get("/app.css") { _, _ in ServeResources.file("app.css", type: "text/css; charset=utf-8") }
+        router.get("/api/v1/measures") { _, _ in try Response.json(data.definitions.map(MeasureSummary.init)) }
+        router.get("/api/v1/measures/:id/values") { request, context in
+            let q = request.uri.queryParameters
+            let def = try data.definition(try context.parameters.require("id"))
+            let level = try ServeData.level(q.get("level"))
+            let period = try data.period(from: q.get("from"), to: q.get("to"))
+            let org = q.get("org")
+            if let org, data.organisation(org) == nil { throw APIError.notFound("no organisation '\(org)'") }
+            let tables = try data.measures(period).values.filter { $0.measureID == def.id && $0.level == level }
+            let rows = tables.flatMap { t in MeasureOutput.valueRows(t, definition: def, units: org.map { o in { $0 == o } }) }
+            return try Response.json(rows)
+        }
+        router.get("/api/v1/measures/:id/deciles") { request, context in
+            let q = request.uri.queryParameters
+            let def = try data.definition(try context.parameters.require("id"))
+            let level = try ServeData.level(q.get("level"))
+            let period = try data.period(from: q.get("from"), to: q.get("to"))
+            let tables = try data.measures(period).values.filter { $0.measureID == def.id && $0.level == level }
+            let rows = tables.flatMap { t in
+                zip(t.months, t.deciles()).map { m, d in DecileRow(month: m.description, nation: t.nation, deciles: d.map { $0.isNaN ? nil : $0 }) }
+            }
+            return try Response.json(rows)
+        }
+        router.get("/api/v1/atlas/:id") { request, context in
+            let q = request.uri.queryParameters
+            let def = try data.definition(try context.parameters.require("id"))
+            let level = try ServeData.level(q.get("level"))
+            let period = try data.period(from: q.get("from"), to: q.get("to"), latest: 12)
+            let results = try data.atlas(period).results.filter { $0.measureID == def.id && $0.level == level }
+            return try Response.json(results.map(AtlasAnswer.init))
+        }
+        router.get("/api/v1/orgs") { request, _ in
+            let text = (request.uri.queryParameters.get("q") ?? "").lowercased()
+            guard text.count >= 2 else { throw APIError.badParameter("q", "give at least two characters of a code or name") }
+            return try Response.json(Self.search(data, text))
+        }
+        router.get("/api/v1/orgs/:code") { request, context in
+            let code = try context.parameters.require("code")
+            guard let org = data.organisation(code) else { throw APIError.notFound("no organisation '\(code)'") }
+            return try Response.json(try Self.answer(data, code: code, org: org))
+        }
+        return router
+    }
+
+    /// Organisations whose code or name holds `text` (lower case), at most 50, practices last.
+    static func search(_ data: ServeData, _ text: String) -> [OrgSummary] {
+        var out: [OrgSummary] = []
+        for level in [OrgLevel.nation, .region, .icb, .subICB, .pcn] {
+            for (code, name) in (data.orgs.names[level] ?? [:]).sorted(by: { $0.key < $1.key })
+            where code.lowercased().contains(text) || name.lowercased().contains(text) {
+                out.append(OrgSummary(level: MeasureOutput.levelName(level), code: code, name: name))
+            }
+        }
+        for (code, r) in data.orgs.practices.sorted(by: { $0.key < $1.key })
+        where code.lowercased().contains(text) || (r.name?.lowercased().contains(text) ?? false) {
+            out.append(OrgSummary(level: "practice", code: code, name: r.name))
+        }
+        return Array(out.prefix(50))
+    }
+
+    /// An organisation's parents, children and standing on every measure over the Atlas period
+    /// (the latest 12 months).
+    static func answer(_ data: ServeData, code: String, org: (level: OrgLevel, name: String?)) throws -> OrgAnswer {
+        let levels: [OrgLevel] = [.practice, .pcn, .subICB, .icb, .region, .nation]
+        let at = levels.firstIndex(of: org.level)!
+        let member = data.orgs.practices.values.first { org.level == .practice ? $0.code == code : $0.parents[org.level] == code }
+        let parents = levels[(at + 1)...].compactMap { level -> OrgSummary? in
+            guard let p = member?.parents[level] else { return nil }
+            return OrgSummary(level: MeasureOutput.levelName(level), code: p, name: data.orgs.names[level]?[p])
+        }
+        var children: [OrgSummary] = []
+        if at > 0 {
+            let below = levels[at - 1]
+            var seen = Set<String>()
+            for r in data.orgs.practices.values.sorted(by: { $0.code < $1.code }) where r.parents[org.level] == code {
+                let child = below == .practice ? r.code : r.parents[below]
+                guard let child, seen.insert(child).inserted else { continue }
+                children.append(OrgSummary(level: MeasureOutput.levelName(below), code: child,
+                                           name: below == .practice ? r.name : data.orgs.names[below]?[child]))
+            }
+        }
+        let period = try data.period(from: nil, to: nil, latest: 12)
+        var standings: [OrgAnswer.Standing] = []
+        for r in try data.atlas(period).results where r.level == org.level {
+            guard let i = r.units.firstIndex(of: code) else { continue }
+            let values = r.units.indices.map { r.numerators[$0] / r.denominators[$0] * r.multiplier }
+            let rank = 1 + values.filter { $0 > values[i] }.count
+            standings.append(.init(measure: r.measureID, name: data.definitions.first { $0.id == r.measureID }?.name ?? r.measureID,
+                                   value: values[i], rank: rank, units: values.count,
+                                   flagAdjusted: r.funnelAdjusted?.funnel.flags[i].rawValue))
+        }
+        return OrgAnswer(org: OrgSummary(level: MeasureOutput.levelName(org.level), code: code, name: org.name),
+                         parents: parents, children: children, from: period.lowerBound.description, to: period.upperBound.description,
+                         measures: standings)
+    }
+}
+
+/// Refuses an oversized query string (414) before any work.
+struct QueryLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if (request.uri.query?.utf8.count ?? 0) > ServeRouter.maximumQueryLength {
+            throw APIError(status: .uriTooLong, code: "bad_request", message: "the query string is longer than \(ServeRouter.maximumQueryLength) bytes")
+        }
+        return try await next(request, context)
+    }
+}
