@@ -22,6 +22,20 @@ public final class ServeData: @unchecked Sendable {
     private var measureRuns: [ClosedRange<YearMonth>: MeasureRun] = [:]
     private var atlasRuns: [ClosedRange<YearMonth>: AtlasRun] = [:]
     private var order: [ClosedRange<YearMonth>] = []
+    private var valueTables: [ValueTableKey: ValueTable] = [:]
+
+    /// A measure × level's `values.csv` rows over a period (every nation's), and where each
+    /// organisation's rows are.
+    public struct ValueTable: Sendable {
+        /// The rows, organisation by organisation.
+        public var rows: [MeasureValueRow]
+        /// Each organisation's rows.
+        public var byOrg: [String: Range<Int>]
+    }
+
+    private struct ValueTableKey: Hashable {
+        var period: ClosedRange<YearMonth>, measure: String, level: OrgLevel
+    }
 
     /// Opens the store at `path` with the built-in library, or the definitions under
     /// `definitions` (those that can run; ``RxAtlas/MeasureLibrary/loadRunnable(paths:)``).
@@ -67,6 +81,29 @@ public final class ServeData: @unchecked Sendable {
         try cached(period, \.measureRuns) { try MeasureRun.run(store: store, period: period, definitions: definitions) }
     }
 
+    /// One measure × level's value rows over `period` (``RxAtlas/MeasureOutput/valueRows(_:definition:units:)``),
+    /// built once per table on first request, so that a request for one organisation costs a
+    /// look-up.
+    public func valueTable(_ def: MeasureDefinition, level: OrgLevel, period: ClosedRange<YearMonth>) throws -> ValueTable {
+        let run = try measures(period)
+        let key = ValueTableKey(period: period, measure: def.id, level: level)
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = valueTables[key] { return hit }
+        let rows = run.values.filter { $0.measureID == def.id && $0.level == level }.flatMap { MeasureOutput.valueRows($0, definition: def) }
+        var byOrg: [String: Range<Int>] = [:]
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count && rows[end].orgCode == rows[start].orgCode { end += 1 }
+            byOrg[rows[start].orgCode] = start..<end
+            start = end
+        }
+        let table = ValueTable(rows: rows, byOrg: byOrg)
+        valueTables[key] = table
+        return table
+    }
+
     /// The Atlas of every measure × level over `period`, computed once.
     public func atlas(_ period: ClosedRange<YearMonth>) throws -> AtlasRun {
         let run = try measures(period)
@@ -86,6 +123,7 @@ public final class ServeData: @unchecked Sendable {
             let old = order.removeFirst()
             measureRuns[old] = nil
             atlasRuns[old] = nil
+            valueTables = valueTables.filter { $0.key.period != old }
         }
         return value
     }

@@ -35,9 +35,9 @@ public enum ServeRouter {
             let period = try data.period(from: q.get("from"), to: q.get("to"))
             let org = q.get("org")
             if let org, data.organisation(org) == nil { throw APIError.notFound("no organisation '\(org)'") }
-            let tables = try data.measures(period).values.filter { $0.measureID == def.id && $0.level == level }
-            let rows = tables.flatMap { t in MeasureOutput.valueRows(t, definition: def, units: org.map { o in { $0 == o } }) }
-            return try Response.json(rows)
+            let table = try data.valueTable(def, level: level, period: period)
+            guard let org else { return try Response.json(table.rows) }
+            return try Response.json(Array(table.rows[table.byOrg[org] ?? 0..<0]))
         }
         router.get("/api/v1/measures/:id/deciles") { request, context in
             let q = request.uri.queryParameters
