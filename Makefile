@@ -5,7 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 SAMPLE := datasets/sample
 OUT ?= out/demo
 RELEASE_BIN := .build/release/rxatlas
-RESOURCES := RxAtlas_RxReference.resources
+RESOURCES := RxAtlas_RxReference.resources RxAtlas_RxServe.resources
 PREFIX ?= /usr/local
 
 .PHONY: bootstrap build release install uninstall test demo report-check bench peers clean
@@ -19,20 +19,19 @@ build: bootstrap
 release: bootstrap
 	swift build -c release --product rxatlas
 
-## Installs the release build as $(PREFIX)/bin/rxatlas with its reference tables beside it
-## (the resource bundle $(RESOURCES), where SwiftPM's Bundle.module looks first; PREFIX defaults
-## to /usr/local).
+## Installs the release build as $(PREFIX)/bin/rxatlas with its resource bundles beside it
+## (the reference tables and the served app, $(RESOURCES), where SwiftPM's Bundle.module looks
+## first; PREFIX defaults to /usr/local).
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/rxatlas"
-	rm -rf "$(DESTDIR)$(PREFIX)/bin/$(RESOURCES)"
-	cp -R .build/release/$(RESOURCES) "$(DESTDIR)$(PREFIX)/bin/$(RESOURCES)"
-	@echo "installed $(DESTDIR)$(PREFIX)/bin/rxatlas (reference tables in $(DESTDIR)$(PREFIX)/bin/$(RESOURCES))"
+	for r in $(RESOURCES); do rm -rf "$(DESTDIR)$(PREFIX)/bin/$$r"; cp -R ".build/release/$$r" "$(DESTDIR)$(PREFIX)/bin/$$r"; done
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/rxatlas (with $(RESOURCES) beside it)"
 
 ## Removes what `make install` installed.
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/rxatlas"
-	rm -rf "$(DESTDIR)$(PREFIX)/bin/$(RESOURCES)"
+	for r in $(RESOURCES); do rm -rf "$(DESTDIR)$(PREFIX)/bin/$$r"; done
 
 ## Runs every test (Swift Testing).
 test: bootstrap
