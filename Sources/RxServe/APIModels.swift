@@ -99,3 +99,45 @@ struct OrgAnswer: Codable, Sendable {
     var from: String, to: String
     var measures: [Standing]
 }
+
+/// One organisation × molecule in `GET /api/v1/biosimilars`: uptake, spend and the savings of
+/// the scenario asked for (pounds over the period, and annualised).
+struct BiosimilarAnswer: Codable, Sendable {
+    var molecule: String, level: String, orgCode: String, orgName: String?
+    var uptake: Double?, originatorCost: Double, biosimilarCost: Double
+    var savingFullSwitch: Double, savingTargetUptake: Double, savingScenario: Double
+    var annualisedFullSwitch: Double, annualisedScenario: Double
+
+    enum CodingKeys: String, CodingKey {
+        case molecule, level, orgCode = "org_code", orgName = "org_name", uptake, originatorCost = "originator_cost",
+             biosimilarCost = "biosimilar_cost", savingFullSwitch = "saving_full_switch", savingTargetUptake = "saving_target_uptake",
+             savingScenario = "saving_scenario", annualisedFullSwitch = "annualised_full_switch", annualisedScenario = "annualised_scenario"
+    }
+}
+
+/// A ranked steroid outlier in `GET /api/v1/steroids/outliers`.
+struct SteroidAnswer: Codable, Sendable {
+    var measure: String, level: String, nation: String?, rank: Int, orgCode: String, orgName: String?
+    var value: Double, national: Double, excess: Double, z: Double?, flagAdjusted: String?, persistent: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case measure, level, nation, rank, orgCode = "org_code", orgName = "org_name", value, national, excess, z,
+             flagAdjusted = "flag_adjusted", persistent
+    }
+
+    init(_ o: SteroidRankedOutlier) {
+        let r = o.row
+        measure = r.measureID
+        level = MeasureOutput.levelName(r.level)
+        nation = r.nation
+        rank = o.rank
+        orgCode = r.orgCode
+        orgName = r.orgName
+        value = r.value
+        national = r.national
+        excess = r.excess
+        z = r.z.isNaN ? nil : r.z
+        flagAdjusted = r.flagAdjusted?.rawValue
+        persistent = r.persistent
+    }
+}

@@ -23,6 +23,8 @@ public final class ServeData: @unchecked Sendable {
     private var atlasRuns: [ClosedRange<YearMonth>: AtlasRun] = [:]
     private var order: [ClosedRange<YearMonth>] = []
     private var valueTables: [ValueTableKey: ValueTable] = [:]
+    private var biosimilarTotals: [ClosedRange<YearMonth>: BiosimilarTotals] = [:]
+    private var steroidReports: [ClosedRange<YearMonth>: SteroidReport] = [:]
 
     /// A measure × level's `values.csv` rows over a period (every nation's), and where each
     /// organisation's rows are.
@@ -104,6 +106,26 @@ public final class ServeData: @unchecked Sendable {
         return table
     }
 
+    /// The biosimilar analysis over `period` for one scenario: the catalogued rows are read
+    /// once per period (``RxAtlas/BiosimilarKernel``, on the best cost basis the data have), and
+    /// the analysis (``RxAtlas/BiosimilarAnalysis/runByNation(_:catalogue:options:molecules:)``) is
+    /// rerun for each scenario, so a slider's move costs the analysis, not a scan.
+    public func biosimilars(_ period: ClosedRange<YearMonth>, options: BiosimilarOptions) throws -> BiosimilarResult {
+        let catalogue = try BiosimilarCatalogue.builtIn()
+        let totals = try cached(period, \.biosimilarTotals) {
+            let basis = try BiosimilarCostBasis.best(store: store, months: period)
+            return try BiosimilarKernel.totals(store: store, catalogue: catalogue, months: period, costBasis: basis)
+        }
+        return try BiosimilarAnalysis.runByNation(totals, catalogue: catalogue, options: options)
+    }
+
+    /// The steroid analysis over `period` at every level below the nation, computed once.
+    public func steroids(_ period: ClosedRange<YearMonth>) throws -> SteroidReport {
+        try cached(period, \.steroidReports) {
+            try SteroidAnalysis.run(store: store, period: period, levels: [.practice, .pcn, .subICB, .icb])
+        }
+    }
+
     /// The Atlas of every measure × level over `period`, computed once.
     public func atlas(_ period: ClosedRange<YearMonth>) throws -> AtlasRun {
         let run = try measures(period)
@@ -124,6 +146,8 @@ public final class ServeData: @unchecked Sendable {
             measureRuns[old] = nil
             atlasRuns[old] = nil
             valueTables = valueTables.filter { $0.key.period != old }
+            biosimilarTotals[old] = nil
+            steroidReports[old] = nil
         }
         return value
     }

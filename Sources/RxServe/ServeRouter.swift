@@ -9,7 +9,8 @@ import RxData
 public enum ServeRouter {
     /// The paths the router answers (checked against the OpenAPI description by a test).
     public static let paths = ["/healthz", "/api/v1/openapi.json", "/api/v1/measures", "/api/v1/measures/{id}/values",
-                               "/api/v1/measures/{id}/deciles", "/api/v1/atlas/{id}", "/api/v1/orgs", "/api/v1/orgs/{code}"]
+                               "/api/v1/measures/{id}/deciles", "/api/v1/atlas/{id}", "/api/v1/orgs", "/api/v1/orgs/{code}",
+                               "/api/v1/biosimilars", "/api/v1/steroids/outliers"]
 
     /// The app's own files, served beside the API.
     public static let appPaths = ["/", "/app.js", "/app.css"]
@@ -58,6 +59,33 @@ public enum ServeRouter {
             let results = try data.atlas(period).results.filter { $0.measureID == def.id && $0.level == level }
             return try Response.json(results.map(AtlasAnswer.init))
         }
+        router.get("/api/v1/biosimilars") { request, _ in
+            let q = request.uri.queryParameters
+            let level = try ServeData.level(q.get("level"), default: .icb)
+            let period = try data.period(from: q.get("from"), to: q.get("to"), latest: 12)
+            let target = try fraction(q.get("target_uptake"), "target_uptake", default: BiosimilarOptions().targetUptake)
+            let discount = try fraction(q.get("discount"), "discount", default: 0)
+            let org = q.get("org")
+            var options = BiosimilarOptions(targetUptake: target)
+            options.sensitivityUptakes = [target]
+            options.sensitivityDiscounts = [discount]
+            let result = try data.biosimilars(period, options: options)
+            let rows = result.opportunities.filter { $0.level == level && (org == nil || $0.orgCode == org) }.map { o in
+                BiosimilarAnswer(molecule: o.molecule, level: MeasureOutput.levelName(o.level), orgCode: o.orgCode, orgName: o.orgName,
+                                 uptake: o.uptake.isNaN ? nil : o.uptake, originatorCost: o.originatorCost, biosimilarCost: o.biosimilarCost,
+                                 savingFullSwitch: o.fullSwitch, savingTargetUptake: o.targetUptake, savingScenario: o.sensitivity[0],
+                                 annualisedFullSwitch: result.annualised(o.fullSwitch), annualisedScenario: result.annualised(o.sensitivity[0]))
+            }
+            if let org, rows.isEmpty, data.organisation(org) == nil { throw APIError.notFound("no organisation '\(org)'") }
+            return try Response.json(rows)
+        }
+        router.get("/api/v1/steroids/outliers") { request, _ in
+            let q = request.uri.queryParameters
+            let level = try q.get("level").map { try ServeData.level($0) }
+            let period = try data.period(from: q.get("from"), to: q.get("to"), latest: 12)
+            let ranked = try data.steroids(period).ranked.filter { level == nil || $0.row.level == level }
+            return try Response.json(ranked.map(SteroidAnswer.init))
+        }
         router.get("/api/v1/orgs") { request, _ in
             let text = (request.uri.queryParameters.get("q") ?? "").lowercased()
             guard text.count >= 2 else { throw APIError.badParameter("q", "give at least two characters of a code or name") }
@@ -69,6 +97,14 @@ public enum ServeRouter {
             return try Response.json(try Self.answer(data, code: code, org: org))
         }
         return router
+    }
+
+    /// A number from 0 to 1 given as `name`.
+    /// - Throws: ``APIError/badParameter(_:_:)`` naming it.
+    static func fraction(_ text: String?, _ name: String, default value: Double) throws -> Double {
+        guard let text else { return value }
+        guard let v = Double(text), v.isFinite, (0...1).contains(v) else { throw APIError.badParameter(name, "expected a number from 0 to 1") }
+        return v
     }
 
     /// Organisations whose code or name holds `text` (lower case), at most 50, practices last.

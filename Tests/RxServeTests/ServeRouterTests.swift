@@ -113,6 +113,46 @@ struct ServeRouterTests {
         }
     }
 
+    /// The biosimilar route reruns the analysis for the scenario asked for; at the defaults it
+    /// gives the CLI's savings.
+    @Test func biosimilarScenariosAndSteroidOutliers() async throws {
+        let f = try ServeFixture()
+        let period = try f.data.period(from: nil, to: nil, latest: 12)
+        let cli = try #require(try BiosimilarAnalysis.run(store: f.data.store, period: period, catalogue: try BiosimilarCatalogue.builtIn()))
+        let icbs = cli.opportunities.filter { $0.level == .icb }
+        try await f.test { client in
+            func rows(_ query: String) async throws -> [[String: Any]] {
+                try await client.execute(uri: "/api/v1/biosimilars?" + query, method: .get) { r in
+                    #expect(r.status == .ok, "\(query)")
+                    return try #require(try json(r) as? [[String: Any]])
+                }
+            }
+            let defaults = try await rows("level=icb")
+            #expect(defaults.count == icbs.count && !icbs.isEmpty)
+            for (row, o) in zip(defaults, icbs) {
+                #expect(row["org_code"] as? String == o.orgCode && row["molecule"] as? String == o.molecule)
+                #expect(abs((row["saving_target_uptake"] as? Double ?? .nan) - o.targetUptake) < 1e-9)
+                #expect(abs((row["saving_scenario"] as? Double ?? .nan) - o.targetUptake) < 1e-9)
+            }
+            // A higher target and a discount never save less.
+            let more = try await rows("level=icb&target_uptake=1&discount=0.2")
+            for (a, b) in zip(defaults, more) {
+                #expect((b["saving_scenario"] as? Double ?? 0) >= (a["saving_scenario"] as? Double ?? 0) - 1e-9)
+            }
+            #expect(zip(defaults, more).contains { ($1["saving_scenario"] as? Double ?? 0) > ($0["saving_scenario"] as? Double ?? 0) })
+            try await client.execute(uri: "/api/v1/biosimilars?discount=2", method: .get) { r in
+                let e = try error(r)
+                #expect(r.status == .badRequest && e.message.hasPrefix("discount"))
+            }
+            let report = try SteroidAnalysis.run(store: f.data.store, period: period, levels: [.practice, .pcn, .subICB, .icb])
+            try await client.execute(uri: "/api/v1/steroids/outliers", method: .get) { r in
+                let list = try #require(try json(r) as? [[String: Any]])
+                #expect(list.count == report.ranked.count)
+                #expect(list.first?["org_code"] as? String == report.ranked.first?.row.orgCode)
+            }
+        }
+    }
+
     @Test func errorsAreJSONAndNameTheParameter() async throws {
         let f = try ServeFixture()
         try await f.test { client in

@@ -110,12 +110,48 @@ async function orgPage(code) {
     table(["Organisation", "Level"], o.children.slice(0, 200).map(c => [link({page: "org", code: c.code}, `${c.name || c.code} (${c.code})`), c.level])));
 }
 
+// Biosimilar savings for a scenario: two sliders; each move refetches (the server reruns the
+// analysis on rows it has already read) and the URL keeps the scenario.
+async function biosimilarsPage(level, target, discount) {
+  const t = el("input", {id: "target", type: "range", min: "0", max: "1", step: "0.05", value: String(target)});
+  const d = el("input", {id: "discount", type: "range", min: "0", max: "0.5", step: "0.05", value: String(discount)});
+  const out = el("div", {"aria-live": "polite"});
+  const shown = el("p", {});
+  async function update() {
+    const query = {page: "biosimilars", level, target: t.value, discount: d.value};
+    history.replaceState(null, "", "/?" + new URLSearchParams(query).toString());
+    shown.textContent = `Target uptake ${Math.round(t.value * 100)}%, discount ${Math.round(d.value * 100)}%`;
+    const rows = await api(`/api/v1/biosimilars?level=${level}&target_uptake=${t.value}&discount=${d.value}`);
+    rows.sort((a, b) => b.saving_scenario - a.saving_scenario);
+    const total = rows.reduce((s, r) => s + Math.max(0, r.annualised_scenario), 0);
+    out.replaceChildren(el("p", {}, `Annualised saving of the scenario: £${num(total, 0)}`),
+      table(["Organisation", "Molecule", "Uptake", "Saving (scenario)", "Annualised", "Full switch"],
+            rows.slice(0, 100).map(r => [link({page: "org", code: r.org_code}, `${r.org_name || r.org_code} (${r.org_code})`), r.molecule,
+                                         r.uptake === null ? "" : `${num(r.uptake * 100, 1)}%`, num(r.saving_scenario, 0), num(r.annualised_scenario, 0), num(r.saving_full_switch, 0)])));
+  }
+  t.addEventListener("change", update);
+  d.addEventListener("change", update);
+  main.replaceChildren(el("h2", {}, "Biosimilar savings"), el("label", {for: "target"}, "Target uptake "), t,
+                       el("label", {for: "discount"}, "Discount on the best-value price "), d, shown, out);
+  await update();
+}
+
+async function steroidsPage() {
+  const rows = await api("/api/v1/steroids/outliers");
+  main.replaceChildren(el("h2", {}, "Steroid outliers (latest 12 months)"),
+    table(["Measure", "Level", "Rank", "Organisation", "Value", "National", "Excess", "Flag (adjusted)", "Persistent"],
+          rows.slice(0, 200).map(r => [r.measure, r.level, r.rank, link({page: "org", code: r.org_code}, `${r.org_name || r.org_code} (${r.org_code})`),
+                                       num(r.value), num(r.national), num(r.excess, 0), r.flag_adjusted || "", r.persistent ? "yes" : ""])));
+}
+
 (async () => {
   try {
     const page = params.get("page") || "measures";
     if (page === "measure") await measurePage(params.get("id"), params.get("level") || "icb");
     else if (page === "orgs") await orgsPage(params.get("q"));
     else if (page === "org") await orgPage(params.get("code"));
+    else if (page === "biosimilars") await biosimilarsPage(params.get("level") || "icb", params.get("target") || "0.9", params.get("discount") || "0");
+    else if (page === "steroids") await steroidsPage();
     else await measuresPage();
   } catch (e) {
     main.replaceChildren(el("p", {role: "alert"}, "Could not load this page: " + e.message));
