@@ -132,6 +132,9 @@ struct MonthAssembler {
             }
         }
 
+        // The last month's rows are all keyed: their ids are no longer needed.
+        if freeColumns { for w in workers.indices { workers[w].freeRowKeys() } }
+
         // 3. Sort each practice's rows by presentation (in parallel over practice ranges).
         keys.withUnsafeMutableBufferPointer { kb in
             let parts = 8

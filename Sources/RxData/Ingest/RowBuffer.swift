@@ -67,6 +67,18 @@ struct RowBuffer {
         for _ in 0..<RowBuffer.columnCount { valueSegments.append(.allocate(capacity: RowBuffer.segmentSize)) }
     }
 
+    /// Frees every segment's practice-month and presentation ids once the last month's rows are
+    /// keyed elsewhere (8 bytes a row), before the measure columns are gathered. Reading them
+    /// afterwards is an error.
+    mutating func freeRowKeys() {
+        for s in practiceMonthSegments.indices {
+            practiceMonthSegments[s].deallocate()
+            practiceMonthSegments[s] = .allocate(capacity: 1)
+            presentationSegments[s].deallocate()
+            presentationSegments[s] = .allocate(capacity: 1)
+        }
+    }
+
     /// Frees one measure column of every segment once it has been gathered elsewhere, so peak
     /// memory stays near one copy of the data. Reading the column afterwards is an error.
     mutating func freeColumn(_ c: Int) {

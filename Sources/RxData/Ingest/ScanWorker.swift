@@ -95,6 +95,8 @@ struct ScanWorker {
 
     /// Frees one measure column of the worker's rows (see ``RowBuffer/freeColumn(_:)``).
     mutating func freeColumn(_ c: Int) { rows.freeColumn(c) }
+    /// Frees the rows' practice-month and presentation ids (``RowBuffer/freeRowKeys()``).
+    mutating func freeRowKeys() { rows.freeRowKeys() }
 
     /// Frees the worker's buffers and rows.
     mutating func free() {
