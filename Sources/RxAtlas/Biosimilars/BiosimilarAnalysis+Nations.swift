@@ -8,14 +8,13 @@ extension BiosimilarAnalysis {
     /// named by the nation.
     public static func runByNation(_ totals: BiosimilarTotals, catalogue: BiosimilarCatalogue,
                                    options: BiosimilarOptions = BiosimilarOptions(), molecules: [String] = []) throws -> BiosimilarResult {
-        let nations = totals.panel.nations
-        guard nations.count > 1 else {
-            let whole = try run(totals, catalogue: catalogue, options: options, molecules: molecules)
-            return whole.named(nation: nations.first)
+        let groups = totals.panel.prescribersByNation()
+        guard groups.count > 1 else {
+            return try run(totals, catalogue: catalogue, options: options, molecules: molecules).named(nation: groups.first?.nation)
         }
         var parts: [BiosimilarResult] = []
-        for nation in nations.map(Optional.some) + [nil] {
-            let part = totals.restricted(to: totals.panel.inNation(nation))
+        for (nation, members) in groups {
+            let part = totals.restricted(to: members)
             guard part.count > 0 else { continue }
             parts.append(try run(part, catalogue: catalogue, options: options, molecules: molecules).named(nation: nation))
         }

@@ -21,18 +21,12 @@ import RxStats
 /// an organisation's z is against its own nation's organisations.
 public enum ChemicalOutlierAnalysis {
     /// The statistics of one level, one per nation of the panel
-    /// (``PracticePanel/nationGroups(_:)``): with one nation, ``level(_:level:including:options:)``
-    /// over every standard practice; with more, over each nation's standard practices apart.
+    /// (``PracticePanel/prescribersByNation()``): ``level(_:level:including:options:)`` over each
+    /// nation's standard practices apart (with one nation, over every standard practice).
     public static func levels(_ items: ChemicalItems, level: OrgLevel,
                               options: ChemicalOutlierOptions = ChemicalOutlierOptions()) -> [ChemicalOutlierLevel] {
-        let nations = items.panel.nations
-        guard nations.count > 1 else {
-            var whole = self.level(items, level: level, options: options)
-            whole.nation = nations.first
-            return [whole]
-        }
-        return (nations.map(Optional.some) + [nil]).compactMap { nation in
-            let mask = zip(items.isStandard, items.panel.inNation(nation)).map { $0 && $1 }
+        items.panel.prescribersByNation().compactMap { nation, members in
+            let mask = zip(items.isStandard, members).map { $0 && $1 }
             guard mask.contains(true) else { return nil }
             var part = self.level(items, level: level, including: mask, options: options)
             part.nation = nation

@@ -150,10 +150,18 @@ public struct PracticePanel: Sendable {
         return groups.filter { !$0.units.isEmpty } + (none.isEmpty ? [] : [NationGroup(nation: nil, units: none)])
     }
 
-    /// Whether each prescriber belongs to `nation` (nil: to no nation).
-    public func inNation(_ nation: String?) -> [Bool] {
+    /// The prescribers of each nation, as a mask over the panel's ids: with one nation (or none)
+    /// one group of everyone, named by it; with more, a group per nation in code order, then
+    /// (when any) the prescribers no record places in a nation, named nil. The prescriber-level
+    /// counterpart of ``nationGroups(_:)``, for analyses that compute within each nation.
+    public func prescribersByNation() -> [(nation: String?, members: [Bool])] {
+        guard nations.count > 1 else { return [(nations.first, Array(repeating: true, count: count))] }
         let l = level(.nation)
-        return codes.indices.map { p in (l.unitOf[p] >= 0 ? l.codes[Int(l.unitOf[p])] : nil) == nation }
+        let of = codes.indices.map { p in l.unitOf[p] >= 0 ? l.codes[Int(l.unitOf[p])] : nil }
+        return (nations.map(Optional.some) + [nil]).compactMap { nation in
+            let members = of.map { $0 == nation }
+            return members.contains(true) ? (nation, members) : nil
+        }
     }
 
     /// The panel ids of a month's prescribers, in the month's own order.

@@ -39,24 +39,6 @@ public struct LevelVocabulary: Sendable, Equatable {
 }
 
 extension OrgDirectory {
-    /// The nation codes of the directory's prescribers.
-    public var nations: Set<String> { Set(practices.values.compactMap { $0.parents[.nation] }) }
-
-    /// The one nation the prescribers are in, named from the directory (`England`, `Scotland`),
-    /// or "National" when they are in several or none is known: the label of national lines
-    /// and columns.
-    public var nationName: String {
-        let codes = nations
-        guard codes.count == 1, let code = codes.first else { return "National" }
-        return names[.nation]?[code] ?? (code.hasPrefix("E92") ? "England" : code.hasPrefix("S92") ? "Scotland" : "National")
-    }
-
-    /// The directory of one nation's prescribers (nil: those no record places in a nation); names
-    /// are kept whole.
-    public func restricted(toNation nation: String?) -> OrgDirectory {
-        OrgDirectory(practices: practices.filter { $0.value.parents[.nation] == nation }, names: names)
-    }
-
     /// What the directory's nations call their levels.
     public var levelVocabulary: LevelVocabulary { LevelVocabulary.forNations(nations) }
 }

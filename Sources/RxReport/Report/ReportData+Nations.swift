@@ -11,7 +11,7 @@ extension ReportData {
 
     /// A nation's name, from the directory (`England`, `Scotland`).
     public func nationName(_ code: String) -> String {
-        orgs.names[.nation]?[code] ?? (code.hasPrefix("E92") ? "England" : code.hasPrefix("S92") ? "Scotland" : code)
+        orgs.nationName(of: code) ?? code
     }
 
     /// The nation a user named: a GSS code or a name, case-insensitive.

@@ -25,36 +25,20 @@ enum CLI {
 
     /// Runs `rxatlas` with `arguments` in `directory`.
     static func run(_ arguments: [String], in directory: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path!)
-        p.arguments = arguments
-        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let p = process(arguments, in: directory)
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        // Read both pipes before waiting, so a long message cannot fill a pipe and block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let stdout = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { stdout.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let (stdout, stderr) = drain(out, err)
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: stdout.data, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(status: p.terminationStatus, stdout: stdout, stderr: stderr)
     }
 
     /// Runs `rxatlas first… | rxatlas second…` in `directory`; returns each side's status and the
     /// second's output.
     static func pipeline(_ first: [String], _ second: [String], in directory: String) throws -> (first: Int32, second: Run) {
-        let a = Process(), b = Process()
-        for (p, args) in [(a, first), (b, second)] {
-            p.executableURL = URL(fileURLWithPath: path!)
-            p.arguments = args
-            p.currentDirectoryURL = URL(fileURLWithPath: directory)
-        }
+        let a = process(first, in: directory), b = process(second, in: directory)
         let link = Pipe(), out = Pipe(), err = Pipe()
         a.standardOutput = link
         a.standardError = FileHandle.nullDevice
@@ -63,6 +47,23 @@ enum CLI {
         b.standardError = err
         try a.run()
         try b.run()
+        let (stdout, stderr) = drain(out, err)
+        a.waitUntilExit()
+        b.waitUntilExit()
+        return (a.terminationStatus, Run(status: b.terminationStatus, stdout: stdout, stderr: stderr))
+    }
+
+    /// The executable set up to run `arguments` in `directory`.
+    private static func process(_ arguments: [String], in directory: String?) -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path!)
+        p.arguments = arguments
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        return p
+    }
+
+    /// Reads both pipes to their ends, at once, so a long message cannot fill one and block the child.
+    private static func drain(_ out: Pipe, _ err: Pipe) -> (stdout: String, stderr: String) {
         final class Box: @unchecked Sendable { var data = Data() }
         let stdout = Box()
         let group = DispatchGroup()
@@ -70,10 +71,7 @@ enum CLI {
         DispatchQueue.global().async { stdout.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        a.waitUntilExit()
-        b.waitUntilExit()
-        return (a.terminationStatus, Run(status: b.terminationStatus, stdout: String(decoding: stdout.data, as: UTF8.self),
-                                         stderr: String(decoding: stderr, as: UTF8.self)))
+        return (String(decoding: stdout.data, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
     /// The bundled sample, `datasets/sample`, found from this source file.
