@@ -161,7 +161,7 @@ public struct StoreIngest: Sendable {
                 progress("read \(path) (\(companion.rawValue))")
                 continue
             }
-            progress("reading \(path)")
+            progress("reading \(InputStreamPath.displayName(path))")
             let file = try reader.read(path: path)
             // Plain files and streams are hashed during the scan; compressed files are hashed here.
             _ = try describe(InputStreamPath.displayName(path), known: file.digest)
@@ -171,7 +171,7 @@ public struct StoreIngest: Sendable {
             orgs.merge(file.orgs)
             for (code, name) in file.presentationNames where names[code] == nil { names[code] = name }
             for (code, name) in file.chemicalNames where names[code] == nil { names[code] = name }
-            try checkPartialMonths(file, path: path)
+            try checkPartialMonths(file, path: InputStreamPath.displayName(path))
             for var month in file.months {
                 if written[month.month] == true, let tx {
                     let earlier = try tx.view.loadMonth(month.month).decode()

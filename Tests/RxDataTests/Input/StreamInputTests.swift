@@ -74,6 +74,22 @@ import Testing
         #expect(try inputs(a).map(\.checksum) == inputs(b).map(\.checksum))
     }
 
+    /// A list-size file checked only after the stream (it may be written by the command feeding
+    /// it) that turns out to be missing fails the run, and the store stays as it was.
+    @Test func aMissingListSizeFileAfterTheStreamLeavesTheStoreAsItWas() throws {
+        let store = dir.path("store")
+        _ = try StoreIngest(options: IngestOptions(files: [dir.write("m.csv", bytes: month(rows: 500))], threads: 2, softwareVersion: "t"))
+            .run(store: store)
+        let before = try String(contentsOfFile: store + "/store.json", encoding: .utf8)
+        let fifo = try pipe("n.fifo", month(rows: 800))
+        let error = #expect(throws: InputError.self) {
+            _ = try StoreIngest(options: IngestOptions(files: [fifo], listSizes: [dir.path("missing.csv")], threads: 2, softwareVersion: "t"))
+                .run(store: store)
+        }
+        #expect(error?.file.hasSuffix("missing.csv") == true)
+        #expect(try String(contentsOfFile: store + "/store.json", encoding: .utf8) == before)
+    }
+
     @Test func compressedDataOnAPipeIsRefusedWithTheCommandThatDecompresses() throws {
         let fifo = try pipe("m.fifo", [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0, count: 64))
         let error = #expect(throws: InputError.self) { try PrescribingReader().read(path: fifo) }
