@@ -88,10 +88,14 @@ struct OrgSummary: Codable, Sendable, Equatable {
 struct OrgAnswer: Codable, Sendable {
     struct Standing: Codable, Sendable {
         var measure: String, name: String, value: Double
-        /// 1 = highest value, of `units`.
+        /// The value's 95% interval (from the funnel analysis), when the measure has one.
+        var lower95: Double?, upper95: Double?
+        /// 1 = highest value, of `units` (the organisation's nation's units at its level).
         var rank: Int, units: Int
-        var flagAdjusted: String?
-        enum CodingKeys: String, CodingKey { case measure, name, value, rank, units, flagAdjusted = "flag_adjusted" }
+        var z: Double?, flag: String?, flagAdjusted: String?
+        enum CodingKeys: String, CodingKey {
+            case measure, name, value, lower95, upper95, rank, units, z, flag, flagAdjusted = "flag_adjusted"
+        }
     }
     var org: OrgSummary
     var parents: [OrgSummary]

@@ -25,6 +25,10 @@ public final class ServeData: @unchecked Sendable {
     private var valueTables: [ValueTableKey: ValueTable] = [:]
     private var biosimilarTotals: [ClosedRange<YearMonth>: BiosimilarTotals] = [:]
     private var steroidReports: [ClosedRange<YearMonth>: SteroidReport] = [:]
+    /// Drawn charts (``chart(_:definition:level:period:nation:org:)``), kept with their period.
+    var chartCache: [ChartKey: [ChartKind: String]] = [:]
+    /// The lock of ``chartCache``.
+    let chartLock = NSLock()
 
     /// A measure × level's `values.csv` rows over a period (every nation's), and where each
     /// organisation's rows are.
@@ -148,6 +152,7 @@ public final class ServeData: @unchecked Sendable {
             valueTables = valueTables.filter { $0.key.period != old }
             biosimilarTotals[old] = nil
             steroidReports[old] = nil
+            chartLock.withLock { chartCache = chartCache.filter { $0.key.period != old } }
         }
         return value
     }

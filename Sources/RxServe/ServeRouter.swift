@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import RxAtlas
 import RxData
@@ -10,7 +11,7 @@ public enum ServeRouter {
     /// The paths the router answers (checked against the OpenAPI description by a test).
     public static let paths = ["/healthz", "/api/v1/openapi.json", "/api/v1/measures", "/api/v1/measures/{id}/values",
                                "/api/v1/measures/{id}/deciles", "/api/v1/atlas/{id}", "/api/v1/orgs", "/api/v1/orgs/{code}",
-                               "/api/v1/biosimilars", "/api/v1/steroids/outliers"]
+                               "/api/v1/biosimilars", "/api/v1/steroids/outliers", "/api/v1/charts/{id}/{chart}"]
 
     /// The app's own files, served beside the API.
     public static let appPaths = ["/", "/app.js", "/app.css"]
@@ -21,6 +22,7 @@ public enum ServeRouter {
     /// The router over `data`.
     public static func router(_ data: ServeData) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: JSONErrorMiddleware())
         router.add(middleware: QueryLimitMiddleware())
         router.get("/healthz") { _, _ in try Response.json(["status": "ok"]) }
@@ -86,6 +88,22 @@ public enum ServeRouter {
             let ranked = try data.steroids(period).ranked.filter { level == nil || $0.row.level == level }
             return try Response.json(ranked.map(SteroidAnswer.init))
         }
+        router.get("/api/v1/charts/:id/:chart") { request, context in
+            let q = request.uri.queryParameters
+            let def = try data.definition(try context.parameters.require("id"))
+            let name = try context.parameters.require("chart")
+            guard name.hasSuffix(".svg"), let kind = ServeData.ChartKind(rawValue: String(name.dropLast(4))) else {
+                throw APIError.notFound("no chart '\(name)': the charts are funnel.svg, ranked.svg, map.svg and deciles.svg")
+            }
+            let level = try ServeData.level(q.get("level"), default: kind == .map ? .icb : .practice)
+            let period = try data.period(from: q.get("from"), to: q.get("to"), latest: kind == .deciles ? nil : 12)
+            let org = q.get("org")
+            if let org, data.organisation(org) == nil { throw APIError.notFound("no organisation '\(org)'") }
+            let svg = try data.chart(kind, definition: def, level: level, period: period, nation: q.get("nation"), org: org)
+            var headers = HTTPFields()
+            headers[.contentType] = "image/svg+xml; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: svg)))
+        }
         router.get("/api/v1/orgs") { request, _ in
             let text = (request.uri.queryParameters.get("q") ?? "").lowercased()
             guard text.count >= 2 else { throw APIError.badParameter("q", "give at least two characters of a code or name") }
@@ -150,13 +168,28 @@ public enum ServeRouter {
             guard let i = r.units.firstIndex(of: code) else { continue }
             let values = r.units.indices.map { r.numerators[$0] / r.denominators[$0] * r.multiplier }
             let rank = 1 + values.filter { $0 > values[i] }.count
+            let f = r.funnel
             standings.append(.init(measure: r.measureID, name: data.definitions.first { $0.id == r.measureID }?.name ?? r.measureID,
-                                   value: values[i], rank: rank, units: values.count,
+                                   value: values[i], lower95: f.flatMap { $0.lower95[i].isFinite ? $0.lower95[i] : nil },
+                                   upper95: f.flatMap { $0.upper95[i].isFinite ? $0.upper95[i] : nil }, rank: rank, units: values.count,
+                                   z: f.flatMap { $0.funnel.z[i].isFinite ? $0.funnel.z[i] : nil }, flag: f?.funnel.flags[i].rawValue,
                                    flagAdjusted: r.funnelAdjusted?.funnel.flags[i].rawValue))
         }
         return OrgAnswer(org: OrgSummary(level: MeasureOutput.levelName(org.level), code: code, name: org.name),
                          parents: parents, children: children, from: period.lowerBound.description, to: period.upperBound.description,
                          measures: standings)
+    }
+}
+
+/// Adds the app's security headers to every answer, errors included: a content security policy
+/// that lets a page load only from this server, no MIME sniffing, and no referrer sent on.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = "default-src 'self'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        return response
     }
 }
 

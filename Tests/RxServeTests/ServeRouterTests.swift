@@ -6,35 +6,6 @@ import RxData
 import Testing
 @testable import RxServe
 
-private let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("datasets/sample").path
-
-/// The bundled sample's first quarter in a store, served.
-final class ServeFixture: @unchecked Sendable {
-    let dir: String
-    let data: ServeData
-    init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("rxatlas-serve-\(UUID().uuidString)").path
-        let months = (1...3).map { "20250\($0)" }
-        _ = try StoreIngest(options: IngestOptions(files: months.map { sample + "/epd_\($0).csv.gz" },
-                                                   listSizes: months.map { sample + "/list_sizes_\($0).csv.gz" },
-                                                   orgMapping: sample + "/orgs.csv.gz", softwareVersion: "test")).run(store: dir + "/store")
-        data = try ServeData(storePath: dir + "/store")
-    }
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
-
-    /// Runs `body` against the router in process (no socket).
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await Application(router: ServeRouter.router(data)).test(.router) { client in try await body(client) }
-    }
-}
-
-private func json(_ r: TestResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: r.body), options: [.fragmentsAllowed]) }
-private func error(_ r: TestResponse) throws -> (code: String, message: String) {
-    let e = try #require((try json(r) as? [String: Any])?["error"] as? [String: String])
-    return (e["code"] ?? "", e["message"] ?? "")
-}
-
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: sample + "/epd_202501.csv.gz"), "datasets/sample is missing"))
 struct ServeRouterTests {
     @Test func healthAndMeasures() async throws {

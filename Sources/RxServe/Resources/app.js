@@ -26,6 +26,15 @@ function table(head, rows) {
   return t;
 }
 
+// A chart drawn by the server (RxReport's SVG), with a text alternative; a chart the data cannot
+// have (a map below ICB level, a measure without a funnel) is left out rather than shown broken.
+function chart(src, alt) {
+  const img = el("img", {src, alt, loading: "lazy"});
+  const fig = el("figure", {}, img);
+  img.addEventListener("error", () => fig.remove());
+  return fig;
+}
+
 // The deciles over time as an SVG fan drawn in the page (no library, no network).
 function decileChart(rows, title) {
   const W = 640, H = 260, L = 50, B = 30, ns = "http://www.w3.org/2000/svg";
@@ -78,8 +87,14 @@ async function measurePage(id, level) {
     parts.push(el("h3", {}, "Deciles by month" + (nations.length > 1 ? ` (${n})` : "")), decileChart(rows, `Deciles of ${m.name} by month`));
   }
   for (const a of atlas) {
-    parts.push(el("h3", {}, `${a.from} to ${a.to}: ${a.units} units` + (atlas.length > 1 ? ` (${a.nation})` : "")),
-      el("p", {}, `National value ${num(a.national)} (95% ${num(a.national_lower95)}–${num(a.national_upper95)}); fold range ${num(a.fold_range)}.`));
+    const query = new URLSearchParams({level, nation: a.nation || ""}).toString();
+    const where = atlas.length > 1 ? ` (${a.nation})` : "";
+    parts.push(el("h3", {}, `${a.from} to ${a.to}: ${a.units} units` + where),
+      el("p", {}, `National value ${num(a.national)} (95% ${num(a.national_lower95)}–${num(a.national_upper95)}); fold range ${num(a.fold_range)}.`),
+      el("div", {class: "charts"},
+        chart(`/api/v1/charts/${encodeURIComponent(id)}/funnel.svg?${query}`, `Funnel plot of ${m.name}${where}: each unit's value against its denominator, with 95% and 99.8% limits; the table below lists the units.`),
+        chart(`/api/v1/charts/${encodeURIComponent(id)}/ranked.svg?${query}`, `Every unit's value of ${m.name}${where} ranked, with its 95% interval.`),
+        level === "icb" ? chart(`/api/v1/charts/${encodeURIComponent(id)}/map.svg?${query}`, `Map of ${m.name}${where} by area, in fifths of the value.`) : ""));
     const ranked = [...a.points].sort((p, q) => q.value - p.value).slice(0, 50);
     parts.push(table(["Organisation", "Value", "Numerator", "Denominator", "z", "Flag (adjusted)"],
       ranked.map(p => [link({page: "org", code: p.org_code}, p.org_code), num(p.value), num(p.numerator), num(p.denominator), num(p.z), p.flag_adjusted || ""])));
@@ -99,15 +114,29 @@ async function orgsPage(q) {
   main.replaceChildren(...parts);
 }
 
-async function orgPage(code) {
+async function orgPage(code, measure) {
   const o = await api("/api/v1/orgs/" + encodeURIComponent(code));
-  main.replaceChildren(el("h2", {}, `${o.org.name || o.org.code} (${o.org.code}), ${o.org.level}`),
+  const name = `${o.org.name || o.org.code} (${o.org.code})`;
+  const parts = [el("h2", {}, `${name}, ${o.org.level}`),
     el("p", {}, "In: ", ...o.parents.flatMap(p => [link({page: "org", code: p.code}, p.name || p.code), " "])),
     el("h3", {}, `Measures, ${o.from} to ${o.to}`),
-    table(["Measure", "Value", "Rank (1 = highest)", "Flag (adjusted)"],
-          o.measures.map(s => [link({page: "measure", id: s.measure, level: o.org.level}, s.name), num(s.value), `${s.rank} of ${s.units}`, s.flag_adjusted || ""])),
-    el("h3", {}, `${o.children.length} below it`),
+    table(["Measure", "Value", "95% interval", "Rank (1 = highest)", "Flag (adjusted)", "Trend"],
+          o.measures.map(s => [link({page: "measure", id: s.measure, level: o.org.level}, s.name), num(s.value),
+                               s.lower95 === null || s.lower95 === undefined ? "" : `${num(s.lower95)}–${num(s.upper95)}`,
+                               `${s.rank} of ${s.units}`, s.flag_adjusted || "",
+                               link({page: "org", code, measure: s.measure}, "trend")]))];
+  const shown = o.measures.find(s => s.measure === measure) || o.measures[0];
+  if (shown) {
+    const rows = await api(`/api/v1/measures/${encodeURIComponent(shown.measure)}/values?level=${encodeURIComponent(o.org.level)}&org=${encodeURIComponent(code)}`);
+    parts.push(el("h3", {id: "trend"}, `${shown.name}: ${name} against the deciles`),
+      chart(`/api/v1/charts/${encodeURIComponent(shown.measure)}/deciles.svg?level=${encodeURIComponent(o.org.level)}&org=${encodeURIComponent(code)}`,
+            `${name}'s monthly value of ${shown.name} over the 10th to 90th percentiles of every ${o.org.level}; the table below gives the numbers.`),
+      table(["Month", "Value", "Percentile", "95% interval"],
+            rows.map(r => [r.month, num(r.value), r.percentile === null ? "" : num(r.percentile, 0), r.lower95 === null ? "" : `${num(r.lower95)}–${num(r.upper95)}`])));
+  }
+  parts.push(el("h3", {}, `${o.children.length} below it`),
     table(["Organisation", "Level"], o.children.slice(0, 200).map(c => [link({page: "org", code: c.code}, `${c.name || c.code} (${c.code})`), c.level])));
+  main.replaceChildren(...parts);
 }
 
 // Biosimilar savings for a scenario: two sliders; each move refetches (the server reruns the
@@ -149,7 +178,7 @@ async function steroidsPage() {
     const page = params.get("page") || "measures";
     if (page === "measure") await measurePage(params.get("id"), params.get("level") || "icb");
     else if (page === "orgs") await orgsPage(params.get("q"));
-    else if (page === "org") await orgPage(params.get("code"));
+    else if (page === "org") await orgPage(params.get("code"), params.get("measure"));
     else if (page === "biosimilars") await biosimilarsPage(params.get("level") || "icb", params.get("target") || "0.9", params.get("discount") || "0");
     else if (page === "steroids") await steroidsPage();
     else await measuresPage();
