@@ -8,7 +8,7 @@ RELEASE_BIN := .build/release/rxatlas
 RESOURCES := RxAtlas_RxReference.resources RxAtlas_RxServe.resources
 PREFIX ?= /usr/local
 
-.PHONY: bootstrap build release install uninstall test demo report-check bench peers clean
+.PHONY: bootstrap build release install uninstall test demo report-check serve-check bench peers clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -67,11 +67,19 @@ demo: release
 	$(RELEASE_BIN) report --store $(OUT)/both/store --out $(OUT)/both/report.html
 	@echo "demo outputs in $(OUT): store/, measures/values.csv, measures/deciles.csv, atlas/summary.csv, atlas/outliers.csv, atlas/trends.csv, results.sqlite (every table), biosimilars/opportunities.csv, biosimilars/summary.md, steroids/outliers.csv, steroids/high_outliers.csv, steroids/ics_classification.csv, outliers/chemical_outliers.csv, charts/*.svg, batch/ (see batch/batch-manifest.json)"
 	@echo "report: $(OUT)/report.html; Scotland: $(OUT)/scotland/ (measures, biosimilars, steroids, report.html); both nations, January to March: $(OUT)/both/ (measures, report.html with a nation switch)"
+	@echo "to explore the demo store in a browser: $(RELEASE_BIN) serve --store $(OUT)/store   (then open http://127.0.0.1:8080/)"
 
 ## Builds the demo (with its HTML report) and checks the report in headless Chromium: renders, not blank, no network requests.
 report-check: demo
 	scripts/report-check $(OUT)/report.html
 	scripts/report-check $(OUT)/both/report.html
+
+## Builds the demo and goes through the served app in headless Chromium over the English and the
+## Scottish demo stores: search, organisation, measure, biosimilar sliders, steroid outliers
+## (DOM, images, accessible names, screenshots, no request beyond the server; docs/SERVE.md).
+serve-check: demo
+	scripts/serve-check $(OUT)/store $(RELEASE_BIN)
+	scripts/serve-check $(OUT)/scotland/store $(RELEASE_BIN)
 
 ## Package benchmarks (ordo-one/benchmark) for ingest and snapshot load.
 bench: release

@@ -144,13 +144,18 @@ async function orgPage(code, measure) {
 async function biosimilarsPage(level, target, discount) {
   const t = el("input", {id: "target", type: "range", min: "0", max: "1", step: "0.05", value: String(target)});
   const d = el("input", {id: "discount", type: "range", min: "0", max: "0.5", step: "0.05", value: String(discount)});
-  const out = el("div", {"aria-live": "polite"});
+  const out = el("div", {id: "scenario", "aria-live": "polite"});
   const shown = el("p", {});
+  // Answers can arrive out of order when a slider moves fast: only the latest scenario's is shown.
+  let latest = 0;
   async function update() {
     const query = {page: "biosimilars", level, target: t.value, discount: d.value};
+    const asked = ++latest;
     history.replaceState(null, "", "/?" + new URLSearchParams(query).toString());
     shown.textContent = `Target uptake ${Math.round(t.value * 100)}%, discount ${Math.round(d.value * 100)}%`;
     const rows = await api(`/api/v1/biosimilars?level=${level}&target_uptake=${t.value}&discount=${d.value}`);
+    if (asked !== latest) return;
+    out.dataset.scenario = `target=${t.value}&discount=${d.value}`;
     rows.sort((a, b) => b.saving_scenario - a.saving_scenario);
     const total = rows.reduce((s, r) => s + Math.max(0, r.annualised_scenario), 0);
     out.replaceChildren(el("p", {}, `Annualised saving of the scenario: £${num(total, 0)}`),
