@@ -15,6 +15,8 @@ public final class ServeData: @unchecked Sendable {
     public let orgs: OrgDirectory
     /// The store's months.
     public let months: [YearMonth]
+    /// The directory arranged for look-ups and search.
+    let index: OrgIndex
     /// How many periods' results are kept.
     public static let keptPeriods = 4
 
@@ -25,6 +27,11 @@ public final class ServeData: @unchecked Sendable {
     private var valueTables: [ValueTableKey: ValueTable] = [:]
     private var biosimilarTotals: [ClosedRange<YearMonth>: BiosimilarTotals] = [:]
     private var steroidReports: [ClosedRange<YearMonth>: SteroidReport] = [:]
+    private var decileRows: [ValueTableKey: [DecileRow]] = [:]
+    /// Biosimilar results of recent scenarios, oldest first.
+    private var scenarios: [(period: ClosedRange<YearMonth>, options: BiosimilarOptions, result: BiosimilarResult)] = []
+    /// How many biosimilar scenarios' results are kept (a slider has 21 steps).
+    static let keptScenarios = 64
     /// Drawn charts (``chart(_:definition:level:period:nation:org:)``), kept with their period.
     var chartCache: [ChartKey: [ChartKind: String]] = [:]
     /// The lock of ``chartCache``.
@@ -50,6 +57,7 @@ public final class ServeData: @unchecked Sendable {
         store.keepsSnapshots = true
         definitions = paths.isEmpty ? try MeasureLibrary.builtIn() : try MeasureLibrary.loadRunnable(paths: paths).definitions
         orgs = try store.readOrgs()
+        index = OrgIndex(orgs)
         months = try store.months()
         guard !months.isEmpty else {
             throw StoreError(path: path, reason: "holds no months of prescribing yet; ingest prescribing files into it first")
@@ -110,8 +118,8 @@ public final class ServeData: @unchecked Sendable {
         return table
     }
 
-    /// The biosimilar analysis over `period` for one scenario: the catalogued rows are read
-    /// once per period (``RxAtlas/BiosimilarKernel``, on the best cost basis the data have), and
+    /// The biosimilar analysis over `period` for one scenario (the latest ``keptScenarios``
+    /// scenarios' results are kept): the catalogued rows are read once per period (``RxAtlas/BiosimilarKernel``, on the best cost basis the data have), and
     /// the analysis (``RxAtlas/BiosimilarAnalysis/runByNation(_:catalogue:options:molecules:)``) is
     /// rerun for each scenario, so a slider's move costs the analysis, not a scan.
     public func biosimilars(_ period: ClosedRange<YearMonth>, options: BiosimilarOptions) throws -> BiosimilarResult {
@@ -120,7 +128,25 @@ public final class ServeData: @unchecked Sendable {
             let basis = try BiosimilarCostBasis.best(store: store, months: period)
             return try BiosimilarKernel.totals(store: store, catalogue: catalogue, months: period, costBasis: basis)
         }
-        return try BiosimilarAnalysis.runByNation(totals, catalogue: catalogue, options: options)
+        if let hit = lock.withLock({ scenarios.last { $0.period == period && $0.options == options }?.result }) { return hit }
+        let result = try BiosimilarAnalysis.runByNation(totals, catalogue: catalogue, options: options)
+        lock.withLock {
+            scenarios.append((period, options, result))
+            if scenarios.count > Self.keptScenarios { scenarios.removeFirst() }
+        }
+        return result
+    }
+
+    /// One measure × level's deciles per month over `period` (each nation's), computed once.
+    func deciles(_ def: MeasureDefinition, level: OrgLevel, period: ClosedRange<YearMonth>) throws -> [DecileRow] {
+        let run = try measures(period)
+        let key = ValueTableKey(period: period, measure: def.id, level: level)
+        if let hit = lock.withLock({ decileRows[key] }) { return hit }
+        let rows = run.values.filter { $0.measureID == def.id && $0.level == level }.flatMap { t in
+            zip(t.months, t.deciles()).map { m, d in DecileRow(month: m.description, nation: t.nation, deciles: d.map { $0.isNaN ? nil : $0 }) }
+        }
+        lock.withLock { decileRows[key] = rows }
+        return rows
     }
 
     /// The steroid analysis over `period` at every level below the nation, computed once.
@@ -150,6 +176,8 @@ public final class ServeData: @unchecked Sendable {
             measureRuns[old] = nil
             atlasRuns[old] = nil
             valueTables = valueTables.filter { $0.key.period != old }
+            decileRows = decileRows.filter { $0.key.period != old }
+            scenarios.removeAll { $0.period == old }
             biosimilarTotals[old] = nil
             steroidReports[old] = nil
             chartLock.withLock { chartCache = chartCache.filter { $0.key.period != old } }
@@ -170,10 +198,6 @@ public final class ServeData: @unchecked Sendable {
     /// The level an organisation code is at and its name, or nil when the directory does not
     /// know it.
     public func organisation(_ code: String) -> (level: OrgLevel, name: String?)? {
-        if let r = orgs.practices[code] { return (.practice, r.name) }
-        for level in [OrgLevel.pcn, .subICB, .icb, .region, .nation] {
-            if orgs.practices.values.contains(where: { $0.parents[level] == code }) { return (level, orgs.names[level]?[code]) }
-        }
-        return nil
+        index.byCode[code]
     }
 }

@@ -47,11 +47,7 @@ public enum ServeRouter {
             let def = try data.definition(try context.parameters.require("id"))
             let level = try ServeData.level(q.get("level"))
             let period = try data.period(from: q.get("from"), to: q.get("to"))
-            let tables = try data.measures(period).values.filter { $0.measureID == def.id && $0.level == level }
-            let rows = tables.flatMap { t in
-                zip(t.months, t.deciles()).map { m, d in DecileRow(month: m.description, nation: t.nation, deciles: d.map { $0.isNaN ? nil : $0 }) }
-            }
-            return try Response.json(rows)
+            return try Response.json(try data.deciles(def, level: level, period: period))
         }
         router.get("/api/v1/atlas/:id") { request, context in
             let q = request.uri.queryParameters
@@ -107,7 +103,7 @@ public enum ServeRouter {
         router.get("/api/v1/orgs") { request, _ in
             let text = (request.uri.queryParameters.get("q") ?? "").lowercased()
             guard text.count >= 2 else { throw APIError.badParameter("q", "give at least two characters of a code or name") }
-            return try Response.json(Self.search(data, text))
+            return try Response.json(data.index.search(text))
         }
         router.get("/api/v1/orgs/:code") { request, context in
             let code = try context.parameters.require("code")
@@ -125,43 +121,11 @@ public enum ServeRouter {
         return v
     }
 
-    /// Organisations whose code or name holds `text` (lower case), at most 50, practices last.
-    static func search(_ data: ServeData, _ text: String) -> [OrgSummary] {
-        var out: [OrgSummary] = []
-        for level in [OrgLevel.nation, .region, .icb, .subICB, .pcn] {
-            for (code, name) in (data.orgs.names[level] ?? [:]).sorted(by: { $0.key < $1.key })
-            where code.lowercased().contains(text) || name.lowercased().contains(text) {
-                out.append(OrgSummary(level: MeasureOutput.levelName(level), code: code, name: name))
-            }
-        }
-        for (code, r) in data.orgs.practices.sorted(by: { $0.key < $1.key })
-        where code.lowercased().contains(text) || (r.name?.lowercased().contains(text) ?? false) {
-            out.append(OrgSummary(level: "practice", code: code, name: r.name))
-        }
-        return Array(out.prefix(50))
-    }
-
     /// An organisation's parents, children and standing on every measure over the Atlas period
     /// (the latest 12 months).
     static func answer(_ data: ServeData, code: String, org: (level: OrgLevel, name: String?)) throws -> OrgAnswer {
-        let levels: [OrgLevel] = [.practice, .pcn, .subICB, .icb, .region, .nation]
-        let at = levels.firstIndex(of: org.level)!
-        let member = data.orgs.practices.values.first { org.level == .practice ? $0.code == code : $0.parents[org.level] == code }
-        let parents = levels[(at + 1)...].compactMap { level -> OrgSummary? in
-            guard let p = member?.parents[level] else { return nil }
-            return OrgSummary(level: MeasureOutput.levelName(level), code: p, name: data.orgs.names[level]?[p])
-        }
-        var children: [OrgSummary] = []
-        if at > 0 {
-            let below = levels[at - 1]
-            var seen = Set<String>()
-            for r in data.orgs.practices.values.sorted(by: { $0.code < $1.code }) where r.parents[org.level] == code {
-                let child = below == .practice ? r.code : r.parents[below]
-                guard let child, seen.insert(child).inserted else { continue }
-                children.append(OrgSummary(level: MeasureOutput.levelName(below), code: child,
-                                           name: below == .practice ? r.name : data.orgs.names[below]?[child]))
-            }
-        }
+        let parents = data.index.parents[code] ?? []
+        let children = data.index.children[code] ?? []
         let period = try data.period(from: nil, to: nil, latest: 12)
         var standings: [OrgAnswer.Standing] = []
         for r in try data.atlas(period).results where r.level == org.level {
