@@ -117,6 +117,22 @@ struct BiosimilarAnswer: Codable, Sendable {
              biosimilarCost = "biosimilar_cost", savingFullSwitch = "saving_full_switch", savingTargetUptake = "saving_target_uptake",
              savingScenario = "saving_scenario", annualisedFullSwitch = "annualised_full_switch", annualisedScenario = "annualised_scenario"
     }
+
+    /// The row of opportunity `o` of `result`, whose one sensitivity scenario is the one asked for.
+    init(_ o: BiosimilarOpportunity, of result: BiosimilarResult) {
+        molecule = o.molecule
+        level = MeasureOutput.levelName(o.level)
+        orgCode = o.orgCode
+        orgName = o.orgName
+        uptake = o.uptake.isNaN ? nil : o.uptake
+        originatorCost = o.originatorCost
+        biosimilarCost = o.biosimilarCost
+        savingFullSwitch = o.fullSwitch
+        savingTargetUptake = o.targetUptake
+        savingScenario = o.sensitivity[0]
+        annualisedFullSwitch = result.annualised(o.fullSwitch)
+        annualisedScenario = result.annualised(o.sensitivity[0])
+    }
 }
 
 /// A ranked steroid outlier in `GET /api/v1/steroids/outliers`.

@@ -1,3 +1,4 @@
+import Foundation
 import RxAtlas
 import RxData
 
@@ -14,6 +15,8 @@ struct OrgIndex: Sendable {
     /// Every organisation in search order (nations, regions, ICBs, sub-ICBs, PCNs, then
     /// practices, each by code), with its lower-case code and name to match.
     private(set) var searchList: [(summary: OrgSummary, code: String, name: String)] = []
+    /// The search keys as bytes, `code\nname` per organisation, in ``searchList``'s order.
+    private var keys: [[UInt8]] = []
     /// Each organisation's parents, from the level above it up.
     private(set) var parents: [String: [OrgSummary]] = [:]
     /// Each organisation's children, one level down, by code.
@@ -40,6 +43,7 @@ struct OrgIndex: Sendable {
             byCode[p.code] = (.practice, p.name)
             searchList.append((summary(.practice, p.code), p.code.lowercased(), (p.name ?? "").lowercased()))
         }
+        keys = searchList.map { Array(($0.code + "\n" + $0.name).utf8) }
         // Parents from the first member practice (by code); children one level down, in code order.
         var seen = Set<String>()
         for p in practices {
@@ -58,11 +62,30 @@ struct OrgIndex: Sendable {
 
     /// Organisations whose code or name holds `text` (lower case), at most `limit`, in search order.
     func search(_ text: String, limit: Int = 50) -> [OrgSummary] {
+        let needle = Array(text.utf8)
+        guard !needle.isEmpty, !needle.contains(UInt8(ascii: "\n")) else { return [] }
         var out: [OrgSummary] = []
-        for e in searchList where e.code.contains(text) || e.name.contains(text) {
-            out.append(e.summary)
-            if out.count == limit { break }
+        needle.withUnsafeBytes { n in
+            for (i, key) in keys.enumerated() {
+                guard key.withUnsafeBytes({ Self.contains($0, n) }) else { continue }
+                out.append(searchList[i].summary)
+                if out.count == limit { break }
+            }
         }
         return out
+    }
+
+    /// Whether `haystack` holds the bytes of `needle` (not empty): each place where the first
+    /// byte occurs (found with memchr) is compared whole.
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
+        guard let h = haystack.baseAddress, let n = needle.baseAddress, needle.count <= haystack.count else { return false }
+        let first = Int32(needle[0]), last = haystack.count - needle.count
+        var at = 0
+        while at <= last, let p = memchr(h + at, first, last - at + 1) {
+            let i = h.distance(to: UnsafeRawPointer(p))
+            if memcmp(h + i, n, needle.count) == 0 { return true }
+            at = i + 1
+        }
+        return false
     }
 }

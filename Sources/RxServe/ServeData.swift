@@ -30,6 +30,8 @@ public final class ServeData: @unchecked Sendable {
     private var decileRows: [ValueTableKey: [DecileRow]] = [:]
     /// Biosimilar results of recent scenarios, oldest first.
     private var scenarios: [(period: ClosedRange<YearMonth>, options: BiosimilarOptions, result: BiosimilarResult)] = []
+    /// The API rows of recent scenarios at one level, oldest first.
+    private var scenarioRows: [(period: ClosedRange<YearMonth>, options: BiosimilarOptions, level: OrgLevel, rows: [BiosimilarAnswer], json: Data)] = []
     /// How many biosimilar scenarios' results are kept (a slider has 21 steps).
     static let keptScenarios = 64
     /// Drawn charts (``chart(_:definition:level:period:nation:org:)``), kept with their period.
@@ -137,6 +139,24 @@ public final class ServeData: @unchecked Sendable {
         return result
     }
 
+    /// The rows of `GET /api/v1/biosimilars` at `level` for one scenario (its target uptake and
+    /// discount the options' one sensitivity uptake and discount), and their JSON, built once per
+    /// scenario and level.
+    func biosimilarRows(_ period: ClosedRange<YearMonth>, options: BiosimilarOptions, level: OrgLevel) throws
+        -> (rows: [BiosimilarAnswer], json: Data) {
+        if let hit = lock.withLock({ scenarioRows.last { $0.period == period && $0.options == options && $0.level == level } }) {
+            return (hit.rows, hit.json)
+        }
+        let result = try biosimilars(period, options: options)
+        let rows = result.opportunities.filter { $0.level == level }.map { BiosimilarAnswer($0, of: result) }
+        let json = try JSONEncoder.api.encode(rows)
+        lock.withLock {
+            scenarioRows.append((period, options, level, rows, json))
+            if scenarioRows.count > Self.keptScenarios { scenarioRows.removeFirst() }
+        }
+        return (rows, json)
+    }
+
     /// One measure × level's deciles per month over `period` (each nation's), computed once.
     func deciles(_ def: MeasureDefinition, level: OrgLevel, period: ClosedRange<YearMonth>) throws -> [DecileRow] {
         let run = try measures(period)
@@ -178,6 +198,7 @@ public final class ServeData: @unchecked Sendable {
             valueTables = valueTables.filter { $0.key.period != old }
             decileRows = decileRows.filter { $0.key.period != old }
             scenarios.removeAll { $0.period == old }
+            scenarioRows.removeAll { $0.period == old }
             biosimilarTotals[old] = nil
             steroidReports[old] = nil
             chartLock.withLock { chartCache = chartCache.filter { $0.key.period != old } }

@@ -67,14 +67,10 @@ public enum ServeRouter {
             var options = BiosimilarOptions(targetUptake: target)
             options.sensitivityUptakes = [target]
             options.sensitivityDiscounts = [discount]
-            let result = try data.biosimilars(period, options: options)
-            let rows = result.opportunities.filter { $0.level == level && (org == nil || $0.orgCode == org) }.map { o in
-                BiosimilarAnswer(molecule: o.molecule, level: MeasureOutput.levelName(o.level), orgCode: o.orgCode, orgName: o.orgName,
-                                 uptake: o.uptake.isNaN ? nil : o.uptake, originatorCost: o.originatorCost, biosimilarCost: o.biosimilarCost,
-                                 savingFullSwitch: o.fullSwitch, savingTargetUptake: o.targetUptake, savingScenario: o.sensitivity[0],
-                                 annualisedFullSwitch: result.annualised(o.fullSwitch), annualisedScenario: result.annualised(o.sensitivity[0]))
-            }
-            if let org, rows.isEmpty, data.organisation(org) == nil { throw APIError.notFound("no organisation '\(org)'") }
+            let scenario = try data.biosimilarRows(period, options: options, level: level)
+            guard let org else { return Response.json(scenario.json) }
+            let rows = scenario.rows.filter { $0.orgCode == org }
+            if rows.isEmpty, data.organisation(org) == nil { throw APIError.notFound("no organisation '\(org)'") }
             return try Response.json(rows)
         }
         router.get("/api/v1/steroids/outliers") { request, _ in

@@ -40,4 +40,11 @@ struct OrgIndexTests {
         let word = try #require(practice.name?.split(separator: " ").first.map { $0.lowercased() })
         #expect(index.search(word, limit: 10_000).contains { $0.code == practice.code })
     }
+
+    @Test(arguments: [("abc", "c", true), ("abc", "abc", true), ("abc", "abcd", false), ("aab", "ab", true), ("ab\ncd", "b\nc", true),
+                      ("abab", "bab", true), ("abab", "bb", false), ("", "a", false), ("xyz", "z", true), ("xyz", "x", true)])
+    func byteSearch(_ haystack: String, _ needle: String, _ expected: Bool) {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        #expect(h.withUnsafeBytes { hb in n.withUnsafeBytes { OrgIndex.contains(hb, $0) } } == expected)
+    }
 }
