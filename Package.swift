@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RxReport", targets: ["RxReport"]),
         .library(name: "RxBatch", targets: ["RxBatch"]),
         .library(name: "RxServe", targets: ["RxServe"]),
+        .library(name: "RxDMD", targets: ["RxDMD"]),
         .executable(name: "rxatlas", targets: ["rxatlas"]),
     ],
     dependencies: [
@@ -52,6 +53,12 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
+            name: "RxDMD",
+            dependencies: ["RxData", "RxAtlas", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "RxServe",
             dependencies: ["RxData", "RxAtlas", "RxReport", "RxReference", .product(name: "Hummingbird", package: "hummingbird")],
             exclude: ["README.md"],
@@ -60,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "rxatlas",
             dependencies: [
-                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch", "RxReference", "RxServe",
+                "RxData", "RxStats", "RxSynth", "RxAtlas", "RxReport", "RxBatch", "RxReference", "RxServe", "RxDMD",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -74,6 +81,7 @@ let package = Package(
         .testTarget(name: "RxReportTests", dependencies: ["RxReport", "RxAtlas", "RxData", "RxStats", "RxReference"]),
         .testTarget(name: "RxServeTests", dependencies: ["RxServe", "RxAtlas", "RxData", "RxReference",
                                                         .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "RxDMDTests", dependencies: ["RxDMD", "RxAtlas", "RxData"]),
         .testTarget(name: "rxatlasTests", dependencies: ["rxatlas", "RxData"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -45,12 +45,14 @@ public enum MeasureLibrary {
     /// all its reasons instead of stopping at the first (`rxatlas measures --definitions DIR`).
     /// - Throws: ``InputError`` for a path that does not exist or cannot be listed, and for two
     ///   runnable definitions with the same id.
-    public static func loadRunnable(paths: [String]) throws -> Loaded {
+    /// - Parameter codeQueries: runs definitions' `*_bnf_codes_query` (a dm+d release; nil:
+    ///   those definitions are refused).
+    public static func loadRunnable(paths: [String], codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> Loaded {
         var out = Loaded(definitions: [], refused: [])
         var seen: [String: String] = [:]
         for file in try files(paths) {
             do {
-                let m = try decodeFile(file)
+                let m = try decodeFile(file, codeQueries: codeQueries)
                 if let first = seen[m.id] {
                     throw InputError(file: file, field: "id", reason: "duplicate measure id '\(m.id)': also defined in \(first)")
                 }
@@ -72,7 +74,7 @@ public enum MeasureLibrary {
     }
 
     /// Reads one definition file; a definition RxAtlas cannot run throws ``RefusedMeasure``.
-    static func decodeFile(_ file: String) throws -> MeasureDefinition {
+    static func decodeFile(_ file: String, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -82,7 +84,7 @@ public enum MeasureLibrary {
         if OpenPrescribingV2Format.recognises(file: file) { return try OpenPrescribingV2Format.decode(data, file: file) }
         let object = try MeasureJSONObject.parse(data, file: file)
         if RxAtlasMeasureFormat.recognises(object) { return try RxAtlasMeasureFormat.decode(object) }
-        if OpenPrescribingMeasureFormat.recognises(object) { return try OpenPrescribingMeasureFormat.decode(object) }
+        if OpenPrescribingMeasureFormat.recognises(object) { return try OpenPrescribingMeasureFormat.decode(object, codeQueries: codeQueries) }
         throw InputError(file: file, field: "numerator",
                          reason: "not a measure definition: neither a 'numerator' object (RxAtlas format) nor 'numerator_type' (OpenPrescribing format)")
     }

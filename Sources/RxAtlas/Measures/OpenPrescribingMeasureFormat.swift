@@ -9,9 +9,12 @@ import RxData
 /// patients); the BNF selection is `numerator_bnf_codes_filter`/`denominator_bnf_codes_filter`.
 /// Long texts written as lists of lines are joined with spaces, as OpenPrescribing does.
 ///
-/// Definitions that rely on SQL are refused with an error naming the file and every field at
-/// fault, not only the first: the `custom` type and `*_bnf_codes_query` (a query over dm+d
-/// views that cannot be expressed as a BNF filter). `*_columns`, `*_from` and `*_where` are read
+/// `*_bnf_codes_query` (SQL over dm+d, written for BigQuery) is run through a
+/// ``BNFCodeQueryResolver`` when one is given (`--dmd FILE`, a release imported with `rxatlas
+/// dmd import`): its codes, filtered by `*_bnf_codes_filter` when both are present, become the
+/// side's code list, as OpenPrescribing computes them. Without one, or when the query cannot run
+/// or selects nothing, the definition is refused. The `custom` type (SQL over the prescribing
+/// rows) is refused. Refusals name the file and every field at fault, not only the first. `*_columns`, `*_from` and `*_where` are read
 /// by OpenPrescribing only for the `custom` type; beside a `bnf_*` or `list_size` type they are
 /// ignored, as OpenPrescribing ignores them (`vitamind`'s `numerator_where: 1 = 1`).
 public enum OpenPrescribingMeasureFormat {
@@ -26,11 +29,12 @@ public enum OpenPrescribingMeasureFormat {
     ///   - file: the file's path; its stem is the measure id.
     /// - Throws: ``RefusedMeasure`` naming every field at fault, or ``InputError`` for a file
     ///   that is not a JSON object.
-    public static func decode(_ data: Data, file: String) throws -> MeasureDefinition {
-        try decode(MeasureJSONObject.parse(data, file: file))
+    ///   - codeQueries: runs `*_bnf_codes_query` (nil: such a definition is refused).
+    public static func decode(_ data: Data, file: String, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition {
+        try decode(MeasureJSONObject.parse(data, file: file), codeQueries: codeQueries)
     }
 
-    static func decode(_ o: MeasureJSONObject) throws -> MeasureDefinition {
+    static func decode(_ o: MeasureJSONObject, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition {
         let stem = URL(fileURLWithPath: o.file).deletingPathExtension().lastPathComponent
         guard !stem.isEmpty else { throw InputError(file: o.file, reason: "the file name gives no measure id") }
         var problems: [InputError] = []
@@ -43,8 +47,8 @@ public enum OpenPrescribingMeasureFormat {
                 return nil
             }
         }
-        let numerator = attempt { try side("numerator", o) }
-        let denominator = attempt { try side("denominator", o) }
+        let numerator = attempt { try side("numerator", o, codeQueries: codeQueries) }
+        let denominator = attempt { try side("denominator", o, codeQueries: codeQueries) }
         let name = attempt { try o.text("name", required: true) ?? stem }
         let description = attempt { try o.text("description") ?? "" }
         let why = attempt { try o.text("why_it_matters") ?? "" }
@@ -78,14 +82,11 @@ public enum OpenPrescribingMeasureFormat {
     /// The field that selects codes by a dm+d query; its presence refuses the definition.
     static let queryField = "bnf_codes_query"
 
-    static func side(_ prefix: String, _ o: MeasureJSONObject) throws -> MeasureDefinition.Side {
+    static func side(_ prefix: String, _ o: MeasureJSONObject, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition.Side {
         let typeKey = prefix + "_type"
         let type = try o.string(typeKey)
         if type == "custom" {
             throw o.error(typeKey, "type 'custom' is computed by SQL, which RxAtlas does not run")
-        }
-        if o.has(prefix + "_" + queryField) {
-            throw o.error(prefix + "_" + queryField, "selects its codes by SQL over dm+d, which RxAtlas does not run")
         }
         let quantity: MeasureDefinition.SideQuantity
         switch type {
@@ -97,9 +98,26 @@ public enum OpenPrescribingMeasureFormat {
             throw o.error(typeKey, "unknown type '\(type)' (expected bnf_items, bnf_quantity, bnf_cost or list_size)")
         }
         let filterKey = prefix + "_bnf_codes_filter"
+        let queryKey = prefix + "_" + queryField
         let label = try o.text(prefix + "_short").flatMap { $0.isEmpty ? nil : $0 }
         if quantity == .listSize {
             return .init(quantity: .listSize, filter: nil, label: label)
+        }
+        if o.has(queryKey) {
+            guard let codeQueries else {
+                throw o.error(queryKey, "selects its codes by SQL over dm+d: import a dm+d release with `rxatlas dmd import` and give it with --dmd")
+            }
+            let sql = try o.text(queryKey) ?? ""
+            let filter = o.has(filterKey) ? try o.filter(filterKey) : nil
+            let result: [String]
+            do { result = try codeQueries.codes(for: sql) } catch {
+                throw o.error(queryKey, "cannot run on \(codeQueries.source): \(error)")
+            }
+            let codes = MeasureDefinition.Side.codes(fromQuery: result, filter: filter)
+            guard !codes.isEmpty else {
+                throw o.error(queryKey, "selects no BNF code in \(codeQueries.source)" + (filter == nil ? "" : " that \(filterKey) keeps"))
+            }
+            return .init(quantity: quantity, filter: try BNFFilter(codes: codes), label: label)
         }
         guard o.has(filterKey) else { throw o.error(filterKey, "missing (needed for type '\(type)')") }
         return .init(quantity: quantity, filter: try o.filter(filterKey), label: label)

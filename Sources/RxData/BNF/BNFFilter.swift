@@ -20,10 +20,19 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
         public var excludes: Bool
         /// True when the pattern holds `%` (matched as `LIKE`); otherwise it is a prefix.
         public var isWildcard: Bool
+        /// True for a whole code of a code list (``BNFFilter/init(codes:)``): it matches that code
+        /// alone, not the codes it begins.
+        public var isExact: Bool = false
     }
 
     /// The terms, in the order written.
     public let terms: [Term]
+    /// The inclusions that are whole codes (a code list's, or 15-character prefixes, which only
+    /// their own code can match), looked up at once (a code list of
+    /// thousands resolved from dm+d is matched in one hash look-up, not one pass per term).
+    private let wholeCodes: Set<BNFCode>
+    /// The other terms, in the order written.
+    private let otherTerms: [Term]
 
     /// Parses filter lines.
     /// - Throws: ``BNFFilter/ParseError`` for a term with characters a BNF code cannot hold.
@@ -48,6 +57,33 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
         }
         guard !terms.isEmpty else { throw ParseError(term: "", index: 0, reason: "the filter has no terms") }
         self.terms = terms
+        var whole = Set<BNFCode>(), others: [Term] = []
+        for t in terms {
+            if !t.excludes, !t.isWildcard, t.isExact || t.pattern.count == 15, let code = BNFCode(bytes: t.pattern) {
+                whole.insert(code)
+            } else {
+                others.append(t)
+            }
+        }
+        wholeCodes = whole
+        otherTerms = others
+    }
+
+    /// A filter selecting exactly `codes` (a code list, such as the result of a definition's
+    /// dm+d query): each code matches itself alone, so an 11-character appliance code does not
+    /// select longer codes it begins.
+    /// - Throws: ``BNFFilter/ParseError`` when the list is empty or a code is not 1–15 printable
+    ///   characters.
+    public init(codes: [String]) throws {
+        var terms: [Term] = []
+        for (i, code) in codes.enumerated() {
+            guard BNFCode(code) != nil else { throw ParseError(term: code, index: i, reason: "not a BNF code (1 to 15 printable characters)") }
+            terms.append(Term(pattern: Array(code.utf8), excludes: false, isWildcard: false, isExact: true))
+        }
+        guard !terms.isEmpty else { throw ParseError(term: "", index: 0, reason: "the code list is empty") }
+        self.terms = terms
+        wholeCodes = Set(codes.compactMap { BNFCode($0) })
+        otherTerms = []
     }
 
     /// Why a filter line was refused.
@@ -63,9 +99,9 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `code` is selected.
     public func matches(_ code: BNFCode) -> Bool {
-        var included = false
-        var hasInclusions = false
-        for t in terms {
+        var included = wholeCodes.contains(code)
+        var hasInclusions = !wholeCodes.isEmpty
+        for t in otherTerms {
             if !t.excludes { hasInclusions = true }
             guard BNFFilter.match(t, code) else { continue }
             if t.excludes { return false }
@@ -85,6 +121,11 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
     /// pattern over the whole code. Reads the code's bytes in place; allocates nothing.
     static func match(_ t: Term, _ code: BNFCode) -> Bool {
         let n = code.count
+        if t.isExact {
+            guard n == t.pattern.count else { return false }
+            for (i, b) in t.pattern.enumerated() where code.byte(at: i) != b { return false }
+            return true
+        }
         if !t.isWildcard {
             guard n >= t.pattern.count else { return false }
             for (i, b) in t.pattern.enumerated() where code.byte(at: i) != b { return false }

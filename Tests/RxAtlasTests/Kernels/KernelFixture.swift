@@ -90,8 +90,8 @@ final class KernelFixture {
                         _ denominator: MeasureDefinition.SideQuantity, _ denominatorFilter: [String]?,
                         percentage: Bool, minimumDenominator: Double = 0) throws -> MeasureDefinition {
         MeasureDefinition(id: id, name: id, isPercentage: percentage, lowIsGood: true, isCostBased: false,
-                          numerator: .init(quantity: numerator, filter: try numeratorFilter.map(BNFFilter.init)),
-                          denominator: .init(quantity: denominator, filter: try denominatorFilter.map(BNFFilter.init)),
+                          numerator: .init(quantity: numerator, filter: try numeratorFilter.map { try BNFFilter($0) }),
+                          denominator: .init(quantity: denominator, filter: try denominatorFilter.map { try BNFFilter($0) }),
                           minimumDenominator: minimumDenominator)
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+
+/// OpenPrescribing's `*_bnf_codes_query` SQL is written for BigQuery. The few constructs these
+/// queries use that SQLite reads differently are rewritten here (docs/DMD.md lists them); string
+/// literals are left as they are.
+///
+/// - `# comment` to the end of the line (BigQuery's second comment syntax) is removed; `--`
+///   comments SQLite reads itself;
+/// - `"text"` (a string in BigQuery, a name in SQLite) becomes `'text'`;
+/// - backticks around names are removed;
+/// - dataset prefixes: `{project}.` is dropped; `{dmd}.` and `dmd.` name the attached release
+///   (`dmd.vmp`), except OpenPrescribing's `vmp_full` and `amp_full` views, which are RxAtlas's
+///   own (``DMDViews``); `{measures}.`, `measures.`, `{hscic}.` and `hscic.` name RxAtlas's own
+///   views and tables of those names;
+/// - `UNION DISTINCT` becomes `UNION`;
+/// - `STRPOS(` becomes `instr(`.
+///
+/// `LIKE` is made case-sensitive on the connection, as BigQuery's is. A placeholder left in
+/// braces (`{three_months_ago}`) is refused: it is filled in by OpenPrescribing's pipeline.
+public enum BigQueryTranslation {
+    /// The SQLite text of a BigQuery query.
+    /// - Throws: ``DMDError`` for a placeholder RxAtlas does not fill.
+    public static func sqlite(_ sql: String) throws -> String {
+        var out = ""
+        var chars = Array(sql)
+        chars.append("\n")
+        var i = 0
+        var code = ""
+        func flush() {
+            out += rewrite(code)
+            code = ""
+        }
+        while i < chars.count - 1 {
+            let c = chars[i]
+            if c == "'" || c == "\"" {
+                flush()
+                var j = i + 1
+                var literal = ""
+                while j < chars.count - 1 {
+                    if chars[j] == "\\" && j + 1 < chars.count - 1 {
+                        literal.append(chars[j]); literal.append(chars[j + 1]); j += 2; continue
+                    }
+                    if chars[j] == c { break }
+                    literal.append(chars[j]); j += 1
+                }
+                out += "'" + literal.replacingOccurrences(of: "'", with: "''") + "'"
+                i = j + 1
+                continue
+            }
+            if c == "#" || (c == "-" && chars[i + 1] == "-") {
+                while i < chars.count - 1 && chars[i] != "\n" { i += 1 }
+                code.append(" ")
+                continue
+            }
+            if c == "`" { i += 1; continue }
+            code.append(c)
+            i += 1
+        }
+        flush()
+        if let open = out.firstIndex(of: "{"), let close = out[open...].firstIndex(of: "}") {
+            throw DMDError(reason: "the query uses \(out[open...close]), which OpenPrescribing's pipeline fills in and RxAtlas does not")
+        }
+        return out
+    }
+
+    /// The rewrites outside string literals.
+    static func rewrite(_ code: String) -> String {
+        var s = code.replacingOccurrences(of: "{project}.", with: "")
+        for view in DMDViews.ownViews {
+            for prefix in ["{dmd}.", "dmd."] { s = s.replacingOccurrences(of: prefix + view, with: view) }
+        }
+        s = s.replacingOccurrences(of: "{dmd}.", with: "dmd.")
+        for prefix in ["{measures}.", "{hscic}."] { s = s.replacingOccurrences(of: prefix, with: "") }
+        s = replacingWord(s, "measures.", with: "")
+        s = replacingWord(s, "hscic.", with: "")
+        s = s.replacingOccurrences(of: "UNION DISTINCT", with: "UNION", options: .caseInsensitive)
+        s = s.replacingOccurrences(of: "STRPOS(", with: "instr(", options: .caseInsensitive)
+        return s
+    }
+
+    /// `s` with `word` replaced where it starts a name (not preceded by a letter, digit, `_` or `.`).
+    static func replacingWord(_ s: String, _ word: String, with replacement: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: word) {
+            let before = r.lowerBound == rest.startIndex ? out.last : rest[rest.index(before: r.lowerBound)]
+            out += rest[..<r.lowerBound]
+            if let b = before, b.isLetter || b.isNumber || b == "_" || b == "." { out += word } else { out += replacement }
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

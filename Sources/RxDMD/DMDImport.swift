@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import RxData
+
+/// `rxatlas dmd import`: a dm+d release (the NHSBSA XML files, with the supplementary release's
+/// BNF file) into one SQLite database whose tables and columns are those OpenPrescribing's
+/// queries name (``DMDNames``): `vtm`, `vmp`, `vmpp`, `amp`, `ampp`, `vpi`, `ing`, `ont`,
+/// `dform`, `droute`, the lookups (`ontformroute`, `form`, `route`, `unitofmeasure`, …), and
+/// each VMP's and AMP's `bnf_code` (the VMP's ATC code and DDD too) from the BNF file.
+///
+/// The database is written under a temporary name and renamed into place (``RxData/AtomicFile/replace(_:_:)``), so a failed import
+/// leaves any earlier one as it was. Its `release` table records the files read (name, size,
+/// XXH64), the rows per table and when it was imported.
+public enum DMDImport {
+    /// What an import read.
+    public struct Summary: Sendable {
+        /// Rows per table.
+        public var rows: [String: Int]
+        /// The files read, by kind.
+        public var files: [String: String]
+        /// VMPs and AMPs given a BNF code.
+        public var vmpsWithBNF: Int, ampsWithBNF: Int
+    }
+
+    /// Imports the release found under `paths` into a new database at `output`.
+    /// - Throws: ``DMDError`` naming the file (and line) at fault.
+    @discardableResult
+    public static func run(paths: [String], output: String, progress: ProgressReporter = .silent) throws -> Summary {
+        let release = try DMDReleaseFiles(paths: paths)
+        defer { release.cleanUp() }
+        var rows: [String: Int] = [:]
+        do {
+          return try AtomicFile.replace(output) { temporary -> Summary in
+            let queue = try DatabaseQueue(path: temporary)
+            try queue.write { db in
+                var columns: [String: [String]] = [:]
+                func insert(_ r: DMDXMLRecords.Record) throws {
+                    let fields = r.fields.filter { !$0.value.isEmpty }
+                    if columns[r.table] == nil {
+                        let names = Self.unique(r.fields.map(\.column))
+                        try db.execute(sql: "CREATE TABLE \(r.table) (" + names.map { "\($0) \(DMDNames.type(of: $0))" }.joined(separator: ", ") + ")")
+                        columns[r.table] = names
+                    }
+                    for c in Self.unique(fields.map(\.column)) where !columns[r.table]!.contains(c) {
+                        try db.execute(sql: "ALTER TABLE \(r.table) ADD COLUMN \(c) \(DMDNames.type(of: c))")
+                        columns[r.table]!.append(c)
+                    }
+                    var seen = Set<String>(), names: [String] = [], values: [DatabaseValueConvertible?] = []
+                    for f in fields where seen.insert(f.column).inserted {
+                        names.append(f.column)
+                        values.append(f.value)
+                    }
+                    let sql = "INSERT INTO \(r.table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+                    try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+                    rows[r.table, default: 0] += 1
+                }
+                for kind in ["lookup", "ingredient", "vtm", "vmp", "vmpp", "amp", "ampp"] {
+                    let file = release.files[kind]!
+                    progress.message("dm+d: reading \((file as NSString).lastPathComponent)", level: .info)
+                    _ = try DMDXMLRecords.read(file: file, insert)
+                }
+                // The BNF file's VMP and AMP records go to tables of their own, then onto the products.
+                let bnf = release.files["bnf"]!
+                _ = try DMDXMLRecords.read(file: bnf, table: { "bnf_" + $0 }, insert)
+                try addBNFCodes(db, columns: &columns)
+                try index(db, columns: columns)
+                try db.execute(sql: "CREATE TABLE release (key TEXT PRIMARY KEY, value TEXT)")
+                for (kind, file) in release.files.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT INTO release VALUES (?, ?)", arguments: ["file_\(kind)", try describe(file)])
+                }
+                for (table, n) in rows.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT INTO release VALUES (?, ?)", arguments: ["rows_\(table)", String(n)])
+                }
+                try db.execute(sql: "INSERT INTO release VALUES ('imported_at', ?)", arguments: [ISO8601DateFormatter().string(from: Date())])
+            }
+            let vmps = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM vmp WHERE bnf_code IS NOT NULL") ?? 0 }
+            let amps = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM amp WHERE bnf_code IS NOT NULL") ?? 0 }
+            try queue.close()
+            return Summary(rows: rows, files: release.files.mapValues { ($0 as NSString).lastPathComponent }, vmpsWithBNF: vmps, ampsWithBNF: amps)
+          }
+        } catch {
+            if let e = error as? DMDError { throw e }
+            throw DMDError(file: output, reason: "the dm+d database could not be written: \(error)")
+        }
+    }
+
+    /// The names in order, each once.
+    static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// `vmp.bnf_code`, `vmp.atc`, `vmp.ddd`, `vmp.ddd_uom` and `amp.bnf_code` from the BNF file's
+    /// tables (`bnf_vmp`, `bnf_amp`); `vmpp.bnf_code` and `ampp.bnf_code`, which the BNF file
+    /// does not give, are present and empty, so that queries naming them run.
+    static func addBNFCodes(_ db: Database, columns: inout [String: [String]]) throws {
+        func ensure(_ table: String, _ column: String) throws {
+            guard columns[table] != nil, !columns[table]!.contains(column) else { return }
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) \(DMDNames.type(of: column))")
+            columns[table]!.append(column)
+        }
+        for (table, column) in [("vmp", "bnf_code"), ("vmp", "atc"), ("vmp", "ddd"), ("vmp", "ddd_uom"), ("amp", "bnf_code"),
+                                ("vmpp", "bnf_code"), ("ampp", "bnf_code")] {
+            try ensure(table, column)
+        }
+        if let have = columns["bnf_vmp"] {
+            try db.execute(sql: "CREATE INDEX bnf_vmp_id ON bnf_vmp (id)")
+            for (to, from) in [("bnf_code", "bnf"), ("atc", "atc"), ("ddd", "ddd"), ("ddd_uom", "ddd_uom")] where have.contains(from) {
+                try db.execute(sql: "UPDATE vmp SET \(to) = (SELECT b.\(from) FROM bnf_vmp b WHERE b.id = vmp.id)")
+            }
+        }
+        if let have = columns["bnf_amp"], have.contains("bnf") {
+            try db.execute(sql: "CREATE INDEX bnf_amp_id ON bnf_amp (id)")
+            try db.execute(sql: "UPDATE amp SET bnf_code = (SELECT b.bnf FROM bnf_amp b WHERE b.id = amp.id)")
+        }
+    }
+
+    /// Indexes on the columns OpenPrescribing's queries join and filter on.
+    static func index(_ db: Database, columns: [String: [String]]) throws {
+        for (table, column) in [("vmp", "id"), ("vmp", "vtm"), ("vmp", "bnf_code"), ("amp", "id"), ("amp", "vmp"), ("amp", "bnf_code"),
+                                ("vpi", "vmp"), ("vpi", "ing"), ("ont", "vmp"), ("dform", "vmp"), ("droute", "vmp"), ("vmpp", "vmp"),
+                                ("ampp", "vmpp"), ("ampp", "amp"), ("vtm", "id"), ("ing", "id")]
+        where columns[table]?.contains(column) == true {
+            try db.execute(sql: "CREATE INDEX \(table)_\(column) ON \(table) (\(column))")
+        }
+    }
+
+    /// A file's name, size and XXH64.
+    static func describe(_ file: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+        let hash = data.withUnsafeBytes { XXH64.hash($0) }
+        return "\((file as NSString).lastPathComponent) \(data.count) bytes xxh64:\(String(hash, radix: 16))"
+    }
+}

@@ -1,0 +1,64 @@
+/// RxAtlas's own versions of the views OpenPrescribing's measure queries read besides the dm+d
+/// tables, created as temporary views over the attached release (`dmd.…`) when a
+/// ``DMDDatabase`` opens. Each gives the columns OpenPrescribing's does, from the same joins;
+/// where one departs, the departure is said beside it (and in docs/DMD.md).
+enum DMDViews {
+    /// Views the translation points `{dmd}.vmp_full` and `{dmd}.amp_full` to.
+    static let ownViews = ["vmp_full", "amp_full"]
+
+    /// The views' SQL, in creation order.
+    static let sql = [
+        // Every VMP, AMP, VMPP and AMPP with a BNF code, each with its VMP's form and route from
+        // `ont` and `ontformroute` (`tablet.oral`). OpenPrescribing's also joins its presentation
+        // table for `bnf_name`; here `bnf_name` is empty, and the codes the table would drop
+        // select no prescribing row anyway.
+        """
+        CREATE TEMP VIEW vw__dmd_objs_with_form_route AS
+        WITH vmps AS (
+          SELECT 'vmp' AS obj_type, 1 AS order_key, vmp.id AS vpid, vmp.id AS snomed_id, vmp.bnf_code AS bnf_code,
+                 vmp.nm AS name, ontformroute.descr AS form_route
+          FROM dmd.vmp JOIN dmd.ont ON vmp.id = ont.vmp JOIN dmd.ontformroute ON ont.form = ontformroute.cd
+        ), amps AS (
+          SELECT 'amp', 2, amp.vmp, amp.id, amp.bnf_code, amp.descr, vmps.form_route
+          FROM dmd.amp JOIN vmps ON amp.vmp = vmps.vpid WHERE amp.bnf_code IS NOT NULL
+        ), vmpps AS (
+          SELECT 'vmpp' AS obj_type, 3 AS order_key, vmpp.vmp AS vpid, vmpp.id AS snomed_id, vmpp.bnf_code AS bnf_code,
+                 vmpp.nm AS name, vmps.form_route AS form_route
+          FROM dmd.vmpp JOIN vmps ON vmpp.vmp = vmps.vpid WHERE vmpp.bnf_code IS NOT NULL
+        ), ampps AS (
+          SELECT 'ampp', 4, vmpps.vpid, ampp.id, ampp.bnf_code, ampp.nm, vmpps.form_route
+          FROM dmd.ampp JOIN vmpps ON ampp.vmpp = vmpps.snomed_id WHERE ampp.bnf_code IS NOT NULL
+        ), all_objs AS (
+          SELECT * FROM vmps UNION ALL SELECT * FROM amps UNION ALL SELECT * FROM vmpps UNION ALL SELECT * FROM ampps
+        )
+        SELECT obj_type, vpid, snomed_id, bnf_code, name AS dmd_name, NULL AS bnf_name, form_route
+        FROM all_objs WHERE bnf_code IS NOT NULL ORDER BY bnf_code, order_key
+        """,
+        // Each prescribed presentation's number of ingredients, through the VMP whose code has the
+        // presentation's generic equivalent (characters 1–9, `AA`, 14–15). Over the presentations
+        // the caller gives (the store's); none given, the view is empty.
+        """
+        CREATE TEMP VIEW vw__presentation_ingredient_count AS
+        SELECT vpi.vmp AS vmp, bnf.presentation_code AS bnf_code, COUNT(vpi.ing) AS ing_count
+        FROM dmd.vpi AS vpi JOIN dmd.vmp AS v ON v.id = vpi.vmp
+        JOIN bnf ON substr(bnf.presentation_code, 1, 9) || 'AA' || substr(bnf.presentation_code, -2, 2)
+                    = substr(v.bnf_code, 1, 11) || substr(v.bnf_code, -2, 2)
+        GROUP BY vpi.vmp, bnf.presentation_code
+        """,
+        // OpenPrescribing's "full" views add each product's looked-up descriptions; the queries
+        // use the VMP's dose form (`dform_form`).
+        """
+        CREATE TEMP VIEW vmp_full AS
+        SELECT vmp.*, (SELECT form.descr FROM dmd.dform JOIN dmd.form ON dform.form = form.cd WHERE dform.vmp = vmp.id) AS dform_form
+        FROM dmd.vmp
+        """,
+        "CREATE TEMP VIEW amp_full AS SELECT amp.* FROM dmd.amp",
+    ]
+
+    /// The presentation tables OpenPrescribing's queries name (`{hscic}.presentation`,
+    /// `{hscic}.bnf`), filled from the presentations the caller gives.
+    static let tables = [
+        "CREATE TEMP TABLE presentation (bnf_code TEXT PRIMARY KEY, name TEXT)",
+        "CREATE TEMP TABLE bnf (presentation_code TEXT PRIMARY KEY, presentation TEXT, chemical_code TEXT, product_code TEXT)",
+    ]
+}
