@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RxAtlas
+import RxData
 
 /// A dm+d release imported with ``DMDImport``, opened to run OpenPrescribing's
 /// `*_bnf_codes_query` SQL (``RxAtlas/BNFCodeQueryResolver``): an in-memory connection with the
@@ -53,6 +54,13 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
         } catch {
             throw DMDError(file: path, reason: "cannot be opened as a dm+d database: \(error)")
         }
+    }
+
+    /// Opens the release at `path` beside a store: the store's presentation codes and names fill
+    /// the presentation tables OpenPrescribing's queries read.
+    public convenience init(path: String, store: Store) throws {
+        let names = try store.readPresentationNames()
+        try self.init(path: path, presentations: names.map { (code: $0.key.description, name: Optional($0.value)) }.sorted { $0.code < $1.code })
     }
 
     /// The codes `sql` selects: its first column, each value as text, in the order given.

@@ -54,10 +54,12 @@ public final class ServeData: @unchecked Sendable {
 
     /// Opens the store at `path` with the built-in library, or the definitions under
     /// `definitions` (those that can run; ``RxAtlas/MeasureLibrary/loadRunnable(paths:)``).
-    public init(storePath path: String, definitions paths: [String] = []) throws {
+    /// `codeQueries` runs the definitions' dm+d queries (a release, `--dmd`).
+    public init(storePath path: String, definitions paths: [String] = [], codeQueries: (any BNFCodeQueryResolver)? = nil) throws {
         store = try Store.open(at: path)
         store.keepsSnapshots = true
-        definitions = paths.isEmpty ? try MeasureLibrary.builtIn() : try MeasureLibrary.loadRunnable(paths: paths).definitions
+        definitions = paths.isEmpty ? try MeasureLibrary.builtIn()
+            : try MeasureLibrary.loadRunnable(paths: paths, codeQueries: codeQueries).definitions
         orgs = try store.readOrgs()
         index = OrgIndex(orgs)
         months = try store.months()

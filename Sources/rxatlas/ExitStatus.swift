@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RxBatch
 import RxData
+import RxDMD
 
 /// The process exit codes of `rxatlas` (documented in README.md, "Exit codes").
 enum ExitStatus: Int32 {
@@ -24,6 +25,7 @@ enum ExitStatus: Int32 {
         switch error {
         case let e as BatchJobsFailed: return (.batchJobsFailed, "error: \(e)")
         case let e as InputError: return (e.isUnreadable ? .failure : .badInput, "error: \(e)")
+        case let e as DMDError: return (e.file == nil ? .failure : .badInput, "error: \(e)")
         case let e as BatchConfigError: return (.usage, "error: \(e)")
         case let e as ExitCode:
             return (e == .success ? .ok : e == .validationFailure ? .usage : .failure, "")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RxAtlas
 import RxData
+import RxDMD
 
 /// The options `measures` and `atlas` share: the store, the definitions, which measures and
 /// levels, and the months.
@@ -8,6 +9,8 @@ struct MeasureSelection: ParsableArguments {
     @Option(help: "The store directory.") var store: String
     @Option(parsing: .upToNextOption, help: "Measure definition files or directories (ours or OpenPrescribing's JSON; default: the built-in library).")
     var definitions: [String] = []
+    @Option(help: "A dm+d release imported with `rxatlas dmd import`, for definitions that select their codes from dm+d (*_bnf_codes_query).")
+    var dmd: String?
     @Flag(help: "Fail when any definition under --definitions cannot run (by default those that can run, and the others are listed with every reason).")
     var strict = false
     @Option(parsing: .upToNextOption, help: "Only these measure ids.") var measure: [String] = []
@@ -29,7 +32,9 @@ struct MeasureSelection: ParsableArguments {
         if definitions.isEmpty {
             defs = try MeasureLibrary.builtIn()
         } else {
-            let loaded = try MeasureLibrary.loadRunnable(paths: definitions)
+            let codeQueries = try dmd.map { try DMDDatabase(path: $0, store: Store.open(at: store)) }
+            let loaded = try MeasureLibrary.loadRunnable(paths: definitions, codeQueries: codeQueries)
+            if let codeQueries { progress.message("codes selected from dm+d come from \(codeQueries.source)", level: .info) }
             if strict, let first = loaded.refused.first {
                 for r in loaded.refused.dropFirst() { progress.message("refused: \(r)", level: .warning) }
                 throw first.inputError

@@ -27,7 +27,7 @@ struct RxAtlasCommand: AsyncParsableCommand {
         version: RxAtlasVersion.current,
         subcommands: [IngestCommand.self, StoreCommand.self, SynthCommand.self, IndicatorCommand.self, MeasuresCommand.self, AtlasCommand.self,
                       BiosimilarsCommand.self, SteroidsCommand.self, OutliersCommand.self, ChartsCommand.self,
-                      ReportCommand.self, BatchCommand.self, OutputsCommand.self, ServeCommand.self]
+                      ReportCommand.self, BatchCommand.self, OutputsCommand.self, ServeCommand.self, DMDCommand.self]
     )
 }
 

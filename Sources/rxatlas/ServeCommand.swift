@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import RxData
+import RxDMD
 import RxServe
 
 /// `rxatlas serve`: the store's results as a JSON API and a browser app on this machine.
@@ -22,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "The port to listen on.") var port = 8080
     @Option(parsing: .upToNextOption, help: "Measure definition files or directories (default: the built-in library).")
     var definitions: [String] = []
+    @Option(help: "A dm+d release imported with `rxatlas dmd import`, for definitions that select their codes from dm+d.")
+    var dmd: String?
     @OptionGroup var log: LogOptions
 
     func validate() throws {
@@ -29,7 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let data = try ServeData(storePath: store, definitions: definitions)
+        let data = try ServeData(storePath: store, definitions: definitions,
+                                 codeQueries: try dmd.map { try DMDDatabase(path: $0, store: Store.open(at: store)) })
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             log.reporter.message("warning: --host \(host) makes the store's data visible to every machine that can reach this one",
                                  level: .warning)
