@@ -4,6 +4,9 @@
 # reading the raw CSVs itself). Every definition RxAtlas runs must agree on every practice-month's
 # numerator, denominator, calc_value and percentile, and on the deciles, to 1e-9.
 #
+# With DMD=dmd.sqlite (a release imported by `rxatlas dmd import`), both also run the
+# definitions that select codes from dm+d; DMD=fixture imports dmd_fixture.py's small release.
+#
 # Usage: Benchmarks/openprescribing/check.sh                 (the bundled sample, 2025-01 to 03)
 #        EPD="a.csv b.csv" LISTS="l.csv" ORGS=orgs.csv Benchmarks/openprescribing/check.sh
 # Environment: RXATLAS (binary; default .build/release/rxatlas), DEFINITIONS (default
@@ -21,9 +24,17 @@ OUT="${OUT:-$(mktemp -d)}"
 [ -x "$RXATLAS" ] || { echo "check.sh: no rxatlas at $RXATLAS (make release)" >&2; exit 1; }
 [ -d "$DEFINITIONS" ] || { echo "check.sh: SKIPPED: no definitions at $DEFINITIONS" >&2; exit 0; }
 rm -rf "$OUT/store" "$OUT/rx" "$OUT/op"
+DMD="${DMD:-}"
+if [ "$DMD" = fixture ]; then
+    python3 "$HERE/dmd_fixture.py" "$OUT/dmd-release"
+    "$RXATLAS" dmd import "$OUT/dmd-release" --out "$OUT/dmd.sqlite" --quiet
+    DMD="$OUT/dmd.sqlite"
+fi
+dmd_args=()
+[ -n "$DMD" ] && dmd_args=(--dmd "$DMD")
 # shellcheck disable=SC2086
 "$RXATLAS" ingest $EPD --store "$OUT/store" --list-sizes $LISTS --orgs "$ORGS" --quiet
-"$RXATLAS" measures --store "$OUT/store" --definitions "$DEFINITIONS" --level practice --out "$OUT/rx" --quiet
+"$RXATLAS" measures --store "$OUT/store" --definitions "$DEFINITIONS" "${dmd_args[@]}" --level practice --out "$OUT/rx" --quiet
 # shellcheck disable=SC2086
-python3 "$HERE/op_measures.py" --epd $EPD --list-sizes $LISTS --orgs "$ORGS" --definitions "$DEFINITIONS" --out "$OUT/op"
+python3 "$HERE/op_measures.py" --epd $EPD --list-sizes $LISTS --orgs "$ORGS" --definitions "$DEFINITIONS" "${dmd_args[@]}" --out "$OUT/op"
 python3 "$HERE/compare.py" "$OUT/rx" "$OUT/op"

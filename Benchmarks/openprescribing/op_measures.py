@@ -14,14 +14,18 @@ What it computes, per OpenPrescribing's measure pipeline (practice level):
 - percentile = PERCENT_RANK() x 100 over the month's practices with a calc_value, ties sharing
   the lowest rank;
 - deciles = PERCENTILE_CONT at 0.1 ... 0.9 over the same practices.
-Definitions it cannot compute (custom SQL, dm+d queries) are skipped and listed.
+- with --dmd (a dm+d release imported by `rxatlas dmd import`), a side's `*_bnf_codes_query` is run
+  with Python's sqlite3 after this file's own rewriting of OpenPrescribing's BigQuery text and
+  beside this file's own views; its codes (filtered by `*_bnf_codes_filter` when both are given)
+  select presentations by whole code, as OpenPrescribing intersects them with its presentations.
+Definitions it cannot compute (custom SQL, queries without --dmd or that fail) are skipped and listed.
 
 Usage: op_measures.py --epd F.csv[.gz]... --list-sizes L.csv[.gz]... --orgs orgs.csv[.gz]
-                      --definitions DIR --out DIR
+                      --definitions DIR --out DIR [--dmd dmd.sqlite]
 Writes DIR/values.csv (measure, org_code, month, numerator, denominator, calc_value, percentile)
 and DIR/deciles.csv (measure, month, p10 ... p90).
 """
-import argparse, csv, gzip, io, json, os, re, sys
+import argparse, csv, gzip, io, json, os, re, sqlite3, sys
 from collections import defaultdict
 from decimal import Decimal
 
@@ -58,6 +62,67 @@ def compile_filter(lines):
             return False
         return not inc or any(term_matches(t, code) for t in inc)
     return matches
+
+
+# The views OpenPrescribing's queries read besides the dm+d tables, written here from its
+# published view definitions (joins over vmp, amp, vmpp, ampp, ont and ontformroute).
+DMD_VIEWS = [
+    """CREATE TEMP VIEW vw__dmd_objs_with_form_route AS
+       SELECT v.bnf_code AS bnf_code, f.descr AS form_route FROM dmd.vmp v
+         JOIN dmd.ont o ON o.vmp = v.id JOIN dmd.ontformroute f ON f.cd = o.form
+       UNION ALL
+       SELECT a.bnf_code, f.descr FROM dmd.amp a JOIN dmd.ont o ON o.vmp = a.vmp JOIN dmd.ontformroute f ON f.cd = o.form
+       UNION ALL
+       SELECT p.bnf_code, f.descr FROM dmd.vmpp p JOIN dmd.ont o ON o.vmp = p.vmp JOIN dmd.ontformroute f ON f.cd = o.form
+       UNION ALL
+       SELECT q.bnf_code, f.descr FROM dmd.ampp q JOIN dmd.vmpp p ON p.id = q.vmpp JOIN dmd.ont o ON o.vmp = p.vmp
+         JOIN dmd.ontformroute f ON f.cd = o.form""",
+    """CREATE TEMP VIEW vw__presentation_ingredient_count AS
+       SELECT i.vmp AS vmp, b.presentation_code AS bnf_code, COUNT(i.ing) AS ing_count
+       FROM dmd.vpi i JOIN dmd.vmp v ON v.id = i.vmp
+       JOIN bnf b ON substr(b.presentation_code, 1, 9) || 'AA' || substr(b.presentation_code, -2, 2)
+                     = substr(v.bnf_code, 1, 11) || substr(v.bnf_code, -2, 2)
+       GROUP BY i.vmp, b.presentation_code""",
+    """CREATE TEMP VIEW vmp_full AS SELECT v.*, (SELECT f.descr FROM dmd.dform d JOIN dmd.form f ON f.cd = d.form
+       WHERE d.vmp = v.id) AS dform_form FROM dmd.vmp v""",
+    "CREATE TEMP VIEW amp_full AS SELECT * FROM dmd.amp",
+]
+
+
+def dmd_connection(path, codes, names):
+    db = sqlite3.connect(":memory:")
+    db.execute("PRAGMA case_sensitive_like = ON")
+    db.execute("ATTACH DATABASE ? AS dmd", (path,))
+    db.execute("CREATE TEMP TABLE presentation (bnf_code TEXT)")
+    db.execute("CREATE TEMP TABLE bnf (presentation_code TEXT, presentation TEXT)")
+    db.executemany("INSERT INTO presentation VALUES (?)", [(c,) for c in codes])
+    db.executemany("INSERT INTO bnf VALUES (?, ?)", [(c, names.get(c)) for c in codes])
+    for v in DMD_VIEWS:
+        db.execute(v)
+    return db
+
+
+def run_query(db, sql):
+    """OpenPrescribing's BigQuery text rewritten for SQLite: literals kept, # comments dropped,
+    "..." strings made '...', dataset prefixes dropped, UNION DISTINCT made UNION."""
+    parts = re.split(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""", sql)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 1:
+            out.append("'" + part[1:-1].replace("'", "''") + "'" if part[0] == '"' else part)
+            continue
+        part = re.sub(r"#[^\n]*", " ", part)
+        part = re.sub(r"--[^\n]*", " ", part)
+        part = part.replace("`", "").replace("{project}.", "")
+        part = re.sub(r"(\{dmd\}|\bdmd)\.(vmp_full|amp_full)\b", r"\2", part)
+        part = part.replace("{dmd}.", "dmd.")
+        part = re.sub(r"(\{measures\}|\{hscic\}|(?<![\w.])measures|(?<![\w.])hscic)\.", "", part)
+        part = re.sub(r"UNION\s+DISTINCT", "UNION", part, flags=re.I)
+        out.append(part)
+    text = "".join(out)
+    if "{" in text:
+        raise ValueError("placeholder " + text[text.index("{"):text.index("}") + 1])
+    return [str(r[0]).strip() for r in db.execute(text) if r[0] is not None]
 
 
 def percent_rank(values):
@@ -101,6 +166,7 @@ def main():
     ap.add_argument("--orgs", required=True)
     ap.add_argument("--definitions", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--dmd")
     a = ap.parse_args()
 
     standard = set()
@@ -120,6 +186,7 @@ def main():
     # (practice, month, code) -> [items, quantity, actual_cost] as exact decimals.
     sums = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
     months = set()
+    names = {}
     for path in a.epd:
         with open_text(path) as f:
             for r in csv.DictReader(f):
@@ -127,6 +194,7 @@ def main():
                 months.add(m)
                 key = (r["PRACTICE_CODE"].strip(), m, r["BNF_PRESENTATION_CODE"].strip() if "BNF_PRESENTATION_CODE" in r else r["BNF_CODE"].strip())
                 s = sums[key]
+                names[key[2]] = r.get("BNF_PRESENTATION_NAME", r.get("BNF_DESCRIPTION", "")).strip()
                 s[0] += Decimal(r["ITEMS"])
                 s[1] += Decimal(r["TOTAL_QUANTITY"])
                 s[2] += Decimal(r["ACTUAL_COST"])
@@ -134,6 +202,7 @@ def main():
     months = sorted(months)
     practices = sorted(standard)
 
+    db = dmd_connection(a.dmd, codes, names) if a.dmd else None
     defs, skipped = {}, []
     for name in sorted(os.listdir(a.definitions)):
         if not name.endswith(".json"):
@@ -144,10 +213,27 @@ def main():
         ok = True
         for side in ("numerator", "denominator"):
             t = d.get(f"{side}_type")
-            if t not in ("bnf_items", "bnf_quantity", "bnf_cost", "list_size") or f"{side}_bnf_codes_query" in d:
+            if t not in ("bnf_items", "bnf_quantity", "bnf_cost", "list_size"):
                 ok = False
                 break
             lines = d.get(f"{side}_bnf_codes_filter", [])
+            query = d.get(f"{side}_bnf_codes_query")
+            if query is not None and t != "list_size":
+                if db is None:
+                    ok = False
+                    break
+                try:
+                    found = run_query(db, " ".join(query) if isinstance(query, list) else query)
+                except (sqlite3.Error, ValueError):
+                    ok = False
+                    break
+                keep = compile_filter(lines) if lines else (lambda c: True)
+                selected = {c for c in found if keep(c)}
+                if not selected:
+                    ok = False
+                    break
+                sides.append((t, selected.__contains__))
+                continue
             sides.append((t, compile_filter(lines) if t != "list_size" else None))
         if ok:
             defs[mid] = sides
