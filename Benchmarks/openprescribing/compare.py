@@ -25,9 +25,12 @@ def close(a, b):
 op = {}
 for r in csv.DictReader(open(f"{op_dir}/values.csv")):
     op[(r["measure"], r["org_code"], r["month"])] = (num(r["numerator"]), num(r["denominator"]), num(r["calc_value"]), num(r["percentile"]))
-measures = {k[0] for k in op}
-# A measure RxAtlas runs that the independent implementation does not compute is a failure too.
-unchecked = sorted({r["measure"] for r in csv.DictReader(open(f"{rx_dir}/values.csv"))} - measures)
+ran = {r["measure"] for r in csv.DictReader(open(f"{rx_dir}/values.csv"))}
+# A measure RxAtlas runs that the independent implementation does not compute is a failure too;
+# one the independent implementation computes and RxAtlas refuses is listed.
+unchecked = sorted(ran - {k[0] for k in op})
+refused = sorted({k[0] for k in op} - ran)
+measures = {k[0] for k in op} & ran
 rx = {}
 for r in csv.DictReader(open(f"{rx_dir}/values.csv")):
     if r["level"] == "practice" and r["measure"] in measures and r["value"] != "" or (
@@ -36,6 +39,8 @@ for r in csv.DictReader(open(f"{rx_dir}/values.csv")):
 
 stats = defaultdict(lambda: [0, 0, 0, 0, 0, 0])   # rows, missing, numerator, denominator, calc_value, percentile
 for key, o in op.items():
+    if key[0] not in measures:
+        continue
     s = stats[key[0]]
     s[0] += 1
     x = rx.get(key)
@@ -67,5 +72,6 @@ for m in sorted(stats):
     print(f"| {m} | {s[0]} | {s[1]} | {s[2]} | {s[3]} | {s[4]} | {s[5]} |")
 print(f"\n{len(stats)} measures; {sum(s[0] for s in stats.values())} practice-months; "
       f"{bad} disagreements; {len(extra)} practice-months only in RxAtlas; {dec_bad} decile rows differ; "
-      f"{len(unchecked)} measures RxAtlas ran that were not checked" + (": " + ", ".join(unchecked) if unchecked else ""))
+      f"{len(unchecked)} measures RxAtlas ran that were not checked" + (": " + ", ".join(unchecked) if unchecked else "")
+      + (f"; computed here but refused by RxAtlas: {', '.join(refused)}" if refused else ""))
 sys.exit(0 if bad == 0 and not extra and dec_bad == 0 and not unchecked else 1)

@@ -14,6 +14,11 @@ What it computes, per OpenPrescribing's measure pipeline (practice level):
 - percentile = PERCENT_RANK() x 100 over the month's practices with a calc_value, ties sharing
   the lowest rank;
 - deciles = PERCENTILE_CONT at 0.1 ... 0.9 over the same practices.
+- with --dmd, a `custom` side's SQL (`*_columns`, `*_from`, `*_where`) runs as OpenPrescribing's
+  template runs it, `SELECT practice, month, <columns> FROM <from> WHERE <where> GROUP BY
+  practice, month`, over every EPD row loaded into sqlite3 as `normalised_prescribing`, with
+  BigQuery's CONCAT, SUBSTR and LEFT defined here; SQL reading tables this file does not have
+  is skipped;
 - with --dmd (a dm+d release imported by `rxatlas dmd import`), a side's `*_bnf_codes_query` is run
   with Python's sqlite3 after this file's own rewriting of OpenPrescribing's BigQuery text and
   beside this file's own views; its codes (filtered by `*_bnf_codes_filter` when both are given)
@@ -89,20 +94,41 @@ DMD_VIEWS = [
 ]
 
 
-def dmd_connection(path, codes, names):
+def dmd_connection(path, codes, names, rows):
     db = sqlite3.connect(":memory:")
     db.execute("PRAGMA case_sensitive_like = ON")
     db.execute("ATTACH DATABASE ? AS dmd", (path,))
+    db.create_function("bq_substr", -1, bq_substr, deterministic=True)
+    db.create_function("bq_concat", -1, bq_concat, deterministic=True)
+    db.create_function("bq_left", 2, lambda v, n: None if v is None else str(v)[:n], deterministic=True)
     db.execute("CREATE TEMP TABLE presentation (bnf_code TEXT)")
     db.execute("CREATE TEMP TABLE bnf (presentation_code TEXT, presentation TEXT)")
     db.executemany("INSERT INTO presentation VALUES (?)", [(c,) for c in codes])
     db.executemany("INSERT INTO bnf VALUES (?, ?)", [(c, names.get(c)) for c in codes])
+    db.execute("""CREATE TEMP TABLE normalised_prescribing (practice TEXT, month TEXT, bnf_code TEXT, bnf_name TEXT,
+                  items REAL, quantity REAL, actual_cost REAL, net_cost REAL)""")
+    db.executemany("INSERT INTO normalised_prescribing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     for v in DMD_VIEWS:
         db.execute(v)
     return db
 
 
-def run_query(db, sql):
+def bq_substr(value, position, length=None):
+    if value is None or position is None:
+        return None
+    value = str(value)
+    n = len(value)
+    start = position - 1 if position > 0 else (n + position if position < 0 else 0)
+    start = max(start, 0)
+    end = n if length is None else min(n, start + length)
+    return value[start:end] if start < n else ""
+
+
+def bq_concat(*values):
+    return None if any(v is None for v in values) else "".join(str(v) for v in values)
+
+
+def rewrite(sql):
     """OpenPrescribing's BigQuery text rewritten for SQLite: literals kept, # comments dropped,
     "..." strings made '...', dataset prefixes dropped, UNION DISTINCT made UNION."""
     parts = re.split(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""", sql)
@@ -118,11 +144,24 @@ def run_query(db, sql):
         part = part.replace("{dmd}.", "dmd.")
         part = re.sub(r"(\{measures\}|\{hscic\}|(?<![\w.])measures|(?<![\w.])hscic)\.", "", part)
         part = re.sub(r"UNION\s+DISTINCT", "UNION", part, flags=re.I)
+        part = re.sub(r"(?<![\w.])LEFT\(", "bq_left(", part, flags=re.I)
+        part = re.sub(r"(?<![\w.])CONCAT\(", "bq_concat(", part, flags=re.I)
+        part = re.sub(r"(?<![\w.])SUBSTR\(", "bq_substr(", part, flags=re.I)
         out.append(part)
     text = "".join(out)
     if "{" in text:
         raise ValueError("placeholder " + text[text.index("{"):text.index("}") + 1])
-    return [str(r[0]).strip() for r in db.execute(text) if r[0] is not None]
+    return text
+
+
+def run_query(db, sql):
+    return [str(r[0]).strip() for r in db.execute(rewrite(sql)) if r[0] is not None]
+
+
+def run_custom(db, columns, frm, where):
+    """A custom side per (practice, month), as OpenPrescribing's practice_ratios template runs it."""
+    sql = f"SELECT practice, month, {columns}\nFROM {frm}\nWHERE\n{where}\nGROUP BY practice, month"
+    return {(p, m[:7]): (v or 0.0) for p, m, v in db.execute(rewrite(sql))}
 
 
 def percent_rank(values):
@@ -187,6 +226,7 @@ def main():
     sums = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
     months = set()
     names = {}
+    raw_rows = []
     for path in a.epd:
         with open_text(path) as f:
             for r in csv.DictReader(f):
@@ -195,6 +235,9 @@ def main():
                 key = (r["PRACTICE_CODE"].strip(), m, r["BNF_PRESENTATION_CODE"].strip() if "BNF_PRESENTATION_CODE" in r else r["BNF_CODE"].strip())
                 s = sums[key]
                 names[key[2]] = r.get("BNF_PRESENTATION_NAME", r.get("BNF_DESCRIPTION", "")).strip()
+                if a.dmd:
+                    raw_rows.append((key[0], m + "-01", key[2], names[key[2]], float(r["ITEMS"]), float(r["TOTAL_QUANTITY"]),
+                                     float(r["ACTUAL_COST"]), float(r["NIC"])))
                 s[0] += Decimal(r["ITEMS"])
                 s[1] += Decimal(r["TOTAL_QUANTITY"])
                 s[2] += Decimal(r["ACTUAL_COST"])
@@ -202,7 +245,7 @@ def main():
     months = sorted(months)
     practices = sorted(standard)
 
-    db = dmd_connection(a.dmd, codes, names) if a.dmd else None
+    db = dmd_connection(a.dmd, codes, names, raw_rows) if a.dmd else None
     defs, skipped = {}, []
     for name in sorted(os.listdir(a.definitions)):
         if not name.endswith(".json"):
@@ -213,6 +256,15 @@ def main():
         ok = True
         for side in ("numerator", "denominator"):
             t = d.get(f"{side}_type")
+            if t == "custom" and db is not None:
+                text = lambda k: " ".join(d[k]) if isinstance(d.get(k), list) else d.get(k, "")
+                try:
+                    values = run_custom(db, text(f"{side}_columns"), text(f"{side}_from"), text(f"{side}_where") or "1 = 1")
+                except (sqlite3.Error, ValueError):
+                    ok = False
+                    break
+                sides.append(("custom", values))
+                continue
             if t not in ("bnf_items", "bnf_quantity", "bnf_cost", "list_size"):
                 ok = False
                 break
@@ -229,10 +281,7 @@ def main():
                     break
                 keep = compile_filter(lines) if lines else (lambda c: True)
                 selected = {c for c in found if keep(c)}
-                if not selected:
-                    ok = False
-                    break
-                sides.append((t, selected.__contains__))
+                sides.append((t, selected.__contains__))   # none selected: zero, as OpenPrescribing computes it
                 continue
             sides.append((t, compile_filter(lines) if t != "list_size" else None))
         if ok:
@@ -250,13 +299,15 @@ def main():
         for (p, m, c), s in sums.items():
             by_pm[(p, m)].append((c, s))
         for mid, sides in sorted(defs.items()):
-            selected = [None if t == "list_size" else {c for c in codes if flt(c)} for t, flt in sides]
+            selected = [None if t in ("list_size", "custom") else {c for c in codes if flt(c)} for t, flt in sides]
             for m in months:
                 rows = []
                 for p in practices:
                     totals = []
-                    for (t, _), sel in zip(sides, selected):
-                        if t == "list_size":
+                    for (t, custom), sel in zip(sides, selected):
+                        if t == "custom":
+                            totals.append(Decimal(repr(custom.get((p, m), 0.0))))
+                        elif t == "list_size":
                             totals.append(Decimal(lists.get((p, m), 0)) / 1000)
                         else:
                             totals.append(sum((s[column[t]] for c, s in by_pm.get((p, m), []) if c in sel), Decimal(0)))

@@ -13,7 +13,11 @@ import Foundation
 ///   own (``DMDViews``); `{measures}.`, `measures.`, `{hscic}.` and `hscic.` name RxAtlas's own
 ///   views and tables of those names;
 /// - `UNION DISTINCT` becomes `UNION`;
-/// - `STRPOS(` becomes `instr(`.
+/// - `STRPOS(` becomes `instr(`;
+/// - `CONCAT(`, `SUBSTR(` and `LEFT(` become `bq_concat(`, `bq_substr(` and `bq_left(`, functions
+///   a ``DMDDatabase`` connection defines with BigQuery's meaning (``BigQueryFunctions``):
+///   `CONCAT` is NULL when an argument is, and `SUBSTR` takes position 0 as 1 and a negative
+///   position from the end, where SQLite's `substr(x, 0, 9)` gives eight characters.
 ///
 /// `LIKE` is made case-sensitive on the connection, as BigQuery's is. A placeholder left in
 /// braces (`{three_months_ago}`) is refused: it is filled in by OpenPrescribing's pipeline.
@@ -75,17 +79,20 @@ public enum BigQueryTranslation {
         s = replacingWord(s, "hscic.", with: "")
         s = s.replacingOccurrences(of: "UNION DISTINCT", with: "UNION", options: .caseInsensitive)
         s = s.replacingOccurrences(of: "STRPOS(", with: "instr(", options: .caseInsensitive)
+        for (bigQuery, ours) in [("CONCAT(", "bq_concat("), ("SUBSTR(", "bq_substr("), ("LEFT(", "bq_left(")] {
+            s = replacingWord(s, bigQuery, with: ours, caseInsensitive: true)
+        }
         return s
     }
 
     /// `s` with `word` replaced where it starts a name (not preceded by a letter, digit, `_` or `.`).
-    static func replacingWord(_ s: String, _ word: String, with replacement: String) -> String {
+    static func replacingWord(_ s: String, _ word: String, with replacement: String, caseInsensitive: Bool = false) -> String {
         var out = ""
         var rest = Substring(s)
-        while let r = rest.range(of: word) {
+        while let r = rest.range(of: word, options: caseInsensitive ? .caseInsensitive : []) {
             let before = r.lowerBound == rest.startIndex ? out.last : rest[rest.index(before: r.lowerBound)]
             out += rest[..<r.lowerBound]
-            if let b = before, b.isLetter || b.isNumber || b == "_" || b == "." { out += word } else { out += replacement }
+            if let b = before, b.isLetter || b.isNumber || b == "_" || b == "." { out += rest[r] } else { out += replacement }
             rest = rest[r.upperBound...]
         }
         return out + rest

@@ -17,6 +17,7 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
     private let queue: DatabaseQueue
     private let lock = NSLock()
     private var cache: [String: [String]] = [:]
+    private var sideCache: [String: [MeasureDefinition.WeightedTerm]] = [:]
 
     /// Opens the release at `path`.
     /// - Parameter presentations: BNF presentation codes and names (the store's), for the
@@ -30,6 +31,7 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
         var config = Configuration()
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA case_sensitive_like = ON")
+            for f in BigQueryFunctions.all { db.add(function: f) }
         }
         do {
             queue = try DatabaseQueue(configuration: config)
@@ -40,6 +42,8 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                 }
                 for sql in DMDViews.tables + DMDViews.sql { try db.execute(sql: sql) }
                 for p in presentations {
+                    try db.execute(sql: "INSERT OR IGNORE INTO normalised_prescribing (practice, bnf_code, bnf_name) VALUES (?, ?, ?)",
+                                   arguments: [p.code, p.code, p.name])
                     try db.execute(sql: "INSERT OR IGNORE INTO presentation VALUES (?, ?)", arguments: [p.code, p.name])
                     try db.execute(sql: "INSERT OR IGNORE INTO bnf VALUES (?, ?, ?, ?)",
                                    arguments: [p.code, p.name, String(p.code.prefix(9)), String(p.code.prefix(11))])
@@ -61,6 +65,72 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
     public convenience init(path: String, store: Store) throws {
         let names = try store.readPresentationNames()
         try self.init(path: path, presentations: names.map { (code: $0.key.description, name: Optional($0.value)) }.sorted { $0.code < $1.code })
+    }
+
+    /// A `custom` side's SQL as per-presentation weights. OpenPrescribing runs
+    /// `SELECT practice, month, <columns> FROM <from> WHERE <where> GROUP BY practice, month`
+    /// over its prescribing rows. Here the same text runs over a table of one row per
+    /// presentation the store holds (`normalised_prescribing`, the row's `practice` being the
+    /// presentation), grouped by presentation, once with `items` 1 and the other columns 0, once
+    /// for each of `quantity`, `actual_cost` and `net_cost`: each answer is what one unit of that
+    /// column counts for on that presentation, joins to dm+d included. Two more runs (every
+    /// column 1, then 2) check that the sum is linear: a condition or expression on a row's own
+    /// numbers (`items > 0`, `CASE WHEN quantity …`) cannot be weights, and is refused.
+    /// Refused too: SQL that reads rows of other tables (`raw_prescribing_normalised`, which
+    /// needs quantity per item; `practice_statistics`; views RxAtlas does not have) or the month.
+    public func customSide(columns: String, from: String, where clause: String) throws -> [MeasureDefinition.WeightedTerm] {
+        let key = columns + "\u{1}" + from + "\u{1}" + clause
+        if let hit = lock.withLock({ sideCache[key] }) { return hit }
+        // Each part on its own lines, as OpenPrescribing's template writes them, so a part's last
+        // `--` comment ends with it.
+        let sql = try BigQueryTranslation.sqlite("SELECT practice, \(columns)\nFROM \(from)\nWHERE \(clause)\nGROUP BY practice")
+        let words = Set(sql.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+        for (word, why) in [("raw_prescribing_normalised", "it reads quantity per item, which the store does not keep"),
+                            ("practice_statistics", "it reads list-size bands by age and sex, which RxAtlas's custom sides do not run"),
+                            ("month", "it depends on the month"), ("date", "it depends on the month")] where words.contains(word) {
+            throw DMDError(reason: "\(why)")
+        }
+        let columns: [(name: String, measure: Measure)] = [("items", .items), ("quantity", .quantity), ("actual_cost", .actualCost), ("net_cost", .nic)]
+        func run(_ values: [Double]) throws -> [String: Double] {
+            try queue.write { db in
+                try db.execute(sql: "UPDATE normalised_prescribing SET items = ?, quantity = ?, actual_cost = ?, net_cost = ?",
+                               arguments: StatementArguments(values))
+                var out: [String: Double] = [:]
+                do {
+                    for row in try Row.fetchAll(db, sql: sql) where row.count >= 2 {
+                        guard let code = row[0] as String?, let v = row[1] as Double? else { continue }
+                        out[code, default: 0] += v
+                    }
+                } catch let e as DatabaseError {
+                    throw DMDError(reason: e.message ?? "\(e)")
+                }
+                return out
+            }
+        }
+        var coefficients: [[String: Double]] = []
+        for k in columns.indices {
+            coefficients.append(try run(columns.indices.map { $0 == k ? 1 : 0 }))
+        }
+        let ones = try run([1, 1, 1, 1]), twos = try run([2, 2, 2, 2])
+        for code in Set(ones.keys).union(twos.keys).union(coefficients.flatMap(\.keys)) {
+            let sum = coefficients.reduce(0) { $0 + ($1[code] ?? 0) }
+            let one = ones[code] ?? 0, two = twos[code] ?? 0
+            guard abs(one - sum) <= 1e-9 * max(1, abs(one)), abs(two - 2 * one) <= 1e-9 * max(1, abs(two)) else {
+                throw DMDError(reason: "its sum is not a weight per presentation times the row's items, quantity or cost (on \(code): "
+                               + "\(sum) by column, \(one) with every column 1, \(two) with every column 2)")
+            }
+        }
+        var groups: [String: (Measure, Double, [String])] = [:]
+        for (k, c) in columns.enumerated() {
+            for (code, weight) in coefficients[k] where weight != 0 && weight.isFinite {
+                groups["\(c.measure.rawValue) \(weight)", default: (c.measure, weight, [])].2.append(code)
+            }
+        }
+        let terms = try groups.values.sorted { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }.map {
+            MeasureDefinition.WeightedTerm(column: $0.0, weight: $0.1, filter: try BNFFilter(codes: $0.2.sorted()))
+        }
+        lock.withLock { sideCache[key] = terms }
+        return terms
     }
 
     /// The codes `sql` selects: its first column, each value as text, in the order given.

@@ -34,6 +34,10 @@ public enum DMDImport {
             let queue = try DatabaseQueue(path: temporary)
             try queue.write { db in
                 var columns: [String: [String]] = [:]
+                for (table, names) in DMDNames.knownColumns.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "CREATE TABLE \(table) (" + names.map { "\($0) \(DMDNames.type(of: $0))" }.joined(separator: ", ") + ")")
+                    columns[table] = names
+                }
                 func insert(_ r: DMDXMLRecords.Record) throws {
                     let fields = r.fields.filter { !$0.value.isEmpty }
                     if columns[r.table] == nil {

@@ -55,9 +55,15 @@ enum DMDViews {
         "CREATE TEMP VIEW amp_full AS SELECT amp.* FROM dmd.amp",
     ]
 
-    /// The presentation tables OpenPrescribing's queries name (`{hscic}.presentation`,
-    /// `{hscic}.bnf`), filled from the presentations the caller gives.
+    /// The presentation tables OpenPrescribing's queries name (`{hscic}.normalised_prescribing`,
+    /// `{hscic}.presentation`, `{hscic}.bnf`), filled from the presentations the caller gives.
     static let tables = [
+        // One row per presentation the store holds, for `custom` sides (``DMDDatabase/customSide(columns:from:where:)``):
+        // `practice` is the presentation itself, so that grouping by it gives each presentation's weight.
+        """
+        CREATE TEMP TABLE normalised_prescribing (practice TEXT PRIMARY KEY, month TEXT, bnf_code TEXT, bnf_name TEXT,
+          items REAL DEFAULT 0, quantity REAL DEFAULT 0, actual_cost REAL DEFAULT 0, net_cost REAL DEFAULT 0)
+        """,
         "CREATE TEMP TABLE presentation (bnf_code TEXT PRIMARY KEY, name TEXT)",
         "CREATE TEMP TABLE bnf (presentation_code TEXT PRIMARY KEY, presentation TEXT, chemical_code TEXT, product_code TEXT)",
     ]

@@ -47,6 +47,9 @@ struct MeasureSelection: ParsableArguments {
                                      level: .warning)
                 }
             }
+            for d in loaded.definitions {
+                for note in d.notes { progress.message("\(d.id): \(note)", level: .warning) }
+            }
             guard !loaded.definitions.isEmpty else {
                 throw InputError(file: definitions.joined(separator: " "), reason: "no definition here can run (\(loaded.refused.count) refused)")
             }

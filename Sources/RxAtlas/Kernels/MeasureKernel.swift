@@ -53,7 +53,11 @@ public struct MeasureKernel: Sendable {
         let sums = try scan.sumsByPracticeMonth(request, panel: panel)
         let sides = sums.indices.map { s in SideTotals(stored: sums[s], divisor: Double(plan.sums[s].column.scale)) }
         let lists = SideTotals(stored: panel.listSizes.map { max($0, 0) }, divisor: 1000)
-        func side(_ slot: Int?) -> SideTotals { slot.map { sides[$0] } ?? lists }
+        func side(_ slot: [(sum: Int, weight: Double)]?) -> SideTotals {
+            guard let slot else { return lists }
+            if slot.count == 1 && slot[0].weight == 1 { return sides[slot[0].sum] }
+            return SideTotals(weighted: slot.map { (sides[$0.sum], $0.weight) }, count: panel.count * panel.months.count)
+        }
         return PracticeMeasureTotals(measures: measures, panel: panel, options: options,
                                      numerators: plan.numeratorSum.map(side), denominators: plan.denominatorSum.map(side))
     }

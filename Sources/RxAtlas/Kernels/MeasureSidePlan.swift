@@ -14,10 +14,11 @@ struct MeasureSidePlan: Sendable {
 
     /// The distinct sums.
     private(set) var sums: [Sum] = []
-    /// Per measure: the sum index of the numerator (nil for a list size).
-    private(set) var numeratorSum: [Int?] = []
-    /// Per measure: the sum index of the denominator (nil for a list size).
-    private(set) var denominatorSum: [Int?] = []
+    /// Per measure: the numerator's sums and their weights (one sum of weight 1 for a plain
+    /// side; several for a weighted side, ``MeasureDefinition/Side/terms``; nil for a list size).
+    private(set) var numeratorSum: [[(sum: Int, weight: Double)]?] = []
+    /// Per measure: the denominator's sums and weights, as ``numeratorSum``.
+    private(set) var denominatorSum: [[(sum: Int, weight: Double)]?] = []
     /// The distinct store columns the sums read, in `Measure` order.
     private(set) var columns: [Measure] = []
     /// Per sum: its index into ``columns``.
@@ -32,9 +33,13 @@ struct MeasureSidePlan: Sendable {
         sumColumn = sums.map { s in columns.firstIndex(of: s.column)! }
     }
 
-    private mutating func slot(_ side: MeasureDefinition.Side) -> Int? {
+    private mutating func slot(_ side: MeasureDefinition.Side) -> [(sum: Int, weight: Double)]? {
+        if let terms = side.terms { return terms.map { (index(Sum(column: $0.column, filter: $0.filter)), $0.weight) } }
         guard let column = side.quantity.measure else { return nil }
-        let sum = Sum(column: column, filter: side.filter)
+        return [(index(Sum(column: column, filter: side.filter)), 1)]
+    }
+
+    private mutating func index(_ sum: Sum) -> Int {
         if let i = sums.firstIndex(of: sum) { return i }
         sums.append(sum)
         return sums.count - 1

@@ -87,13 +87,12 @@ public struct PracticeMeasureTotals: Sendable {
         // The panel's one roll-up, over the roll-up population.
         let everyone = options.rollUpPopulation == .allPrescribers
         let population = everyone ? nil : panel.isStandard
-        let sumNum = panel.rollUp(numSide.stored, width: T, to: level, including: population)
-        let sumDen = panel.rollUp(denSide.stored, width: T, to: level, including: population).sums
+        let sumNum = numSide.unitSums(panel, width: T, level: level, including: population)
+        let unitDen = denSide.unitSums(panel, width: T, level: level, including: population).sums
         let sumList = panel.rollUp(panel.listSizes.map { max($0, 0) }, width: T, to: level, including: population).sums
         let layer = sumNum.units
         let U = layer.count
-        let unitNum = sumNum.sums.map { Double($0) / numSide.divisor }
-        let unitDen = sumDen.map { Double($0) / denSide.divisor }
+        let unitNum = sumNum.sums
         var value = [Double](repeating: .nan, count: U * T)
         var status = [ValueStatus](repeating: .noDenominator, count: U * T)
         for i in 0..<(U * T) {
@@ -138,16 +137,45 @@ public struct SideTotals: Sendable {
     /// What a stored integer is divided by to give the side's value.
     public let divisor: Double
 
+    /// A weighted side's values (Σ weight × term), when the side is weighted; then ``stored``
+    /// is empty. Weighted sides are sums of doubles, not exact integers.
+    public let weighted: [Double]?
+
     /// Creates a side from stored integers and their divisor.
     public init(stored: [Int64], divisor: Double) {
         self.stored = stored
         self.divisor = divisor
+        weighted = nil
+    }
+
+    /// A weighted side: Σ weight × term per practice-month, over `count` practice-months.
+    public init(weighted terms: [(SideTotals, Double)], count: Int) {
+        var out = [Double](repeating: 0, count: count)
+        for (side, weight) in terms {
+            for i in 0..<count where side.stored.isEmpty ? side.weighted![i] != 0 : side.stored[i] != 0 {
+                out[i] += weight * side.value(i)
+            }
+        }
+        stored = []
+        divisor = 1
+        weighted = out
     }
 
     /// Practice-month `i`'s value.
     @inline(__always)
-    public func value(_ i: Int) -> Double { Double(stored[i]) / divisor }
+    public func value(_ i: Int) -> Double { weighted?[i] ?? Double(stored[i]) / divisor }
 
     /// Every practice-month's value.
-    public func values() -> [Double] { stored.map { Double($0) / divisor } }
+    public func values() -> [Double] { weighted ?? stored.map { Double($0) / divisor } }
+
+    /// The sums over each unit of `level` (`width` months per prescriber), as values: exact
+    /// integer sums divided at the end for a plain side, sums of doubles for a weighted one.
+    func unitSums(_ panel: PracticePanel, width: Int, level: OrgLevel, including: [Bool]?) -> (units: PanelLevel, sums: [Double]) {
+        if let weighted {
+            let r = panel.rollUp(weighted, width: width, to: level, including: including)
+            return (r.units, r.sums)
+        }
+        let r = panel.rollUp(stored, width: width, to: level, including: including)
+        return (r.units, r.sums.map { Double($0) / divisor })
+    }
 }

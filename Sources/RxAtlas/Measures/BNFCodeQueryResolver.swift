@@ -12,6 +12,13 @@ public protocol BNFCodeQueryResolver: Sendable {
 
     /// What the codes come from, for the measure's provenance (`dm+d release 3.4.0, 2026-11-30`).
     var source: String { get }
+
+    /// A `custom` side's SQL (`*_columns`, `*_from`, `*_where`, OpenPrescribing's text) as a
+    /// weighted sum over the store's columns: per presentation, what each item, unit of
+    /// quantity or pound counts for.
+    /// - Throws: an error saying why the SQL is not such a sum or cannot run here; the
+    ///   definition is then refused with it.
+    func customSide(columns: String, from: String, where clause: String) throws -> [MeasureDefinition.WeightedTerm]
 }
 
 extension MeasureDefinition.Side {

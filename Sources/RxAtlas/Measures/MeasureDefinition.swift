@@ -26,6 +26,9 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
     public var hasDirection: Bool = true
     /// Whose rules the measure is computed by (see ``MeasureProfile``).
     public var profile: MeasureProfile = .rxatlas
+    /// What a user must be told about the definition as it was read (a side that selects no
+    /// presentation, so it is zero everywhere); the commands print these as warnings.
+    public var notes: [String] = []
     /// Whether the measure is about cost (savings are computed for it).
     public var isCostBased: Bool
     /// The numerator.
@@ -44,6 +47,10 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
         /// A short name of what is counted ("ICS items"; OpenPrescribing's `numerator_short` and
         /// `denominator_short`), or nil to name it by ``quantity`` alone.
         public var label: String?
+        /// A weighted sum instead of one column over ``filter``: the side is Σ weight × column
+        /// over each term's presentations (a `custom` definition's SQL turned into per-presentation
+        /// weights, ``WeightedTerm``); ``quantity`` then only names what is counted.
+        public var terms: [WeightedTerm]?
 
         /// Creates a side.
         public init(quantity: SideQuantity, filter: BNFFilter?, label: String? = nil) {
@@ -74,6 +81,24 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
             case .listSize: return 3
             case .actualCost, .nic, .quantity, .adq: return 2
             }
+        }
+    }
+
+    /// One term of a weighted side: `weight` × the store column `column`, summed over the
+    /// presentations `filter` selects.
+    public struct WeightedTerm: Sendable, Equatable {
+        /// The store column.
+        public var column: Measure
+        /// What each unit of the column counts for.
+        public var weight: Double
+        /// The presentations.
+        public var filter: BNFFilter
+
+        /// Creates a term.
+        public init(column: Measure, weight: Double, filter: BNFFilter) {
+            self.column = column
+            self.weight = weight
+            self.filter = filter
         }
     }
 

@@ -76,6 +76,10 @@ public enum OpenPrescribingMeasureFormat {
             minimumDenominator: 0)
         definition.hasDirection = !noDirection
         definition.profile = .openPrescribing
+        for (name, side) in [("numerator", numerator), ("denominator", denominator)] where side.terms?.isEmpty == true {
+            definition.notes.append("its \(name) selects no presentation"
+                                    + (codeQueries.map { " in \($0.source)" } ?? "") + ", so it is zero everywhere")
+        }
         return definition
     }
 
@@ -86,7 +90,26 @@ public enum OpenPrescribingMeasureFormat {
         let typeKey = prefix + "_type"
         let type = try o.string(typeKey)
         if type == "custom" {
-            throw o.error(typeKey, "type 'custom' is computed by SQL, which RxAtlas does not run")
+            guard let codeQueries else {
+                throw o.error(typeKey, "type 'custom' is computed by SQL: give a dm+d release (--dmd) to run it as a weighted sum, where it is one")
+            }
+            let columns = try o.text(prefix + "_columns", required: true) ?? ""
+            let from = try o.text(prefix + "_from", required: true) ?? ""
+            let clause = try o.text(prefix + "_where") ?? "1 = 1"
+            let terms: [MeasureDefinition.WeightedTerm]
+            do { terms = try codeQueries.customSide(columns: columns, from: from, where: clause) } catch {
+                throw o.error(typeKey, "type 'custom' cannot run on \(codeQueries.source): \(error)")
+            }
+            let quantity: MeasureDefinition.SideQuantity = switch terms.first?.column ?? .items {
+            case .items: .items
+            case .quantity: .quantity
+            case .actualCost: .actualCost
+            case .nic: .nic
+            case .adq: .adq
+            }
+            var side = MeasureDefinition.Side(quantity: quantity, filter: nil, label: try o.text(prefix + "_short").flatMap { $0.isEmpty ? nil : $0 })
+            side.terms = terms
+            return side
         }
         let quantity: MeasureDefinition.SideQuantity
         switch type {
@@ -115,7 +138,11 @@ public enum OpenPrescribingMeasureFormat {
             }
             let codes = MeasureDefinition.Side.codes(fromQuery: result, filter: filter)
             guard !codes.isEmpty else {
-                throw o.error(queryKey, "selects no BNF code in \(codeQueries.source)" + (filter == nil ? "" : " that \(filterKey) keeps"))
+                // Nothing selected: the side is zero everywhere, as OpenPrescribing computes it
+                // (``MeasureDefinition/notes`` says so).
+                var side = MeasureDefinition.Side(quantity: quantity, filter: nil, label: label)
+                side.terms = []
+                return side
             }
             return .init(quantity: quantity, filter: try BNFFilter(codes: codes), label: label)
         }
