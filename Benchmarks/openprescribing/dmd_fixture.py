@@ -18,17 +18,19 @@ FORM_ROUTES = {1: "capsule.oral", 2: "suspension.oral", 3: "pressurizedinhalatio
 DOSE_FORMS = {385055001: "Tablet", 385286003: "Transdermal patch"}
 VTMS = {775934002: "Fentanyl", 777074005: "Tramadol + Paracetamol", 1001: "Amoxicillin", 1002: "Ciprofloxacin",
         1003: "Doxycycline", 1004: "Salbutamol", 1005: "Beclometasone", 1006: "Diltiazem", 1007: "Perindopril", 1008: "Tramadol"}
-INGREDIENTS = {442509000: "Perindopril arginine", 18414002: "Colecalciferol", 2001: "Perindopril erbumine"}
+INGREDIENTS = {442509000: "Perindopril arginine", 18414002: "Colecalciferol", 2001: "Perindopril erbumine",
+               91143003: "Salbutamol sulfate", 116575004: "Beclometasone dipropionate"}
 # (VPID, VTM, name, BNF code, form-route, dose form, ingredients)
 VMPS = [
     (11, 1001, "Amoxicillin 500mg capsules", "0501013B0AAABAB", 1, None, []),
     (12, 1001, "Amoxicillin 250mg/5ml oral suspension sugar free", "0501013B0AAASAS", 2, None, []),
     (13, 1002, "Ciprofloxacin 500mg tablets", "0501120L0AAAFAF", 5, 385055001, []),
     (14, 1003, "Doxycycline 100mg capsules", "0501030I0AAABAB", 1, None, []),
-    (15, 1004, "Salbutamol 100micrograms/dose inhaler CFC free", "0301011R0AAAPAP", 3, None, []),
-    (16, 1004, "Salbutamol 2.5mg/2.5ml nebuliser liquid unit dose vials", "0301011R0AAAXAX", 9, None, []),
-    (17, 1005, "Beclometasone 200micrograms/dose inhaler CFC free", "0302000C0AABVBV", 3, None, []),
-    (18, 1005, "Beclometasone 250micrograms/dose dry powder inhaler", "0302000C0AABKBK", 4, None, []),
+    (15, 1004, "Salbutamol 100micrograms/dose inhaler CFC free", "0301011R0AAAPAP", 3, None, [91143003]),
+    (16, 1004, "Salbutamol 2.5mg/2.5ml nebuliser liquid unit dose vials", "0301011R0AAAXAX", 9, None, [91143003]),
+    (17, 1005, "Beclometasone 200micrograms/dose inhaler CFC free", "0302000C0AABVBV", 3, None, [116575004]),
+    (18, 1005, "Beclometasone 250micrograms/dose dry powder inhaler", "0302000C0AABKBK", 4, None, [116575004]),
+    (25, 1004, "Salbutamol 200micrograms/dose dry powder inhaler", "0301011R0AAAQAQ", 4, None, [91143003]),
     (19, 1006, "Diltiazem 60mg modified-release tablets", "0206020C0AAAAAA", 6, 385055001, []),
     (20, 1006, "Diltiazem 120mg modified-release capsules", "0206020C0AAAUAU", 7, None, []),
     (21, 1007, "Perindopril arginine 10mg tablets", "0205051Y0AAACAC", 5, 385055001, [442509000]),
@@ -53,13 +55,14 @@ def write(folder):
     file("f_ingredient2_3011225.xml", "INGREDIENT_SUBSTANCES", "".join(f"<ING><ISID>{k}</ISID><NM>{escape(v)}</NM></ING>" for k, v in INGREDIENTS.items()))
     file("f_vtm2_3011225.xml", "VIRTUAL_THERAPEUTIC_MOIETIES", "".join(f"<VTM><VTMID>{k}</VTMID><NM>{escape(v)}</NM></VTM>" for k, v in VTMS.items()))
     vmps = "".join(f"<VMP><VPID>{v[0]}</VPID><VTMID>{v[1]}</VTMID><NM>{escape(v[2])}</NM><BASISCD>1</BASISCD></VMP>" for v in VMPS)
-    vpis = "".join(f"<VPI><VPID>{v[0]}</VPID><ISID>{i}</ISID></VPI>" for v in VMPS for i in v[6])
+    vpis = "".join(f"<VPI><VPID>{v[0]}</VPID><ISID>{i}</ISID><STRNT_NMRTR_VAL>{200 if v[4] in (3, 4) else 10}</STRNT_NMRTR_VAL></VPI>"
+                   for v in VMPS for i in v[6])
     onts = "".join(f"<ONT><VPID>{v[0]}</VPID><FORMCD>{v[4]}</FORMCD></ONT>" for v in VMPS)
     dforms = "".join(f"<DFORM><VPID>{v[0]}</VPID><FORMCD>{v[5]}</FORMCD></DFORM>" for v in VMPS if v[5])
     file("f_vmp2_3011225.xml", "VIRTUAL_MED_PRODUCTS", f"<VMPS>{vmps}</VMPS><VIRTUAL_PRODUCT_INGREDIENT>{vpis}</VIRTUAL_PRODUCT_INGREDIENT>"
          f"<ONT_DRUG_FORM>{onts}</ONT_DRUG_FORM><DRUG_FORM>{dforms}</DRUG_FORM>")
     file("f_vmpp2_3011225.xml", "VIRTUAL_MED_PRODUCT_PACK", "<VMPPS>" + "".join(
-        f"<VMPP><VPPID>{v[0]}0</VPPID><NM>{escape(v[2])} pack</NM><VPID>{v[0]}</VPID><QTYVAL>28</QTYVAL></VMPP>" for v in VMPS) + "</VMPPS>")
+        f"<VMPP><VPPID>{v[0]}0</VPPID><NM>{escape(v[2])} pack</NM><VPID>{v[0]}</VPID><QTYVAL>{200 if v[4] in (3, 4) else 28}</QTYVAL></VMPP>" for v in VMPS) + "</VMPPS>")
     file("f_amp2_3011225.xml", "ACTUAL_MEDICINAL_PRODUCTS", "<AMPS>" + "".join(
         f"<AMP><APID>{a[0]}</APID><VPID>{a[1]}</VPID><NM>{escape(a[2])}</NM><DESC>{escape(a[2])}</DESC><LIC_AUTHCD>1</LIC_AUTHCD></AMP>" for a in AMPS) + "</AMPS>")
     file("f_ampp2_3011225.xml", "ACTUAL_MEDICINAL_PROD_PACKS", "<AMPPS>" + "".join(

@@ -73,15 +73,24 @@ def compile_filter(lines):
 # published view definitions (joins over vmp, amp, vmpp, ampp, ont and ontformroute).
 DMD_VIEWS = [
     """CREATE TEMP VIEW vw__dmd_objs_with_form_route AS
-       SELECT v.bnf_code AS bnf_code, f.descr AS form_route FROM dmd.vmp v
+       SELECT v.id AS vpid, v.bnf_code AS bnf_code, f.descr AS form_route FROM dmd.vmp v
          JOIN dmd.ont o ON o.vmp = v.id JOIN dmd.ontformroute f ON f.cd = o.form
        UNION ALL
-       SELECT a.bnf_code, f.descr FROM dmd.amp a JOIN dmd.ont o ON o.vmp = a.vmp JOIN dmd.ontformroute f ON f.cd = o.form
+       SELECT a.vmp, a.bnf_code, f.descr FROM dmd.amp a JOIN dmd.ont o ON o.vmp = a.vmp JOIN dmd.ontformroute f ON f.cd = o.form
        UNION ALL
-       SELECT p.bnf_code, f.descr FROM dmd.vmpp p JOIN dmd.ont o ON o.vmp = p.vmp JOIN dmd.ontformroute f ON f.cd = o.form
+       SELECT p.vmp, p.bnf_code, f.descr FROM dmd.vmpp p JOIN dmd.ont o ON o.vmp = p.vmp JOIN dmd.ontformroute f ON f.cd = o.form
        UNION ALL
-       SELECT q.bnf_code, f.descr FROM dmd.ampp q JOIN dmd.vmpp p ON p.id = q.vmpp JOIN dmd.ont o ON o.vmp = p.vmp
+       SELECT p.vmp, q.bnf_code, f.descr FROM dmd.ampp q JOIN dmd.vmpp p ON p.id = q.vmpp JOIN dmd.ont o ON o.vmp = p.vmp
          JOIN dmd.ontformroute f ON f.cd = o.form""",
+    """CREATE TEMP VIEW vw__inhaler_quantity_adjustment AS
+       SELECT rx.month AS date, rx.bnf_code AS bnf_code, form.form_route AS form_route,
+              CASE WHEN SUM(rx.quantity) / SUM(rx.items) > 9 THEN MIN(vmpp.qtyval) ELSE 1 END AS qtyadj
+       FROM normalised_prescribing rx
+       JOIN dmd.vmpp vmpp ON bq_concat(bq_substr(rx.bnf_code, 0, 9), 'AA', bq_substr(rx.bnf_code, -2, 2))
+                             = bq_concat(bq_substr(vmpp.bnf_code, 0, 11), bq_substr(vmpp.bnf_code, -2, 2))
+       JOIN vw__dmd_objs_with_form_route form ON form.vpid = vmpp.vmp
+       WHERE form.form_route IN ('pressurizedinhalation.inhalation', 'powderinhalation.inhalation', 'inhalationsolution.inhalation')
+       GROUP BY rx.month, rx.bnf_code, form.form_route""",
     """CREATE TEMP VIEW vw__presentation_ingredient_count AS
        SELECT i.vmp AS vmp, b.presentation_code AS bnf_code, COUNT(i.ing) AS ing_count
        FROM dmd.vpi i JOIN dmd.vmp v ON v.id = i.vmp
@@ -91,6 +100,7 @@ DMD_VIEWS = [
     """CREATE TEMP VIEW vmp_full AS SELECT v.*, (SELECT f.descr FROM dmd.dform d JOIN dmd.form f ON f.cd = d.form
        WHERE d.vmp = v.id) AS dform_form FROM dmd.vmp v""",
     "CREATE TEMP VIEW amp_full AS SELECT * FROM dmd.amp",
+    "CREATE TEMP VIEW vmpp_full AS SELECT * FROM dmd.vmpp",
 ]
 
 
@@ -140,7 +150,7 @@ def rewrite(sql):
         part = re.sub(r"#[^\n]*", " ", part)
         part = re.sub(r"--[^\n]*", " ", part)
         part = part.replace("`", "").replace("{project}.", "")
-        part = re.sub(r"(\{dmd\}|\bdmd)\.(vmp_full|amp_full)\b", r"\2", part)
+        part = re.sub(r"(\{dmd\}|\bdmd)\.(vmp_full|amp_full|vmpp_full)\b", r"\2", part)
         part = part.replace("{dmd}.", "dmd.")
         part = re.sub(r"(\{measures\}|\{hscic\}|(?<![\w.])measures|(?<![\w.])hscic)\.", "", part)
         part = re.sub(r"UNION\s+DISTINCT", "UNION", part, flags=re.I)

@@ -18,6 +18,11 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: [String]] = [:]
     private var sideCache: [String: [MeasureDefinition.WeightedTerm]] = [:]
+    /// The store the presentations came from, for SQL that depends on the month.
+    private var store: Store?
+    /// The store's months.
+    private var months: [YearMonth] = []
+    private var monthTotalsLoaded = false
 
     /// Opens the release at `path`.
     /// - Parameter presentations: BNF presentation codes and names (the store's), for the
@@ -65,7 +70,35 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
     public convenience init(path: String, store: Store) throws {
         let names = try store.readPresentationNames()
         try self.init(path: path, presentations: names.map { (code: $0.key.description, name: Optional($0.value)) }.sorted { $0.code < $1.code })
+        self.store = store
+        months = try store.months()
     }
+
+    /// Fills `presentation_month` (each month's totals per presentation over the store's rows)
+    /// once, for the views that need them.
+    private func loadMonthTotals() throws {
+        guard !monthTotalsLoaded, let store else { return }
+        monthTotalsLoaded = true
+        for month in months {
+            let snapshot = try store.loadMonth(month)
+            let presentation = snapshot.decodePresentations()
+            var totals = [[Double]](repeating: [0, 0, 0], count: snapshot.presentationCodes.count)
+            for (k, m) in [Measure.items, .quantity, .nic].enumerated() where snapshot.measures.has(m) {
+                let values = snapshot.decode(m), scale = Double(m.scale)
+                for (row, q) in presentation.enumerated() { totals[Int(q)][k] += Double(values[row]) / scale }
+            }
+            snapshot.releaseResidentPages()
+            try queue.write { db in
+                for (q, code) in snapshot.presentationCodes.enumerated() {
+                    try db.execute(sql: "INSERT OR REPLACE INTO presentation_month VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [Self.monthText(month), code.description, totals[q][0], totals[q][1], totals[q][2]])
+                }
+            }
+        }
+    }
+
+    /// A month as OpenPrescribing's `month` column holds it (`2025-07-01`).
+    static func monthText(_ m: YearMonth) -> String { m.description + "-01" }
 
     /// A `custom` side's SQL as per-presentation weights. OpenPrescribing runs
     /// `SELECT practice, month, <columns> FROM <from> WHERE <where> GROUP BY practice, month`
@@ -77,7 +110,9 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
     /// column 1, then 2) check that the sum is linear: a condition or expression on a row's own
     /// numbers (`items > 0`, `CASE WHEN quantity …`) cannot be weights, and is refused.
     /// Refused too: SQL that reads rows of other tables (`raw_prescribing_normalised`, which
-    /// needs quantity per item; `practice_statistics`; views RxAtlas does not have) or the month.
+    /// needs quantity per item; `practice_statistics`; views RxAtlas does not have). SQL that
+    /// names the month (`DATE(month) >= '2025-07-01'`, `p.month = adj.date`) is evaluated for
+    /// each of the store's months, and a term holds in the months it was found in.
     public func customSide(columns: String, from: String, where clause: String) throws -> [MeasureDefinition.WeightedTerm] {
         let key = columns + "\u{1}" + from + "\u{1}" + clause
         if let hit = lock.withLock({ sideCache[key] }) { return hit }
@@ -86,15 +121,21 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
         let sql = try BigQueryTranslation.sqlite("SELECT practice, \(columns)\nFROM \(from)\nWHERE \(clause)\nGROUP BY practice")
         let words = Set(sql.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
         for (word, why) in [("raw_prescribing_normalised", "it reads quantity per item, which the store does not keep"),
-                            ("practice_statistics", "it reads list-size bands by age and sex, which RxAtlas's custom sides do not run"),
-                            ("month", "it depends on the month"), ("date", "it depends on the month")] where words.contains(word) {
+                            ("practice_statistics", "it reads list-size bands by age and sex, which RxAtlas's custom sides do not run")]
+        where words.contains(word) {
             throw DMDError(reason: "\(why)")
         }
+        // SQL naming the month is evaluated for each of the store's months.
+        let byMonth = words.contains("month") || words.contains("date")
+        if byMonth {
+            guard store != nil, !months.isEmpty else { throw DMDError(reason: "it depends on the month, and no store's months were given") }
+            if words.contains("vw__inhaler_quantity_adjustment") { try loadMonthTotals() }
+        }
         let columns: [(name: String, measure: Measure)] = [("items", .items), ("quantity", .quantity), ("actual_cost", .actualCost), ("net_cost", .nic)]
-        func run(_ values: [Double]) throws -> [String: Double] {
+        func run(_ values: [Double], month: String) throws -> [String: Double] {
             try queue.write { db in
-                try db.execute(sql: "UPDATE normalised_prescribing SET items = ?, quantity = ?, actual_cost = ?, net_cost = ?",
-                               arguments: StatementArguments(values))
+                try db.execute(sql: "UPDATE normalised_prescribing SET items = ?, quantity = ?, actual_cost = ?, net_cost = ?, month = ?",
+                               arguments: StatementArguments(values.map { $0 as DatabaseValueConvertible } + [month]))
                 var out: [String: Double] = [:]
                 do {
                     for row in try Row.fetchAll(db, sql: sql) where row.count >= 2 {
@@ -107,27 +148,40 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                 return out
             }
         }
-        var coefficients: [[String: Double]] = []
-        for k in columns.indices {
-            coefficients.append(try run(columns.indices.map { $0 == k ? 1 : 0 }))
-        }
-        let ones = try run([1, 1, 1, 1]), twos = try run([2, 2, 2, 2])
-        for code in Set(ones.keys).union(twos.keys).union(coefficients.flatMap(\.keys)) {
-            let sum = coefficients.reduce(0) { $0 + ($1[code] ?? 0) }
-            let one = ones[code] ?? 0, two = twos[code] ?? 0
-            guard abs(one - sum) <= 1e-9 * max(1, abs(one)), abs(two - 2 * one) <= 1e-9 * max(1, abs(two)) else {
-                throw DMDError(reason: "its sum is not a weight per presentation times the row's items, quantity or cost (on \(code): "
-                               + "\(sum) by column, \(one) with every column 1, \(two) with every column 2)")
+        // (column, weight, code) → the months it holds in.
+        var held: [String: (Measure, Double, String, Set<YearMonth>)] = [:]
+        for month in byMonth ? months.map(Optional.some) : [nil] {
+            let text = month.map(Self.monthText) ?? ""
+            var coefficients: [[String: Double]] = []
+            for k in columns.indices {
+                coefficients.append(try run(columns.indices.map { $0 == k ? 1 : 0 }, month: text))
+            }
+            let ones = try run([1, 1, 1, 1], month: text), twos = try run([2, 2, 2, 2], month: text)
+            for code in Set(ones.keys).union(twos.keys).union(coefficients.flatMap(\.keys)) {
+                let sum = coefficients.reduce(0) { $0 + ($1[code] ?? 0) }
+                let one = ones[code] ?? 0, two = twos[code] ?? 0
+                guard abs(one - sum) <= 1e-9 * max(1, abs(one)), abs(two - 2 * one) <= 1e-9 * max(1, abs(two)) else {
+                    throw DMDError(reason: "its sum is not a weight per presentation times the row's items, quantity or cost (on \(code)"
+                                   + (month.map { " in \($0)" } ?? "") + ": \(sum) by column, \(one) with every column 1, \(two) with every column 2)")
+                }
+            }
+            for (k, c) in columns.enumerated() {
+                for (code, weight) in coefficients[k] where weight != 0 && weight.isFinite {
+                    let key = "\(c.measure.rawValue) \(weight) \(code)"
+                    held[key, default: (c.measure, weight, code, [])].3.insert(month ?? YearMonth(ordinal: 0))
+                }
             }
         }
-        var groups: [String: (Measure, Double, [String])] = [:]
-        for (k, c) in columns.enumerated() {
-            for (code, weight) in coefficients[k] where weight != 0 && weight.isFinite {
-                groups["\(c.measure.rawValue) \(weight)", default: (c.measure, weight, [])].2.append(code)
-            }
+        // Codes with the same column, weight and months make one term.
+        var groups: [String: (Measure, Double, Set<YearMonth>, [String])] = [:]
+        for (column, weight, code, inMonths) in held.values {
+            let key = "\(column.rawValue) \(weight) " + inMonths.sorted().map(\.description).joined(separator: ",")
+            groups[key, default: (column, weight, inMonths, [])].3.append(code)
         }
-        let terms = try groups.values.sorted { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }.map {
-            MeasureDefinition.WeightedTerm(column: $0.0, weight: $0.1, filter: try BNFFilter(codes: $0.2.sorted()))
+        let every = Set(byMonth ? months : [YearMonth(ordinal: 0)])
+        let terms = try groups.values.sorted { ($0.0.rawValue, $0.1, $0.2.min()!) < ($1.0.rawValue, $1.1, $1.2.min()!) }.map {
+            MeasureDefinition.WeightedTerm(column: $0.0, weight: $0.1, filter: try BNFFilter(codes: $0.3.sorted()),
+                                           months: $0.2 == every ? nil : $0.2)
         }
         lock.withLock { sideCache[key] = terms }
         return terms

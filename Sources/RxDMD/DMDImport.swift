@@ -95,8 +95,9 @@ public enum DMDImport {
     }
 
     /// `vmp.bnf_code`, `vmp.atc`, `vmp.ddd`, `vmp.ddd_uom` and `amp.bnf_code` from the BNF file's
-    /// tables (`bnf_vmp`, `bnf_amp`); `vmpp.bnf_code` and `ampp.bnf_code`, which the BNF file
-    /// does not give, are present and empty, so that queries naming them run.
+    /// tables (`bnf_vmp`, `bnf_amp`). The BNF file gives no pack codes: a VMPP takes its VMP's
+    /// code and an AMPP its AMP's, as NHSBSA's mapping gives them for nearly every pack
+    /// (OpenPrescribing's import logs the few that differ).
     static func addBNFCodes(_ db: Database, columns: inout [String: [String]]) throws {
         func ensure(_ table: String, _ column: String) throws {
             guard columns[table] != nil, !columns[table]!.contains(column) else { return }
@@ -117,6 +118,10 @@ public enum DMDImport {
             try db.execute(sql: "CREATE INDEX bnf_amp_id ON bnf_amp (id)")
             try db.execute(sql: "UPDATE amp SET bnf_code = (SELECT b.bnf FROM bnf_amp b WHERE b.id = amp.id)")
         }
+        try db.execute(sql: "CREATE INDEX vmp_id_bnf ON vmp (id, bnf_code)")
+        try db.execute(sql: "CREATE INDEX amp_id_bnf ON amp (id, bnf_code)")
+        try db.execute(sql: "UPDATE vmpp SET bnf_code = (SELECT v.bnf_code FROM vmp v WHERE v.id = vmpp.vmp)")
+        try db.execute(sql: "UPDATE ampp SET bnf_code = (SELECT a.bnf_code FROM amp a WHERE a.id = ampp.amp)")
     }
 
     /// Indexes on the columns OpenPrescribing's queries join and filter on.

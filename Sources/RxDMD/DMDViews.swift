@@ -3,8 +3,8 @@
 /// ``DMDDatabase`` opens. Each gives the columns OpenPrescribing's does, from the same joins;
 /// where one departs, the departure is said beside it (and in docs/DMD.md).
 enum DMDViews {
-    /// Views the translation points `{dmd}.vmp_full` and `{dmd}.amp_full` to.
-    static let ownViews = ["vmp_full", "amp_full"]
+    /// Views the translation points `{dmd}.vmp_full`, `{dmd}.amp_full` and `{dmd}.vmpp_full` to.
+    static let ownViews = ["vmp_full", "amp_full", "vmpp_full"]
 
     /// The views' SQL, in creation order.
     static let sql = [
@@ -53,11 +53,29 @@ enum DMDViews {
         FROM dmd.vmp
         """,
         "CREATE TEMP VIEW amp_full AS SELECT amp.* FROM dmd.amp",
+        "CREATE TEMP VIEW vmpp_full AS SELECT vmpp.* FROM dmd.vmpp",
+        // Inhaler quantities given in doses rather than inhalers: per month and presentation,
+        // when the store's quantity per item is over 9, the smallest pack of the presentation's
+        // generic VMPPs, else 1. OpenPrescribing's sums every practice in England; here every
+        // practice in the store (`presentation_month`), the same for a national store.
+        """
+        CREATE TEMP VIEW vw__inhaler_quantity_adjustment AS
+        SELECT t.month AS date, t.bnf_code AS bnf_code, form.form_route AS form_route,
+               CASE WHEN SUM(t.quantity) / SUM(t.items) > 9 THEN MIN(vmpp.qtyval) ELSE 1 END AS qtyadj
+        FROM presentation_month t
+        JOIN dmd.vmpp vmpp ON bq_concat(bq_substr(t.bnf_code, 1, 9), 'AA', bq_substr(t.bnf_code, -2, 2))
+                              = bq_concat(bq_substr(vmpp.bnf_code, 1, 11), bq_substr(vmpp.bnf_code, -2, 2))
+        JOIN vw__dmd_objs_with_form_route form ON form.vpid = vmpp.vmp
+        WHERE form.form_route IN ('pressurizedinhalation.inhalation', 'powderinhalation.inhalation', 'inhalationsolution.inhalation')
+        GROUP BY t.month, t.bnf_code, form.form_route
+        """,
     ]
 
     /// The presentation tables OpenPrescribing's queries name (`{hscic}.normalised_prescribing`,
     /// `{hscic}.presentation`, `{hscic}.bnf`), filled from the presentations the caller gives.
     static let tables = [
+        // Per month and presentation, the store's totals (filled when a query needs them).
+        "CREATE TEMP TABLE presentation_month (month TEXT, bnf_code TEXT, items REAL, quantity REAL, net_cost REAL, PRIMARY KEY (month, bnf_code))",
         // One row per presentation the store holds, for `custom` sides (``DMDDatabase/customSide(columns:from:where:)``):
         // `practice` is the presentation itself, so that grouping by it gives each presentation's weight.
         """

@@ -49,7 +49,7 @@ public struct MeasureKernel: Sendable {
     /// Sums every measure's numerator and denominator per prescriber of `panel` × month of `scan`.
     public func practiceTotals(scan: StoreScan, panel: PracticePanel, measures: [MeasureDefinition]) throws -> PracticeMeasureTotals {
         let plan = MeasureSidePlan(measures)
-        let request = ScanRequest(columns: plan.columns, keyColumn: plan.sumColumn) { codes in plan.keys(over: codes) }
+        let request = ScanRequest(columns: plan.columns, keyColumn: plan.sumColumn) { month, codes in plan.keys(over: codes, month: month) }
         let sums = try scan.sumsByPracticeMonth(request, panel: panel)
         let sides = sums.indices.map { s in SideTotals(stored: sums[s], divisor: Double(plan.sums[s].column.scale)) }
         let lists = SideTotals(stored: panel.listSizes.map { max($0, 0) }, divisor: 1000)

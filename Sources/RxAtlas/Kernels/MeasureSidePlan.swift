@@ -10,6 +10,8 @@ struct MeasureSidePlan: Sendable {
     struct Sum: Sendable, Equatable {
         var column: Measure
         var filter: BNFFilter?
+        /// The months it counts in (nil: every month).
+        var months: Set<YearMonth>? = nil
     }
 
     /// The distinct sums.
@@ -34,7 +36,7 @@ struct MeasureSidePlan: Sendable {
     }
 
     private mutating func slot(_ side: MeasureDefinition.Side) -> [(sum: Int, weight: Double)]? {
-        if let terms = side.terms { return terms.map { (index(Sum(column: $0.column, filter: $0.filter)), $0.weight) } }
+        if let terms = side.terms { return terms.map { (index(Sum(column: $0.column, filter: $0.filter, months: $0.months)), $0.weight) } }
         guard let column = side.quantity.measure else { return nil }
         return [(index(Sum(column: column, filter: side.filter)), 1)]
     }
@@ -47,8 +49,11 @@ struct MeasureSidePlan: Sendable {
 
     /// One month's presentation table as scan keys: presentation `q` feeds the sums
     /// `keys.keys(of: q)`. Each filter is matched once per presentation.
-    func keys(over presentations: [BNFCode]) -> ScanKeys {
-        let masks: [[Bool]?] = sums.map { $0.filter?.mask(over: presentations) }
+    func keys(over presentations: [BNFCode], month: YearMonth? = nil) -> ScanKeys {
+        let masks: [[Bool]?] = sums.map { sum in
+            if let months = sum.months, let month, !months.contains(month) { return [Bool](repeating: false, count: presentations.count) }
+            return sum.filter?.mask(over: presentations)
+        }
         var start = [Int32](repeating: 0, count: presentations.count + 1)
         var key: [Int32] = []
         for q in 0..<presentations.count {

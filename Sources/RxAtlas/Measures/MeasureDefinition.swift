@@ -93,12 +93,16 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
         public var weight: Double
         /// The presentations.
         public var filter: BNFFilter
+        /// The months the term counts in (nil: every month), for SQL whose selection or weights
+        /// change with the month.
+        public var months: Set<YearMonth>?
 
         /// Creates a term.
-        public init(column: Measure, weight: Double, filter: BNFFilter) {
+        public init(column: Measure, weight: Double, filter: BNFFilter, months: Set<YearMonth>? = nil) {
             self.column = column
             self.weight = weight
             self.filter = filter
+            self.months = months
         }
     }
 

@@ -54,16 +54,22 @@ public struct ScanRequest: Sendable {
     public var columns: [Measure]
     /// Per key: the index in ``columns`` of the column it sums.
     public var keyColumn: [Int]
-    /// Compiles a month's presentation table into its keys (called once per month).
-    public var keys: @Sendable ([BNFCode]) -> ScanKeys
+    /// Compiles a month's presentation table into its keys (called once per month, with the month).
+    public var keys: @Sendable (YearMonth, [BNFCode]) -> ScanKeys
 
-    /// Creates a request.
+    /// Creates a request whose keys are the same every month.
     public init(columns: [Measure], keyColumn: [Int], keys: @escaping @Sendable ([BNFCode]) -> ScanKeys) {
+        self.init(columns: columns, keyColumn: keyColumn, monthKeys: { _, codes in keys(codes) })
+    }
+
+    /// Creates a request whose keys depend on the month (a measure whose selection changes in
+    /// time).
+    public init(columns: [Measure], keyColumn: [Int], monthKeys: @escaping @Sendable (YearMonth, [BNFCode]) -> ScanKeys) {
         precondition(columns.count <= 8, "at most 8 columns")
         precondition(keyColumn.allSatisfy { columns.indices.contains($0) }, "a key names a column not read")
         self.columns = columns
         self.keyColumn = keyColumn
-        self.keys = keys
+        self.keys = monthKeys
     }
 
     /// The number of keys.

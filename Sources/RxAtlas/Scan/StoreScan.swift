@@ -123,7 +123,7 @@ public struct StoreScan: Sendable {
         let single: [Int32]?
 
         init(_ request: ScanRequest, over snapshot: Snapshot) {
-            keys = request.keys(snapshot.presentationCodes)
+            keys = request.keys(snapshot.month, snapshot.presentationCodes)
             precondition(keys.presentationCount == snapshot.presentationCodes.count, "keys compiled for another table")
             column = keys.key.map { Int32(request.keyColumn[Int($0)]) }
             mask = ScanBlocks.mask(keys, request: request)
