@@ -81,7 +81,7 @@ public enum MeasureLibrary {
         } catch {
             throw InputError(file: file, reason: "cannot be read: \(error.localizedDescription)", isUnreadable: true)
         }
-        if OpenPrescribingV2Format.recognises(file: file) { return try OpenPrescribingV2Format.decode(data, file: file) }
+        if OpenPrescribingV2Format.recognises(file: file) { return try OpenPrescribingV2Format.decode(data, file: file, codeQueries: codeQueries) }
         let object = try MeasureJSONObject.parse(data, file: file)
         if RxAtlasMeasureFormat.recognises(object) { return try RxAtlasMeasureFormat.decode(object) }
         if OpenPrescribingMeasureFormat.recognises(object) { return try OpenPrescribingMeasureFormat.decode(object, codeQueries: codeQueries) }

@@ -15,8 +15,12 @@ import Yams
 ///   `product_type` `all` (default), `branded` (product code not `AA`) or `generic` (`AA`), for
 ///   codes of at least a chemical's nine characters.
 /// - Refused, each with its reason: an empty code list, a second query, a
-///   `prescribing_vs_prescribing` without a denominator, and `forms`, `routes`, `form_routes` and
-///   `ingredient_ids`, which select through dm+d.
+///   `prescribing_vs_prescribing` without a denominator, and, without a dm+d release,
+///   `forms`, `routes`, `form_routes` and `ingredient_ids`, which select through dm+d. With one
+///   (``BNFCodeQueryResolver``) they select the dm+d objects whose form and route
+///   (`ontformroute`, `tablet.oral`: `forms` the part before the dot, `routes` the part after,
+///   `form_routes` the whole) or whose VMP's ingredients match, and the side's codes are theirs
+///   that `bnf_codes` and its exclusions keep.
 /// - `metadata`: `title` is the name; `description`, `why_it_matters`, `tags`; `low_is_good` when
 ///   given, else the measure has no direction (``MeasureDefinition/hasDirection``), as the format
 ///   states none.
@@ -30,7 +34,9 @@ public enum OpenPrescribingV2Format {
     /// Reads one definition; the id is the file name's stem.
     /// - Throws: ``RefusedMeasure`` naming every field at fault, or ``RxData/InputError`` for a
     ///   file that is not YAML.
-    public static func decode(_ data: Data, file: String) throws -> MeasureDefinition {
+    /// - Parameter codeQueries: resolves `forms`, `routes`, `form_routes` and `ingredient_ids`
+    ///   through a dm+d release (nil: such a definition is refused).
+    public static func decode(_ data: Data, file: String, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let root: [String: Any]
         do {
@@ -65,21 +71,48 @@ public enum OpenPrescribingV2Format {
         if queries.count != 1 { refuse("queries", "holds \(queries.count) queries; one is read") }
         let query = queries.first as? [String: Any] ?? [:]
 
-        func side(_ name: String) -> BNFFilter? {
+        /// The codes a side's dm+d fields select, or nil when it has none.
+        func dmdCodes(_ q: [String: Any], _ field: String) -> [String]? {
+            let keys = ["forms", "routes", "form_routes", "ingredient_ids"].filter { q[$0] != nil }
+            guard !keys.isEmpty else { return nil }
+            guard let codeQueries else {
+                for key in keys { refuse("\(field).\(key)", "selects through dm+d forms, routes or ingredients: give a dm+d release (--dmd)") }
+                return nil
+            }
+            func quoted(_ key: String) -> String {
+                (q[key] as? [Any] ?? []).map { "'" + "\($0)".replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
+            }
+            var sql = "SELECT DISTINCT o.bnf_code FROM vw__dmd_objs_with_form_route o WHERE o.bnf_code IS NOT NULL"
+            if q["form_routes"] != nil { sql += " AND o.form_route IN (\(quoted("form_routes")))" }
+            if q["routes"] != nil { sql += " AND substr(o.form_route, instr(o.form_route, '.') + 1) IN (\(quoted("routes")))" }
+            if q["forms"] != nil { sql += " AND substr(o.form_route, 1, instr(o.form_route, '.') - 1) IN (\(quoted("forms")))" }
+            if q["ingredient_ids"] != nil {
+                let ids = (q["ingredient_ids"] as? [Any] ?? []).map { "\($0)" }.filter { $0.allSatisfy(\.isNumber) && !$0.isEmpty }
+                sql += " AND o.vpid IN (SELECT vmp FROM dmd.vpi WHERE ing IN (\(ids.joined(separator: ", "))))"
+            }
+            do { return try codeQueries.codes(for: sql) } catch {
+                refuse("\(field).\(keys[0])", "cannot run on \(codeQueries.source): \(error)")
+                return nil
+            }
+        }
+
+        func side(_ name: String) -> MeasureDefinition.Side? {
             let field = "queries[0].\(name)"
             guard let q = query[name] as? [String: Any] else {
                 refuse(field, "missing")
                 return nil
             }
-            for dmd in ["forms", "routes", "form_routes", "ingredient_ids"] where q[dmd] != nil {
-                refuse("\(field).\(dmd)", "selects through dm+d forms, routes or ingredients, which RxAtlas does not read yet")
-            }
+            let fromDMD = dmdCodes(q, field)
             // The format's `_` (any product: `0205040D0_AQ`) is the first format's `%`.
             func terms(_ key: String) -> [String] {
                 (q[key] as? [Any] ?? []).compactMap { $0 as? String }.filter { !$0.isEmpty }
                     .map { $0.replacingOccurrences(of: "_", with: "%") }
             }
             let codes = terms("bnf_codes"), excluded = terms("bnf_codes_excluded")
+            if fromDMD != nil && codes.isEmpty && excluded.isEmpty {
+                // dm+d alone selects: every code it gives.
+                return finish(nil, dmd: fromDMD, field)
+            }
             guard !codes.isEmpty else {
                 refuse("\(field).bnf_codes", "is empty: the codes are not in the file")
                 return nil
@@ -112,24 +145,37 @@ public enum OpenPrescribingV2Format {
                 refuse("\(field).product_type", "unknown '\(other)' (expected all, branded or generic)")
                 return nil
             }
-            do { return try BNFFilter(lines) } catch {
+            do { return finish(try BNFFilter(lines), dmd: fromDMD, field) } catch {
                 refuse("\(field).bnf_codes", "\(error)")
                 return nil
             }
         }
-        let numerator = side("numerator")
+
+        /// A side from its BNF filter and the codes its dm+d fields select (the codes the
+        /// filter keeps; zero everywhere, with a note, when none is left).
+        func finish(_ filter: BNFFilter?, dmd: [String]?, _ field: String) -> MeasureDefinition.Side? {
+            guard let quantity else { return nil }
+            let label = metadata["\(field.hasSuffix("numerator") ? "numerator" : "denominator")_short"] as? String
+            guard let dmd else { return .init(quantity: quantity, filter: filter, label: label) }
+            let codes = MeasureDefinition.Side.codes(fromQuery: dmd, filter: filter)
+            var side = MeasureDefinition.Side(quantity: quantity, filter: try? BNFFilter(codes: codes), label: label)
+            if codes.isEmpty { side.terms = [] }
+            return side
+        }
+
+        let numeratorSide = side("numerator")
         var denominator: MeasureDefinition.Side?
         if type == "prescribing_vs_prescribing" {
             if query["denominator"] == nil {
                 refuse("queries[0].denominator", "missing: a prescribing_vs_prescribing measure needs a denominator query")
-            } else if let f = side("denominator"), let quantity {
-                denominator = .init(quantity: quantity, filter: f, label: metadata["denominator_short"] as? String)
+            } else {
+                denominator = side("denominator")
             }
         } else {
             denominator = .init(quantity: .listSize, filter: nil, label: metadata["denominator_short"] as? String)
         }
         let lowIsGood = metadata["low_is_good"] as? Bool
-        guard problems.isEmpty, let numerator, let quantity, let denominator else {
+        guard problems.isEmpty, let numeratorSide, let quantity, let denominator else {
             throw RefusedMeasure(file: file, errors: problems.isEmpty ? [InputError(file: file, reason: "cannot be read")] : problems)
         }
         func text(_ key: String) -> String {
@@ -142,10 +188,12 @@ public enum OpenPrescribingV2Format {
             description: text("description").isEmpty ? "OpenPrescribing measure \(stem)" : text("description"),
             why: text("why_it_matters"), tags: (metadata["tags"] as? [Any] ?? []).compactMap { $0 as? String },
             isPercentage: type == "prescribing_vs_prescribing", lowIsGood: lowIsGood ?? true, isCostBased: quantity == .actualCost,
-            numerator: .init(quantity: quantity, filter: numerator, label: metadata["numerator_short"] as? String),
-            denominator: denominator)
+            numerator: numeratorSide, denominator: denominator)
         m.hasDirection = lowIsGood != nil
         m.profile = .openPrescribing
+        for (name, s) in [("numerator", numeratorSide), ("denominator", denominator)] where s.terms?.isEmpty == true {
+            m.notes.append("its \(name) selects no presentation" + (codeQueries.map { " in \($0.source)" } ?? "") + ", so it is zero everywhere")
+        }
         return m
     }
 }
