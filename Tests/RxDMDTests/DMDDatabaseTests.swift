@@ -99,4 +99,18 @@ struct DMDDatabaseTests {
         #expect(a.orgCodes == b.orgCodes && a.numerator == b.numerator && a.denominator == b.denominator)
         #expect(a.numerator.reduce(0, +) > 0)
     }
+
+    /// The second format's `routes` select what the first format's form-and-route query selects:
+    /// `all_antibiotics` gets the same code list from both files.
+    @Test func theYAMLsRoutesSelectAsTheJSONsQuery() throws {
+        let dir = try TemporaryFolder()
+        let db = try release(dir)
+        let yaml = definitions.replacingOccurrences(of: "v1-json", with: "v2-yaml") + "/all_antibiotics.yaml"
+        guard FileManager.default.fileExists(atPath: yaml) else { return }
+        let v2 = try OpenPrescribingV2Format.decode(Data(contentsOf: URL(fileURLWithPath: yaml)), file: yaml, codeQueries: db)
+        let v1 = try MeasureLibrary.loadRunnable(paths: [definitions + "/all_antibiotics.json"], codeQueries: db).definitions[0]
+        func codes(_ d: MeasureDefinition) -> [String] { (d.numerator.filter?.terms ?? []).map { String(decoding: $0.pattern, as: UTF8.self) }.sorted() }
+        #expect(!codes(v2).isEmpty && codes(v2) == codes(v1))
+        #expect(throws: RefusedMeasure.self) { try OpenPrescribingV2Format.decode(Data(contentsOf: URL(fileURLWithPath: yaml)), file: yaml) }
+    }
 }
