@@ -45,7 +45,7 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                 guard try db.tableExists("release", in: "dmd") else {
                     throw DMDError(file: path, reason: "is not a dm+d database written by `rxatlas dmd import` (it has no release table)")
                 }
-                for sql in DMDViews.tables + DMDViews.sql { try db.execute(sql: sql) }
+                for sql in DMDViews.tables { try db.execute(sql: sql) }
                 for p in presentations {
                     try db.execute(sql: "INSERT OR IGNORE INTO normalised_prescribing (practice, bnf_code, bnf_name) VALUES (?, ?, ?)",
                                    arguments: [p.code, p.code, p.name])
@@ -53,6 +53,8 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                     try db.execute(sql: "INSERT OR IGNORE INTO bnf VALUES (?, ?, ?, ?)",
                                    arguments: [p.code, p.name, String(p.code.prefix(9)), String(p.code.prefix(11))])
                 }
+                // The views after the presentations: two are materialised over them.
+                for sql in DMDViews.sql + DMDViews.indexes { try db.execute(sql: sql) }
                 let file = try String.fetchOne(db, sql: "SELECT value FROM dmd.release WHERE key = 'file_vmp'")?.split(separator: " ").first
                 let when = try String.fetchOne(db, sql: "SELECT value FROM dmd.release WHERE key = 'imported_at'") ?? "?"
                 return "dm+d \(file.map(String.init) ?? (path as NSString).lastPathComponent) (imported \(when.prefix(10)))"
@@ -95,6 +97,7 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                 }
             }
         }
+        try queue.write { db in for sql in DMDViews.inhalerAdjustment { try db.execute(sql: sql) } }
     }
 
     /// A month as OpenPrescribing's `month` column holds it (`2025-07-01`).

@@ -6,14 +6,16 @@ enum DMDViews {
     /// Views the translation points `{dmd}.vmp_full`, `{dmd}.amp_full` and `{dmd}.vmpp_full` to.
     static let ownViews = ["vmp_full", "amp_full", "vmpp_full"]
 
-    /// The views' SQL, in creation order.
+    /// The views' SQL, in creation order. The two over dm+d alone are materialised as tables
+    /// (and indexed, ``indexes``): a query joins them to every stored presentation, and a view
+    /// would be evaluated again for each.
     static let sql = [
         // Every VMP, AMP, VMPP and AMPP with a BNF code, each with its VMP's form and route from
         // `ont` and `ontformroute` (`tablet.oral`). OpenPrescribing's also joins its presentation
         // table for `bnf_name`; here `bnf_name` is empty, and the codes the table would drop
         // select no prescribing row anyway.
         """
-        CREATE TEMP VIEW vw__dmd_objs_with_form_route AS
+        CREATE TEMP TABLE vw__dmd_objs_with_form_route AS
         WITH vmps AS (
           SELECT 'vmp' AS obj_type, 1 AS order_key, vmp.id AS vpid, vmp.id AS snomed_id, vmp.bnf_code AS bnf_code,
                  vmp.nm AS name, ontformroute.descr AS form_route
@@ -38,7 +40,7 @@ enum DMDViews {
         // presentation's generic equivalent (characters 1–9, `AA`, 14–15). Over the presentations
         // the caller gives (the store's); none given, the view is empty.
         """
-        CREATE TEMP VIEW vw__presentation_ingredient_count AS
+        CREATE TEMP TABLE vw__presentation_ingredient_count AS
         SELECT vpi.vmp AS vmp, bnf.presentation_code AS bnf_code, COUNT(vpi.ing) AS ing_count
         FROM dmd.vpi AS vpi JOIN dmd.vmp AS v ON v.id = vpi.vmp
         JOIN bnf ON substr(bnf.presentation_code, 1, 9) || 'AA' || substr(bnf.presentation_code, -2, 2)
@@ -54,12 +56,16 @@ enum DMDViews {
         """,
         "CREATE TEMP VIEW amp_full AS SELECT amp.* FROM dmd.amp",
         "CREATE TEMP VIEW vmpp_full AS SELECT vmpp.* FROM dmd.vmpp",
-        // Inhaler quantities given in doses rather than inhalers: per month and presentation,
-        // when the store's quantity per item is over 9, the smallest pack of the presentation's
-        // generic VMPPs, else 1. OpenPrescribing's sums every practice in England; here every
-        // practice in the store (`presentation_month`), the same for a national store.
+    ]
+
+    /// Inhaler quantities given in doses rather than inhalers: per month and presentation,
+    /// when the store's quantity per item is over 9, the smallest pack of the presentation's
+    /// generic VMPPs, else 1. OpenPrescribing's sums every practice in England; here every
+    /// practice in the store (`presentation_month`), the same for a national store.
+    /// Materialised once the store's monthly totals are loaded, with its index.
+    static let inhalerAdjustment = [
         """
-        CREATE TEMP VIEW vw__inhaler_quantity_adjustment AS
+        CREATE TEMP TABLE vw__inhaler_quantity_adjustment AS
         SELECT t.month AS date, t.bnf_code AS bnf_code, form.form_route AS form_route,
                CASE WHEN SUM(t.quantity) / SUM(t.items) > 9 THEN MIN(vmpp.qtyval) ELSE 1 END AS qtyadj
         FROM presentation_month t
@@ -69,6 +75,14 @@ enum DMDViews {
         WHERE form.form_route IN ('pressurizedinhalation.inhalation', 'powderinhalation.inhalation', 'inhalationsolution.inhalation')
         GROUP BY t.month, t.bnf_code, form.form_route
         """,
+        "CREATE INDEX temp.inhaler_month_code ON vw__inhaler_quantity_adjustment (date, bnf_code)",
+    ]
+
+    /// Indexes on the materialised views.
+    static let indexes = [
+        "CREATE INDEX temp.objs_code ON vw__dmd_objs_with_form_route (bnf_code)",
+        "CREATE INDEX temp.objs_vpid ON vw__dmd_objs_with_form_route (vpid)",
+        "CREATE INDEX temp.ingcount_code ON vw__presentation_ingredient_count (bnf_code)",
     ]
 
     /// The presentation tables OpenPrescribing's queries name (`{hscic}.normalised_prescribing`,
