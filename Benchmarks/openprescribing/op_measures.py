@@ -104,9 +104,30 @@ DMD_VIEWS = [
 ]
 
 
-def dmd_connection(path, codes, names, rows):
+# OpenPrescribing's practice_statistics bands, from the list-size files' five-year groups.
+BANDS = [(0, 4), (5, 14), (15, 24), (25, 34), (35, 44), (45, 54), (55, 64), (65, 74), (75, None)]
+
+
+def band_name(sex, band):
+    return f"{sex}_{band[0]}_{'plus' if band[1] is None else band[1]}"
+
+
+def in_band(label, band):
+    parts = re.split(r"[_+-]", label.strip())
+    lo = int(parts[0])
+    hi = int(parts[1]) if len(parts) > 1 and parts[1] else None
+    return lo >= band[0] and (band[1] is None or (hi is not None and hi <= band[1]))
+
+
+def dmd_connection(path, codes, names, rows, statistics):
     db = sqlite3.connect(":memory:")
     db.execute("PRAGMA case_sensitive_like = ON")
+    columns = [band_name(s, b) for s in ("male", "female") for b in BANDS]
+    db.execute("CREATE TEMP TABLE practice_statistics (practice TEXT, month TEXT, " + ", ".join(c + " REAL" for c in columns) + ")")
+    db.executemany(f"INSERT INTO practice_statistics VALUES ({', '.join('?' * (2 + len(columns)))})",
+                   [(p, m + "-01", *[v.get(c, 0) for c in columns]) for (p, m), v in statistics.items()])
+    if path is None:
+        return db
     db.execute("ATTACH DATABASE ? AS dmd", (path,))
     db.create_function("bq_substr", -1, bq_substr, deterministic=True)
     db.create_function("bq_concat", -1, bq_concat, deterministic=True)
@@ -226,11 +247,18 @@ def main():
 
     # (practice, month) -> list size as MALE + FEMALE totals.
     lists = defaultdict(int)
+    statistics = defaultdict(dict)   # (practice, month) -> practice_statistics band columns
     for path in a.list_sizes:
         with open_text(path) as f:
             for r in csv.DictReader(f):
                 if r["AGE_GROUP_5"].strip() == "ALL" and r["SEX"].strip() in ("MALE", "FEMALE"):
                     lists[(r["ORG_CODE"].strip(), month_of_extract(r["EXTRACT_DATE"]))] += int(r["NUMBER_OF_PATIENTS"])
+                elif r["SEX"].strip() in ("MALE", "FEMALE") and r["AGE_GROUP_5"].strip() != "ALL":
+                    key = (r["ORG_CODE"].strip(), month_of_extract(r["EXTRACT_DATE"]))
+                    for b in BANDS:
+                        if in_band(r["AGE_GROUP_5"], b):
+                            name = band_name(r["SEX"].strip().lower(), b)
+                            statistics[key][name] = statistics[key].get(name, 0) + int(r["NUMBER_OF_PATIENTS"])
 
     # (practice, month, code) -> [items, quantity, actual_cost] as exact decimals.
     sums = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
@@ -255,7 +283,7 @@ def main():
     months = sorted(months)
     practices = sorted(standard)
 
-    db = dmd_connection(a.dmd, codes, names, raw_rows) if a.dmd else None
+    db = dmd_connection(a.dmd, codes, names, raw_rows, statistics)
     defs, skipped = {}, []
     for name in sorted(os.listdir(a.definitions)):
         if not name.endswith(".json"):
@@ -266,7 +294,7 @@ def main():
         ok = True
         for side in ("numerator", "denominator"):
             t = d.get(f"{side}_type")
-            if t == "custom" and db is not None:
+            if t == "custom" and (a.dmd or "practice_statistics" in str(d.get(f"{side}_from"))):
                 text = lambda k: " ".join(d[k]) if isinstance(d.get(k), list) else d.get(k, "")
                 try:
                     values = run_custom(db, text(f"{side}_columns"), text(f"{side}_from"), text(f"{side}_where") or "1 = 1")
@@ -281,7 +309,7 @@ def main():
             lines = d.get(f"{side}_bnf_codes_filter", [])
             query = d.get(f"{side}_bnf_codes_query")
             if query is not None and t != "list_size":
-                if db is None:
+                if not a.dmd:
                     ok = False
                     break
                 try:

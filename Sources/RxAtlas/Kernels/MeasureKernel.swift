@@ -47,7 +47,9 @@ public struct MeasureKernel: Sendable {
     }
 
     /// Sums every measure's numerator and denominator per prescriber of `panel` × month of `scan`.
-    public func practiceTotals(scan: StoreScan, panel: PracticePanel, measures: [MeasureDefinition]) throws -> PracticeMeasureTotals {
+    /// - Parameter store: the store, read for the list sizes' age–sex bands when a measure's
+    ///   side counts bands (``MeasureDefinition/ListBands``).
+    public func practiceTotals(scan: StoreScan, panel: PracticePanel, measures: [MeasureDefinition], store: Store? = nil) throws -> PracticeMeasureTotals {
         let plan = MeasureSidePlan(measures)
         let request = ScanRequest(columns: plan.columns, keyColumn: plan.sumColumn) { month, codes in plan.keys(over: codes, month: month) }
         let sums = try scan.sumsByPracticeMonth(request, panel: panel)
@@ -58,8 +60,33 @@ public struct MeasureKernel: Sendable {
             if slot.count == 1 && slot[0].weight == 1 { return sides[slot[0].sum] }
             return SideTotals(weighted: slot.map { (sides[$0.sum], $0.weight) }, count: panel.count * panel.months.count)
         }
-        return PracticeMeasureTotals(measures: measures, panel: panel, options: options,
-                                     numerators: plan.numeratorSum.map(side), denominators: plan.denominatorSum.map(side))
+        var numerators = plan.numeratorSum.map(side), denominators = plan.denominatorSum.map(side)
+        var extracts: [ListSizeMonth?]?
+        for (m, def) in measures.enumerated() {
+            for (isNumerator, s) in [(true, def.numerator), (false, def.denominator)] {
+                guard let bands = s.bands else { continue }
+                guard let store else {
+                    throw StoreError(path: "", reason: "measure \(def.id) counts list-size bands, which needs the store's list sizes")
+                }
+                if extracts == nil { extracts = try panel.months.indices.map { try panel.listSizeExtract(month: $0, store: store) } }
+                let totals = Self.bandTotals(bands, panel: panel, extracts: extracts!)
+                if isNumerator { numerators[m] = totals } else { denominators[m] = totals }
+            }
+        }
+        return PracticeMeasureTotals(measures: measures, panel: panel, options: options, numerators: numerators, denominators: denominators)
+    }
+
+    /// A band side per prescriber × month, from each month's list-size extract (own or carried).
+    static func bandTotals(_ bands: MeasureDefinition.ListBands, panel: PracticePanel, extracts: [ListSizeMonth?]) -> SideTotals {
+        let T = panel.months.count
+        var stored = [Int64](repeating: 0, count: panel.count * T)
+        for (t, extract) in extracts.enumerated() {
+            guard let extract else { continue }
+            for p in 0..<panel.count {
+                if let list = extract.practices[panel.codes[p]] { stored[p * T + t] = bands.patients(list) }
+            }
+        }
+        return SideTotals(stored: stored, divisor: bands.divisor)
     }
 
     /// Computes every measure at every requested level: practice totals, inclusion rules and

@@ -51,6 +51,9 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
         /// over each term's presentations (a `custom` definition's SQL turned into per-presentation
         /// weights, ``WeightedTerm``); ``quantity`` then only names what is counted.
         public var terms: [WeightedTerm]?
+        /// For a list-size side: patients in some age–sex bands instead of the whole list
+        /// (``ListBands``; OpenPrescribing's `practice_statistics` columns).
+        public var bands: ListBands?
 
         /// Creates a side.
         public init(quantity: SideQuantity, filter: BNFFilter?, label: String? = nil) {
@@ -81,6 +84,59 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
             case .listSize: return 3
             case .actualCost, .nic, .quantity, .adq: return 2
             }
+        }
+    }
+
+    /// A list-size side over age–sex bands: Σ of the bands' patients ÷ ``divisor``, and, with a
+    /// ``condition``, zero where the condition's band has no more than its minimum (no
+    /// denominator, so no value).
+    public struct ListBands: Sendable, Equatable {
+        /// One band: a sex and an age range in years (`to` nil: and over).
+        public struct Band: Sendable, Equatable, Hashable {
+            public var female: Bool, from: Int, to: Int?
+            /// Creates a band.
+            public init(female: Bool, from: Int, to: Int?) {
+                self.female = female
+                self.from = from
+                self.to = to
+            }
+            /// Whether a published age group (`35_39`, `95+`, `ALL` not) lies in the band.
+            public func holds(_ label: String) -> Bool {
+                let parts = label.replacingOccurrences(of: "+", with: "_").split(whereSeparator: { $0 == "_" || $0 == "-" })
+                guard let lo = parts.first.flatMap({ Int($0) }) else { return false }
+                let hi = parts.count > 1 ? Int(parts[1]) : nil
+                guard lo >= from else { return false }
+                guard let to else { return true }
+                guard let hi else { return false }
+                return hi <= to
+            }
+        }
+        /// The bands summed.
+        public var bands: [Band]
+        /// What the sum is divided by (1,000 for per-1,000 denominators, else 1).
+        public var divisor: Double
+        /// A band whose patients must exceed `minimum` for the practice-month to count.
+        public var condition: (band: Band, minimum: Int64)?
+
+        /// Creates a band side.
+        public init(bands: [Band], divisor: Double, condition: (band: Band, minimum: Int64)? = nil) {
+            self.bands = bands
+            self.divisor = divisor
+            self.condition = condition
+        }
+
+        public static func == (a: ListBands, b: ListBands) -> Bool {
+            a.bands == b.bands && a.divisor == b.divisor && a.condition?.band == b.condition?.band && a.condition?.minimum == b.condition?.minimum
+        }
+
+        /// A practice list's value.
+        public func patients(_ list: PracticeList) -> Int64 {
+            if let condition, Self.count(condition.band, list) <= condition.minimum { return 0 }
+            return bands.reduce(0) { $0 + Self.count($1, list) }
+        }
+
+        static func count(_ band: Band, _ list: PracticeList) -> Int64 {
+            (band.female ? list.female : list.male).reduce(0) { $0 + (band.holds($1.key) ? $1.value : 0) }
         }
     }
 

@@ -40,13 +40,20 @@ public struct MeasureRun: Sendable {
         let coverage = try Coverage(scan: scan, panel: panel)
         var computed = definitions, substituted: [String] = []
         if !coverage.monthsWithoutActualCost.isEmpty {
-            for i in computed.indices where computed[i].numerator.quantity == .actualCost || computed[i].denominator.quantity == .actualCost {
-                if computed[i].numerator.quantity == .actualCost { computed[i].numerator.quantity = .nic }
-                if computed[i].denominator.quantity == .actualCost { computed[i].denominator.quantity = .nic }
+            func usesActualCost(_ side: MeasureDefinition.Side) -> Bool {
+                side.quantity == .actualCost || side.terms?.contains { $0.column == .actualCost } == true
+            }
+            func onNIC(_ side: inout MeasureDefinition.Side) {
+                if side.quantity == .actualCost { side.quantity = .nic }
+                side.terms = side.terms?.map { t in var t = t; if t.column == .actualCost { t.column = .nic }; return t }
+            }
+            for i in computed.indices where usesActualCost(computed[i].numerator) || usesActualCost(computed[i].denominator) {
+                onNIC(&computed[i].numerator)
+                onNIC(&computed[i].denominator)
                 substituted.append(computed[i].id)
             }
         }
-        let values = try kernel.practiceTotals(scan: scan, panel: panel, measures: computed).values(levels: levels)
+        let values = try kernel.practiceTotals(scan: scan, panel: panel, measures: computed, store: store).values(levels: levels)
         var run = MeasureRun(definitions: definitions, period: period, values: values, coverage: coverage)
         run.onNetIngredientCost = substituted
         return run

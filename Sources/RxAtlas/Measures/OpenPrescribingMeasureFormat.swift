@@ -89,6 +89,18 @@ public enum OpenPrescribingMeasureFormat {
     static func side(_ prefix: String, _ o: MeasureJSONObject, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition.Side {
         let typeKey = prefix + "_type"
         let type = try o.string(typeKey)
+        if type == "custom", let from = try o.text(prefix + "_from"), from.contains("practice_statistics") {
+            // A denominator of age–sex bands of the list: no SQL run, the bands are read.
+            let columns = try o.text(prefix + "_columns", required: true) ?? ""
+            let clause = try o.text(prefix + "_where") ?? "1 = 1"
+            guard let bands = ListBandsReading.read(columns: columns, where: clause) else {
+                throw o.error(prefix + "_columns", "type 'custom' over practice_statistics is read as a sum of age–sex bands (SUM(male_0_4 + female_0_4), "
+                              + "optionally / 1000.0, where 1 = 1 or one band > N); this one is not")
+            }
+            var side = MeasureDefinition.Side(quantity: .listSize, filter: nil, label: try o.text(prefix + "_short").flatMap { $0.isEmpty ? nil : $0 })
+            side.bands = bands
+            return side
+        }
         if type == "custom" {
             guard let codeQueries else {
                 throw o.error(typeKey, "type 'custom' is computed by SQL: give a dm+d release (--dmd) to run it as a weighted sum, where it is one")
