@@ -11,6 +11,9 @@ public final class ServeData: @unchecked Sendable {
     public let store: Store
     /// The measure definitions served.
     public let definitions: [MeasureDefinition]
+    /// The definitions under the given paths that cannot run, with every reason (the command
+    /// prints them when it starts).
+    public let refused: [RefusedMeasure]
     /// The organisation directory.
     public let orgs: OrgDirectory
     /// The store's months.
@@ -58,8 +61,14 @@ public final class ServeData: @unchecked Sendable {
     public init(storePath path: String, definitions paths: [String] = [], codeQueries: (any BNFCodeQueryResolver)? = nil) throws {
         store = try Store.open(at: path)
         store.keepsSnapshots = true
-        definitions = paths.isEmpty ? try MeasureLibrary.builtIn()
-            : try MeasureLibrary.loadRunnable(paths: paths, codeQueries: codeQueries).definitions
+        if paths.isEmpty {
+            definitions = try MeasureLibrary.builtIn()
+            refused = []
+        } else {
+            let loaded = try MeasureLibrary.loadRunnable(paths: paths, codeQueries: codeQueries)
+            definitions = loaded.definitions
+            refused = loaded.refused
+        }
         orgs = try store.readOrgs()
         index = OrgIndex(orgs)
         months = try store.months()

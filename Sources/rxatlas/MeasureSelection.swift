@@ -39,17 +39,8 @@ struct MeasureSelection: ParsableArguments {
                 for r in loaded.refused.dropFirst() { progress.message("refused: \(r)", level: .warning) }
                 throw first.inputError
             }
-            if !loaded.refused.isEmpty {
-                progress.message("\(loaded.refused.count) of \(loaded.refused.count + loaded.definitions.count) definitions cannot run "
-                                 + "and are left out (--strict fails instead):", level: .warning)
-                for r in loaded.refused {
-                    progress.message("  \(r.id): " + r.reasons.map { ($0.field.map { "\($0): " } ?? "") + $0.reason }.joined(separator: "; "),
-                                     level: .warning)
-                }
-            }
-            for d in loaded.definitions {
-                for note in d.notes { progress.message("\(d.id): \(note)", level: .warning) }
-            }
+            DefinitionWarnings.report(refused: loaded.refused, running: loaded.definitions,
+                                      outcome: "and are left out (--strict fails instead)", progress: progress)
             guard !loaded.definitions.isEmpty else {
                 throw InputError(file: definitions.joined(separator: " "), reason: "no definition here can run (\(loaded.refused.count) refused)")
             }

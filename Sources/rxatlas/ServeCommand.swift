@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let data = try ServeData(storePath: store, definitions: definitions,
                                  codeQueries: try dmd.map { try DMDDatabase(path: $0, store: Store.open(at: store)) })
+        DefinitionWarnings.report(refused: data.refused, running: data.definitions, outcome: "and are not served", progress: log.reporter)
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             log.reporter.message("warning: --host \(host) makes the store's data visible to every machine that can reach this one",
                                  level: .warning)
