@@ -23,4 +23,20 @@ struct BigQueryTranslationTests {
         #expect(throws: DMDError.self) { try BigQueryTranslation.sqlite("SELECT bnf_code FROM {hscic}.x WHERE month >= '{three_months_ago}'") == "" }
         #expect(throws: DMDError.self) { try BigQueryTranslation.sqlite("SELECT bnf_code FROM t WHERE m >= {three_months_ago}") == "" }
     }
+
+    /// BigQuery's SUBSTR, CONCAT and LEFT on the connection, where SQLite's differ.
+    @Test func bigQueryFunctionsMeanWhatTheyMeanInBigQuery() throws {
+        let dir = try TemporaryFolder()
+        try DMDFixture.write(to: dir.path + "/release")
+        try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/dmd.sqlite")
+        let db = try DMDDatabase(path: dir.path + "/dmd.sqlite")
+        func one(_ expression: String) throws -> String? { try db.codes(for: "SELECT \(expression)").first }
+        #expect(try one("SUBSTR('0501013B0AAABAB', 0, 9)") == "0501013B0")     // SQLite's substr gives 8 characters
+        #expect(try one("SUBSTR('0501013B0AAABAB', -2)") == "AB")
+        #expect(try one("SUBSTR('0501013B0AAABAB', 10, 2)") == "AA")
+        #expect(try one("CONCAT(SUBSTR('0501013B0BBAAAB', 0, 9), 'AA', SUBSTR('0501013B0BBAAAB', -2), SUBSTR('0501013B0BBAAAB', -2))")
+                == "0501013B0AAABAB")
+        #expect(try one("CONCAT('a', NULL)") == nil)
+        #expect(try one("LEFT('0601023AGAA', 9)") == "0601023AG")
+    }
 }
