@@ -42,7 +42,7 @@ enum BigQueryFunctions {
     static let all = [concat, substr, left]
 
     /// A value as BigQuery would cast it into a string argument (numbers as their digits).
-    private static func text(_ v: DatabaseValue) -> String? {
+    static func text(_ v: DatabaseValue) -> String? {
         switch v.storage {
         case .string(let s): return s
         case .int64(let i): return String(i)

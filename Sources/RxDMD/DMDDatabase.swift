@@ -200,14 +200,7 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
         do {
             codes = try queue.read { db in
                 try Row.fetchAll(db, sql: translated).compactMap { row -> String? in
-                    guard row.count > 0 else { return nil }
-                    let v = row[0] as DatabaseValue
-                    switch v.storage {
-                    case .string(let s): return s
-                    case .int64(let i): return String(i)
-                    case .double(let d): return String(d)
-                    default: return nil
-                    }
+                    row.count > 0 ? BigQueryFunctions.text(row[0] as DatabaseValue) : nil
                 }
             }
         } catch let e as DatabaseError {

@@ -66,8 +66,8 @@ public enum DMDImport {
                 // The BNF file's VMP and AMP records go to tables of their own, then onto the products.
                 let bnf = release.files["bnf"]!
                 _ = try DMDXMLRecords.read(file: bnf, table: { "bnf_" + $0 }, insert)
-                try addBNFCodes(db, columns: &columns)
                 try index(db, columns: columns)
+                try addBNFCodes(db, columns: columns)
                 try db.execute(sql: "CREATE TABLE release (key TEXT PRIMARY KEY, value TEXT)")
                 for (kind, file) in release.files.sorted(by: { $0.key < $1.key }) {
                     try db.execute(sql: "INSERT INTO release VALUES (?, ?)", arguments: ["file_\(kind)", try describe(file)])
@@ -98,16 +98,7 @@ public enum DMDImport {
     /// tables (`bnf_vmp`, `bnf_amp`). The BNF file gives no pack codes: a VMPP takes its VMP's
     /// code and an AMPP its AMP's, as NHSBSA's mapping gives them for nearly every pack
     /// (OpenPrescribing's import logs the few that differ).
-    static func addBNFCodes(_ db: Database, columns: inout [String: [String]]) throws {
-        func ensure(_ table: String, _ column: String) throws {
-            guard columns[table] != nil, !columns[table]!.contains(column) else { return }
-            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) \(DMDNames.type(of: column))")
-            columns[table]!.append(column)
-        }
-        for (table, column) in [("vmp", "bnf_code"), ("vmp", "atc"), ("vmp", "ddd"), ("vmp", "ddd_uom"), ("amp", "bnf_code"),
-                                ("vmpp", "bnf_code"), ("ampp", "bnf_code")] {
-            try ensure(table, column)
-        }
+    static func addBNFCodes(_ db: Database, columns: [String: [String]]) throws {
         if let have = columns["bnf_vmp"] {
             try db.execute(sql: "CREATE INDEX bnf_vmp_id ON bnf_vmp (id)")
             for (to, from) in [("bnf_code", "bnf"), ("atc", "atc"), ("ddd", "ddd"), ("ddd_uom", "ddd_uom")] where have.contains(from) {
@@ -118,8 +109,6 @@ public enum DMDImport {
             try db.execute(sql: "CREATE INDEX bnf_amp_id ON bnf_amp (id)")
             try db.execute(sql: "UPDATE amp SET bnf_code = (SELECT b.bnf FROM bnf_amp b WHERE b.id = amp.id)")
         }
-        try db.execute(sql: "CREATE INDEX vmp_id_bnf ON vmp (id, bnf_code)")
-        try db.execute(sql: "CREATE INDEX amp_id_bnf ON amp (id, bnf_code)")
         try db.execute(sql: "UPDATE vmpp SET bnf_code = (SELECT v.bnf_code FROM vmp v WHERE v.id = vmpp.vmp)")
         try db.execute(sql: "UPDATE ampp SET bnf_code = (SELECT a.bnf_code FROM amp a WHERE a.id = ampp.amp)")
     }

@@ -42,7 +42,8 @@ enum DMDNames {
         textColumns.contains(column) || column.hasSuffix("dt") ? "TEXT" : "NUMERIC"
     }
 
-    /// The tables and columns of the release's specification (release 2), created whether or
+    /// The tables and columns of the release's specification (release 2), with the BNF codes
+    /// (and a VMP's ATC code and DDD) that ``DMDImport`` adds from the BNF file, created whether or
     /// not a file has a record of them, so that a query naming a column no record fills reads
     /// NULL rather than failing. A field the specification does not list becomes a column too.
     static let knownColumns: [String: [String]] = {
@@ -51,16 +52,16 @@ enum DMDNames {
             "vtm": ["id", "invalid", "nm", "abbrevnm", "vtmidprev", "vtmiddt"],
             "vmp": ["id", "vpiddt", "vpidprev", "vtm", "invalid", "nm", "abbrevnm", "basis", "nmdt", "nmprev", "basis_prev", "nmchange",
                     "combprod", "pres_stat", "sug_f", "glu_f", "pres_f", "cfc_f", "non_avail", "non_availdt", "df_ind", "udfs",
-                    "udfs_uom", "unit_dose_uom"],
+                    "udfs_uom", "unit_dose_uom", "bnf_code", "atc", "ddd", "ddd_uom"],
             "vpi": ["vmp", "ing", "basis_strnt", "bs_subid", "strnt_nmrtr_val", "strnt_nmrtr_uom", "strnt_dnmtr_val", "strnt_dnmtr_uom"],
             "ont": ["vmp", "form"], "dform": ["vmp", "form"], "droute": ["vmp", "route"],
             "controlinfo": ["vmp", "cat", "catdt", "cat_prev"],
             "amp": ["id", "invalid", "vmp", "nm", "abbrevnm", "descr", "nmdt", "nm_prev", "supp", "lic_auth", "lic_auth_prev",
-                    "lic_authchange", "lic_authchangedt", "combprod", "flavour", "ema", "parallel_import", "avail_restrict"],
+                    "lic_authchange", "lic_authchangedt", "combprod", "flavour", "ema", "parallel_import", "avail_restrict", "bnf_code"],
             "aping": ["amp", "ing", "strnth", "uom"], "licroute": ["amp", "route"], "apinfo": ["amp", "sz_weight", "colour", "prod_order_no"],
-            "vmpp": ["id", "invalid", "nm", "vmp", "qtyval", "qty_uom", "combpack"],
+            "vmpp": ["id", "invalid", "nm", "vmp", "qtyval", "qty_uom", "combpack", "bnf_code"],
             "dtinfo": ["vmpp", "pay_cat", "price", "dt", "prevprice"],
-            "ampp": ["id", "invalid", "nm", "abbrevnm", "vmpp", "amp", "combpack", "legal_cat", "subp", "disc", "discdt"],
+            "ampp": ["id", "invalid", "nm", "abbrevnm", "vmpp", "amp", "combpack", "legal_cat", "subp", "disc", "discdt", "bnf_code"],
             "packinfo": ["ampp", "reimb_stat", "reimb_statdt", "reimb_statprev", "pack_order_no"],
             "prescribinfo": ["ampp", "sched_2", "acbs", "padm", "fp10_mda", "sched_1", "hosp", "nurse_f", "enurse_f", "dent_f"],
             "priceinfo": ["ampp", "price", "pricedt", "price_prev", "price_basis"],

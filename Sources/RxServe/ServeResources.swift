@@ -15,13 +15,12 @@ enum ServeResources {
         return data
     }
 
-    /// `name` as a response of `type`, with the app's security headers.
+    /// `name` as a response of `type` (the security headers are added to every answer by
+    /// `SecurityHeadersMiddleware`).
     static func file(_ name: String, type: String) -> Response {
         guard let bytes = try? data(name) else { return APIError.notFound("no \(name)").response() }
         var headers = HTTPFields()
         headers[.contentType] = type
-        headers[.contentSecurityPolicy] = "default-src 'self'"
-        headers[.xContentTypeOptions] = "nosniff"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

@@ -152,8 +152,9 @@ public struct SideTotals: Sendable {
     public init(weighted terms: [(SideTotals, Double)], count: Int) {
         var out = [Double](repeating: 0, count: count)
         for (side, weight) in terms {
-            for i in 0..<count where side.stored.isEmpty ? side.weighted![i] != 0 : side.stored[i] != 0 {
-                out[i] += weight * side.value(i)
+            for i in 0..<count {
+                let v = side.value(i)
+                if v != 0 { out[i] += weight * v }
             }
         }
         stored = []

@@ -29,6 +29,14 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
     /// What a user must be told about the definition as it was read (a side that selects no
     /// presentation, so it is zero everywhere); the commands print these as warnings.
     public var notes: [String] = []
+
+    /// Adds a note for each side that selects no presentation (a weighted side with no term),
+    /// naming where its codes were looked for.
+    mutating func noteEmptySides(source: String?) {
+        for (name, side) in [("numerator", numerator), ("denominator", denominator)] where side.terms?.isEmpty == true {
+            notes.append("its \(name) selects no presentation" + (source.map { " in \($0)" } ?? "") + ", so it is zero everywhere")
+        }
+    }
     /// Whether the measure is about cost (savings are computed for it).
     public var isCostBased: Bool
     /// The numerator.

@@ -76,10 +76,7 @@ public enum OpenPrescribingMeasureFormat {
             minimumDenominator: 0)
         definition.hasDirection = !noDirection
         definition.profile = .openPrescribing
-        for (name, side) in [("numerator", numerator), ("denominator", denominator)] where side.terms?.isEmpty == true {
-            definition.notes.append("its \(name) selects no presentation"
-                                    + (codeQueries.map { " in \($0.source)" } ?? "") + ", so it is zero everywhere")
-        }
+        definition.noteEmptySides(source: codeQueries?.source)
         return definition
     }
 
@@ -112,13 +109,8 @@ public enum OpenPrescribingMeasureFormat {
             do { terms = try codeQueries.customSide(columns: columns, from: from, where: clause) } catch {
                 throw o.error(typeKey, "type 'custom' cannot run on \(codeQueries.source): \(error)")
             }
-            let quantity: MeasureDefinition.SideQuantity = switch terms.first?.column ?? .items {
-            case .items: .items
-            case .quantity: .quantity
-            case .actualCost: .actualCost
-            case .nic: .nic
-            case .adq: .adq
-            }
+            let column = terms.first?.column ?? .items
+            let quantity = MeasureDefinition.SideQuantity.allCases.first { $0.measure == column } ?? .items
             var side = MeasureDefinition.Side(quantity: quantity, filter: nil, label: try o.text(prefix + "_short").flatMap { $0.isEmpty ? nil : $0 })
             side.terms = terms
             return side

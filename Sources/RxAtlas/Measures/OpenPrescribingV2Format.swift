@@ -191,9 +191,7 @@ public enum OpenPrescribingV2Format {
             numerator: numeratorSide, denominator: denominator)
         m.hasDirection = lowIsGood != nil
         m.profile = .openPrescribing
-        for (name, s) in [("numerator", numeratorSide), ("denominator", denominator)] where s.terms?.isEmpty == true {
-            m.notes.append("its \(name) selects no presentation" + (codeQueries.map { " in \($0.source)" } ?? "") + ", so it is zero everywhere")
-        }
+        m.noteEmptySides(source: codeQueries?.source)
         return m
     }
 }

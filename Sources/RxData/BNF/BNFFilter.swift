@@ -27,11 +27,11 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
 
     /// The terms, in the order written.
     public let terms: [Term]
-    /// The inclusions that are whole codes (a code list's, or 15-character prefixes, which only
-    /// their own code can match), looked up at once (a code list of
-    /// thousands resolved from dm+d is matched in one hash look-up, not one pass per term).
+    /// A code list's codes (``init(codes:)``), looked up at once: a list of thousands resolved
+    /// from dm+d is matched in one hash look-up, not one pass per term. Empty for filter lines,
+    /// whose few terms are compared byte by byte, as cheaply.
     private let wholeCodes: Set<BNFCode>
-    /// The other terms, in the order written.
+    /// The terms compared one by one (every term of filter lines; none of a code list).
     private let otherTerms: [Term]
 
     /// Parses filter lines.
@@ -57,16 +57,8 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
         }
         guard !terms.isEmpty else { throw ParseError(term: "", index: 0, reason: "the filter has no terms") }
         self.terms = terms
-        var whole = Set<BNFCode>(), others: [Term] = []
-        for t in terms {
-            if !t.excludes, !t.isWildcard, t.isExact || t.pattern.count == 15, let code = BNFCode(bytes: t.pattern) {
-                whole.insert(code)
-            } else {
-                others.append(t)
-            }
-        }
-        wholeCodes = whole
-        otherTerms = others
+        wholeCodes = []
+        otherTerms = terms
     }
 
     /// A filter selecting exactly `codes` (a code list, such as the result of a definition's
@@ -99,8 +91,9 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `code` is selected.
     public func matches(_ code: BNFCode) -> Bool {
-        var included = wholeCodes.contains(code)
-        var hasInclusions = !wholeCodes.isEmpty
+        let hasList = !wholeCodes.isEmpty
+        var included = hasList && wholeCodes.contains(code)
+        var hasInclusions = hasList
         for t in otherTerms {
             if !t.excludes { hasInclusions = true }
             guard BNFFilter.match(t, code) else { continue }
@@ -118,14 +111,10 @@ public struct BNFFilter: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether one term matches a code: a plain term is a prefix, a `%` term a SQL LIKE
-    /// pattern over the whole code. Reads the code's bytes in place; allocates nothing.
+    /// pattern over the whole code (a code list's exact terms are looked up in ``wholeCodes``,
+    /// never here). Reads the code's bytes in place; allocates nothing.
     static func match(_ t: Term, _ code: BNFCode) -> Bool {
         let n = code.count
-        if t.isExact {
-            guard n == t.pattern.count else { return false }
-            for (i, b) in t.pattern.enumerated() where code.byte(at: i) != b { return false }
-            return true
-        }
         if !t.isWildcard {
             guard n >= t.pattern.count else { return false }
             for (i, b) in t.pattern.enumerated() where code.byte(at: i) != b { return false }
