@@ -163,6 +163,13 @@ def rewrite(sql):
     """OpenPrescribing's BigQuery text rewritten for SQLite: literals kept, # comments dropped,
     "..." strings made '...', dataset prefixes dropped, UNION DISTINCT made UNION."""
     parts = re.split(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""", sql)
+    # GoogleSQL reads string literals separated only by white space and comments as one literal.
+    k = 2
+    while k < len(parts) - 1:
+        if k % 2 == 0 and re.fullmatch(r"(\s|#[^\n]*|--[^\n]*)*", parts[k]):
+            parts[k - 1:k + 2] = ["'" + parts[k - 1][1:-1] + parts[k + 1][1:-1] + "'"]
+        else:
+            k += 2
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 1:

@@ -7,6 +7,9 @@ import Foundation
 /// - `# comment` to the end of the line (BigQuery's second comment syntax) is removed; `--`
 ///   comments SQLite reads itself;
 /// - `"text"` (a string in BigQuery, a name in SQLite) becomes `'text'`;
+/// - string literals separated only by white space and comments are one literal, as in
+///   GoogleSQL and the SQL standard (`'a' -- note` then `'b'` on the next line is `'ab'`);
+///   SQLite would refuse them. ``joinedLiterals(_:)`` lists them, for the measure's notes;
 /// - backticks around names are removed;
 /// - dataset prefixes: `{project}.` is dropped; `{dmd}.` and `dmd.` name the attached release
 ///   (`dmd.vmp`), except OpenPrescribing's `vmp_full` and `amp_full` views, which are RxAtlas's
@@ -47,6 +50,25 @@ public enum BigQueryTranslation {
                     if chars[j] == c { break }
                     literal.append(chars[j]); j += 1
                 }
+                // A literal followed, past white space and comments, by another is one literal.
+                var k = j + 1
+                while true {
+                    k = Self.skipSpaceAndComments(chars, from: k)
+                    guard k < chars.count - 1, chars[k] == "'" || chars[k] == "\"" else { break }
+                    let quote = chars[k]
+                    var m = k + 1
+                    var piece = ""
+                    while m < chars.count - 1 {
+                        if chars[m] == "\\" && m + 1 < chars.count - 1 {
+                            piece.append(chars[m]); piece.append(chars[m + 1]); m += 2; continue
+                        }
+                        if chars[m] == quote { break }
+                        piece.append(chars[m]); m += 1
+                    }
+                    literal += piece
+                    j = m
+                    k = m + 1
+                }
                 out += "'" + literal.replacingOccurrences(of: "'", with: "''") + "'"
                 i = j + 1
                 continue
@@ -65,6 +87,54 @@ public enum BigQueryTranslation {
             throw DMDError(reason: "the query uses \(out[open...close]), which OpenPrescribing's pipeline fills in and RxAtlas does not")
         }
         return out
+    }
+
+    /// The literals of `sql` that are written as several adjacent literals (white space and
+    /// comments between them), each as GoogleSQL reads it: one string, the pieces joined. A
+    /// missing comma in an `IN (…)` list reads this way: the two codes become one string that
+    /// matches no code.
+    public static func joinedLiterals(_ sql: String) -> [String] {
+        let chars = Array(sql) + ["\n"]
+        var out: [String] = []
+        var i = 0
+        while i < chars.count - 1 {
+            let c = chars[i]
+            if c == "#" || (c == "-" && chars[i + 1] == "-") {
+                while i < chars.count - 1 && chars[i] != "\n" { i += 1 }
+                continue
+            }
+            guard c == "'" || c == "\"" else { i += 1; continue }
+            var pieces: [String] = []
+            var quote = c, j = i + 1
+            while true {
+                var piece = ""
+                while j < chars.count - 1 && chars[j] != quote {
+                    if chars[j] == "\\" && j + 1 < chars.count - 1 { piece.append(chars[j]); j += 1 }
+                    piece.append(chars[j]); j += 1
+                }
+                pieces.append(piece)
+                let k = skipSpaceAndComments(chars, from: j + 1)
+                guard k < chars.count - 1, chars[k] == "'" || chars[k] == "\"" else { i = j + 1; break }
+                quote = chars[k]
+                j = k + 1
+            }
+            if pieces.count > 1 { out.append(pieces.joined()) }
+        }
+        return out
+    }
+
+    /// The index of the first character at or after `i` that is not white space or in a comment.
+    static func skipSpaceAndComments(_ chars: [Character], from i: Int) -> Int {
+        var k = i
+        while k < chars.count - 1 {
+            if chars[k].isWhitespace { k += 1; continue }
+            if chars[k] == "#" || (chars[k] == "-" && chars[k + 1] == "-") {
+                while k < chars.count - 1 && chars[k] != "\n" { k += 1 }
+                continue
+            }
+            break
+        }
+        return k
     }
 
     /// The rewrites outside string literals.

@@ -190,6 +190,15 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
         return terms
     }
 
+    /// Adjacent string literals with no comma between them, which BigQuery joins into one
+    /// string (``BigQueryTranslation/joinedLiterals(_:)``), as RxAtlas does.
+    public func notes(forSQL sql: String) -> [String] {
+        BigQueryTranslation.joinedLiterals(sql).map {
+            "has adjacent string literals with no comma between them; BigQuery reads them as one string, '\($0)', "
+                + "and so does RxAtlas, so that string matches no code (a comma missing from a list?)"
+        }
+    }
+
     /// The codes `sql` selects: its first column, each value as text, in the order given.
     /// - Throws: ``DMDError`` saying why it cannot run (a placeholder, a table or view the
     ///   release and RxAtlas's views do not have).

@@ -19,6 +19,21 @@ struct BigQueryTranslationTests {
         #expect(out.contains("x = 'measures.y'"))
     }
 
+    /// A missing comma in an IN list: GoogleSQL joins the adjacent literals into one string.
+    @Test func adjacentLiteralsAreOneString() throws {
+        let sql = """
+            bnf_code NOT IN ('21010900637', -- first
+              '21010900890' -- no comma after this one
+              '21012600343' # nor a comma here
+             ) AND bnf_name LIKE "%lancets%" 'x'
+            """
+        let out = try BigQueryTranslation.sqlite(sql)
+        #expect(out.contains("'2101090089021012600343'") && !out.contains("'21010900890'") && out.contains("'21010900637'"))
+        #expect(out.contains("LIKE '%lancets%x'"))
+        #expect(BigQueryTranslation.joinedLiterals(sql) == ["2101090089021012600343", "%lancets%x"])
+        #expect(BigQueryTranslation.joinedLiterals("a IN ('1', '2') -- 'not' 'a literal'\n AND b = '3'") == [])
+    }
+
     @Test func aPlaceholderOfOpenPrescribingsPipelineIsRefused() {
         #expect(throws: DMDError.self) { try BigQueryTranslation.sqlite("SELECT bnf_code FROM {hscic}.x WHERE month >= '{three_months_ago}'") == "" }
         #expect(throws: DMDError.self) { try BigQueryTranslation.sqlite("SELECT bnf_code FROM t WHERE m >= {three_months_ago}") == "" }

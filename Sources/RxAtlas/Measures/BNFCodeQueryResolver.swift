@@ -19,6 +19,15 @@ public protocol BNFCodeQueryResolver: Sendable {
     /// - Throws: an error saying why the SQL is not such a sum or cannot run here; the
     ///   definition is then refused with it.
     func customSide(columns: String, from: String, where clause: String) throws -> [MeasureDefinition.WeightedTerm]
+
+    /// What a user should know about how `sql` is read here (a construct BigQuery reads in a
+    /// way its author may not have meant), each as a clause following "its numerator_where".
+    func notes(forSQL sql: String) -> [String]
+}
+
+extension BNFCodeQueryResolver {
+    /// No notes.
+    public func notes(forSQL sql: String) -> [String] { [] }
 }
 
 extension MeasureDefinition.Side {

@@ -77,6 +77,14 @@ public enum OpenPrescribingMeasureFormat {
         definition.hasDirection = !noDirection
         definition.profile = .openPrescribing
         definition.noteEmptySides(source: codeQueries?.source)
+        if let codeQueries {
+            for prefix in ["numerator", "denominator"] {
+                for field in ["_columns", "_from", "_where", "_" + queryField] where o.has(prefix + field) {
+                    let sql = (try? o.text(prefix + field)) ?? nil
+                    definition.notes += codeQueries.notes(forSQL: sql ?? "").map { "its \(prefix)\(field) \($0)" }
+                }
+            }
+        }
         return definition
     }
 
