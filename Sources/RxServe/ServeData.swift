@@ -57,15 +57,18 @@ public final class ServeData: @unchecked Sendable {
 
     /// Opens the store at `path` with the built-in library, or the definitions under
     /// `definitions` (those that can run; ``RxAtlas/MeasureLibrary/loadRunnable(paths:)``).
-    /// `codeQueries` runs the definitions' dm+d queries (a release, `--dmd`).
-    public init(storePath path: String, definitions paths: [String] = [], codeQueries: (any BNFCodeQueryResolver)? = nil) throws {
+    /// `codeQueries` runs the definitions' dm+d queries (a release, `--dmd`); `firstFormat`
+    /// names OpenPrescribing's first-format definitions, for second-format ones whose code list
+    /// is empty (`--first-format`).
+    public init(storePath path: String, definitions paths: [String] = [], codeQueries: (any BNFCodeQueryResolver)? = nil,
+                firstFormat: [String] = []) throws {
         store = try Store.open(at: path)
         store.keepsSnapshots = true
         if paths.isEmpty {
             definitions = try MeasureLibrary.builtIn()
             refused = []
         } else {
-            let loaded = try MeasureLibrary.loadRunnable(paths: paths, codeQueries: codeQueries)
+            let loaded = try MeasureLibrary.loadRunnable(paths: paths, codeQueries: codeQueries, firstFormat: firstFormat)
             definitions = loaded.definitions
             refused = loaded.refused
         }

@@ -11,6 +11,9 @@ struct MeasureSelection: ParsableArguments {
     var definitions: [String] = []
     @Option(help: "A dm+d release imported with `rxatlas dmd import`, for definitions that select their codes from dm+d (*_bnf_codes_query).")
     var dmd: String?
+    @Option(name: .customLong("first-format"), parsing: .upToNextOption,
+            help: "OpenPrescribing's first-format (JSON) definitions, for its second-format (YAML) ones whose code list is empty: each takes its codes from the JSON definition of the same name (and says so).")
+    var firstFormat: [String] = []
     @Flag(help: "Fail when any definition under --definitions cannot run (by default those that can run, and the others are listed with every reason).")
     var strict = false
     @Option(parsing: .upToNextOption, help: "Only these measure ids.") var measure: [String] = []
@@ -33,7 +36,7 @@ struct MeasureSelection: ParsableArguments {
             defs = try MeasureLibrary.builtIn()
         } else {
             let codeQueries = try dmd.map { try DMDDatabase(path: $0, store: Store.open(at: store)) }
-            let loaded = try MeasureLibrary.loadRunnable(paths: definitions, codeQueries: codeQueries)
+            let loaded = try MeasureLibrary.loadRunnable(paths: definitions, codeQueries: codeQueries, firstFormat: firstFormat)
             if let codeQueries { progress.message("codes selected from dm+d come from \(codeQueries.source)", level: .info) }
             if strict, let first = loaded.refused.first {
                 for r in loaded.refused.dropFirst() { progress.message("refused: \(r)", level: .warning) }

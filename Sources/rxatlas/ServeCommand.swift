@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     var definitions: [String] = []
     @Option(help: "A dm+d release imported with `rxatlas dmd import`, for definitions that select their codes from dm+d.")
     var dmd: String?
+    @Option(name: .customLong("first-format"), parsing: .upToNextOption,
+            help: "OpenPrescribing's first-format (JSON) definitions, for its second-format (YAML) ones whose code list is empty.")
+    var firstFormat: [String] = []
     @OptionGroup var log: LogOptions
 
     func validate() throws {
@@ -34,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let data = try ServeData(storePath: store, definitions: definitions,
-                                 codeQueries: try dmd.map { try DMDDatabase(path: $0, store: Store.open(at: store)) })
+                                 codeQueries: try dmd.map { try DMDDatabase(path: $0, store: Store.open(at: store)) }, firstFormat: firstFormat)
         DefinitionWarnings.report(refused: data.refused, running: data.definitions, outcome: "and are not served", progress: log.reporter)
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             log.reporter.message("warning: --host \(host) makes the store's data visible to every machine that can reach this one",

@@ -102,6 +102,25 @@ struct DMDDatabaseTests {
 
     /// The second format's `routes` select what the first format's form-and-route query selects:
     /// `all_antibiotics` gets the same code list from both files.
+    /// With the first format beside it, every second-format definition that is not
+    /// `output_value: custom` runs, but aware_antibiotics (its view needs OpenPrescribing's AWaRe
+    /// table); those with an empty code list select the JSON query's codes.
+    @Test func theSecondFormatWithTheFirstFormatsCodes() throws {
+        let dir = try TemporaryFolder()
+        let db = try release(dir)
+        let yaml = definitions.replacingOccurrences(of: "v1-json", with: "v2-yaml")
+        guard FileManager.default.fileExists(atPath: yaml) else { return }
+        let loaded = try MeasureLibrary.loadRunnable(paths: [yaml], codeQueries: db, firstFormat: [definitions])
+        let custom = loaded.refused.filter { $0.reasons.contains { $0.reason.hasPrefix("'custom'") } }
+        #expect(custom.count == 29)
+        #expect(loaded.refused.filter { !custom.contains($0) }.map(\.id) == ["aware_antibiotics"])
+        #expect(loaded.definitions.count == 56)
+        let v1 = try MeasureLibrary.loadRunnable(paths: [definitions + "/toothpaste.json"], codeQueries: db).definitions[0]
+        let toothpaste = try #require(loaded.definitions.first { $0.id == "toothpaste" })
+        #expect(toothpaste.numerator.filter != nil && toothpaste.numerator.filter == v1.numerator.filter)
+        #expect(toothpaste.numerator.quantity == .actualCost && toothpaste.notes.contains { $0.contains("toothpaste.json's") })
+    }
+
     @Test func theYAMLsRoutesSelectAsTheJSONsQuery() throws {
         let dir = try TemporaryFolder()
         let db = try release(dir)

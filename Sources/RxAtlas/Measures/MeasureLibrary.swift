@@ -47,12 +47,18 @@ public enum MeasureLibrary {
     ///   runnable definitions with the same id.
     /// - Parameter codeQueries: runs definitions' `*_bnf_codes_query` (a dm+d release; nil:
     ///   those definitions are refused).
-    public static func loadRunnable(paths: [String], codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> Loaded {
+    /// - Parameter firstFormat: files or directories of OpenPrescribing's first-format (JSON)
+    ///   definitions, read for the second-format (YAML) ones whose code list is empty
+    ///   (``OpenPrescribingV2Format/FirstFormatCodes``); they are not run themselves.
+    public static func loadRunnable(paths: [String], codeQueries: (any BNFCodeQueryResolver)? = nil,
+                                    firstFormat: [String] = []) throws -> Loaded {
+        let companions = firstFormat.isEmpty ? nil
+            : OpenPrescribingV2Format.FirstFormatCodes(try loadRunnable(paths: firstFormat, codeQueries: codeQueries))
         var out = Loaded(definitions: [], refused: [])
         var seen: [String: String] = [:]
         for file in try files(paths) {
             do {
-                let m = try decodeFile(file, codeQueries: codeQueries)
+                let m = try decodeFile(file, codeQueries: codeQueries, firstFormat: companions)
                 if let first = seen[m.id] {
                     throw InputError(file: file, field: "id", reason: "duplicate measure id '\(m.id)': also defined in \(first)")
                 }
@@ -74,14 +80,15 @@ public enum MeasureLibrary {
     }
 
     /// Reads one definition file; a definition RxAtlas cannot run throws ``RefusedMeasure``.
-    static func decodeFile(_ file: String, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition {
+    static func decodeFile(_ file: String, codeQueries: (any BNFCodeQueryResolver)? = nil,
+                           firstFormat: OpenPrescribingV2Format.FirstFormatCodes? = nil) throws -> MeasureDefinition {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             throw InputError(file: file, reason: "cannot be read: \(error.localizedDescription)", isUnreadable: true)
         }
-        if OpenPrescribingV2Format.recognises(file: file) { return try OpenPrescribingV2Format.decode(data, file: file, codeQueries: codeQueries) }
+        if OpenPrescribingV2Format.recognises(file: file) { return try OpenPrescribingV2Format.decode(data, file: file, codeQueries: codeQueries, firstFormat: firstFormat) }
         let object = try MeasureJSONObject.parse(data, file: file)
         if RxAtlasMeasureFormat.recognises(object) { return try RxAtlasMeasureFormat.decode(object) }
         if OpenPrescribingMeasureFormat.recognises(object) { return try OpenPrescribingMeasureFormat.decode(object, codeQueries: codeQueries) }

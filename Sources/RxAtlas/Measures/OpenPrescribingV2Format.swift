@@ -36,7 +36,10 @@ public enum OpenPrescribingV2Format {
     ///   file that is not YAML.
     /// - Parameter codeQueries: resolves `forms`, `routes`, `form_routes` and `ingredient_ids`
     ///   through a dm+d release (nil: such a definition is refused).
-    public static func decode(_ data: Data, file: String, codeQueries: (any BNFCodeQueryResolver)? = nil) throws -> MeasureDefinition {
+    /// - Parameter firstFormat: OpenPrescribing's first-format definitions, for files whose
+    ///   code list is empty (``FirstFormatCodes``).
+    public static func decode(_ data: Data, file: String, codeQueries: (any BNFCodeQueryResolver)? = nil,
+                              firstFormat: FirstFormatCodes? = nil) throws -> MeasureDefinition {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let root: [String: Any]
         do {
@@ -50,6 +53,7 @@ public enum OpenPrescribingV2Format {
             throw InputError(file: file, reason: "not valid YAML: \(error)")
         }
         var problems: [InputError] = []
+        var notes: [String] = []
         func refuse(_ field: String, _ reason: String) { problems.append(InputError(file: file, field: field, reason: reason)) }
         let metadata = root["metadata"] as? [String: Any] ?? [:]
         let options = root["options"] as? [String: Any] ?? [:]
@@ -108,14 +112,27 @@ public enum OpenPrescribingV2Format {
                 (q[key] as? [Any] ?? []).compactMap { $0 as? String }.filter { !$0.isEmpty }
                     .map { $0.replacingOccurrences(of: "_", with: "%") }
             }
-            let codes = terms("bnf_codes"), excluded = terms("bnf_codes_excluded")
+            var codes = terms("bnf_codes"), excluded = terms("bnf_codes_excluded")
             if fromDMD != nil && codes.isEmpty && excluded.isEmpty {
                 // dm+d alone selects: every code it gives.
                 return finish(nil, dmd: fromDMD, field)
             }
-            guard !codes.isEmpty else {
-                refuse("\(field).bnf_codes", "is empty: the codes are not in the file")
-                return nil
+            guard !codes.isEmpty else { return fromFirstFormat(name, field) }
+            // A term longer than a BNF code, with no wildcard, matches no code: OpenPrescribing's
+            // prefix match selects or excludes nothing by it, and so does RxAtlas, with a note.
+            for (key, list) in [("bnf_codes", codes), ("bnf_codes_excluded", excluded)] {
+                for term in list where term.count > 15 && !term.contains("%") {
+                    notes.append("its \(name)'s \(key) term '\(term)' has \(term.count) characters, so no BNF code starts with it "
+                                 + "and it \(key == "bnf_codes" ? "selects" : "excludes") nothing, as in OpenPrescribing")
+                }
+            }
+            codes = codes.filter { $0.count <= 15 || $0.contains("%") }
+            excluded = excluded.filter { $0.count <= 15 || $0.contains("%") }
+            if codes.isEmpty {
+                guard let quantity else { return nil }
+                var side = MeasureDefinition.Side(quantity: quantity, filter: nil, label: nil)
+                side.terms = []
+                return side
             }
             for (key, list) in [("bnf_codes", codes), ("bnf_codes_excluded", excluded)] where !list.isEmpty {
                 do { _ = try BNFFilter(list) } catch {
@@ -151,6 +168,42 @@ public enum OpenPrescribingV2Format {
             }
         }
 
+        /// A side whose codes are not in the file, from the first-format definition of the same
+        /// name: its selection (a code list, a dm+d query's codes), counted as this file's
+        /// `output_value` says. Refused when none is given, it cannot run, or it computes the side
+        /// by SQL rather than selecting codes.
+        func fromFirstFormat(_ name: String, _ field: String) -> MeasureDefinition.Side? {
+            let missing = query[name] == nil ? "missing" : "empty: the codes are not in the file"
+            guard let firstFormat else {
+                refuse(query[name] == nil ? field : "\(field).bnf_codes",
+                       "\(missing) (give OpenPrescribing's first-format definitions with --first-format to take them from \(stem).json)")
+                return nil
+            }
+            if let refused = firstFormat.refused[stem] {
+                refuse(query[name] == nil ? field : "\(field).bnf_codes",
+                       "\(missing), and \(refused.file) cannot run: " + refused.reasons.map { ($0.field.map { "\($0): " } ?? "") + $0.reason }.joined(separator: "; "))
+                return nil
+            }
+            guard let v1 = firstFormat.definitions[stem] else {
+                refuse(query[name] == nil ? field : "\(field).bnf_codes", "\(missing), and the first-format definitions hold no \(stem).json")
+                return nil
+            }
+            let other = name == "numerator" ? v1.numerator : v1.denominator
+            guard other.bands == nil, other.terms == nil || other.terms == [], other.quantity != .listSize else {
+                refuse(query[name] == nil ? field : "\(field).bnf_codes",
+                       "\(missing), and \(stem).json's \(name) is not a code list (it is computed by SQL or counts patients)")
+                return nil
+            }
+            guard let quantity else { return nil }
+            var side = MeasureDefinition.Side(quantity: quantity, filter: other.filter,
+                                              label: metadata["\(name)_short"] as? String ?? other.label)
+            side.terms = other.terms
+            notes.append("its \(name)'s codes are \(stem).json's (OpenPrescribing's first format): this file's code list is "
+                         + (query[name] == nil ? "missing" : "empty"))
+            notes += v1.notes.filter { $0.hasPrefix("its \(name)") }
+            return side
+        }
+
         /// A side from its BNF filter and the codes its dm+d fields select (the codes the
         /// filter keeps; zero everywhere, with a note, when none is left).
         func finish(_ filter: BNFFilter?, dmd: [String]?, _ field: String) -> MeasureDefinition.Side? {
@@ -167,7 +220,11 @@ public enum OpenPrescribingV2Format {
         var denominator: MeasureDefinition.Side?
         if type == "prescribing_vs_prescribing" {
             if query["denominator"] == nil {
-                refuse("queries[0].denominator", "missing: a prescribing_vs_prescribing measure needs a denominator query")
+                if firstFormat == nil {
+                    refuse("queries[0].denominator", "missing: a prescribing_vs_prescribing measure needs a denominator query")
+                } else {
+                    denominator = fromFirstFormat("denominator", "queries[0].denominator")
+                }
             } else {
                 denominator = side("denominator")
             }
@@ -192,6 +249,25 @@ public enum OpenPrescribingV2Format {
         m.hasDirection = lowIsGood != nil
         m.profile = .openPrescribing
         m.noteEmptySides(source: codeQueries?.source)
+        m.notes += notes.filter { !m.notes.contains($0) }
         return m
+    }
+
+    /// OpenPrescribing's first-format definitions by id, read beside the second format's: a
+    /// second-format file whose code list is empty (`bnf_codes: [""]`, 12 of OpenPrescribing's
+    /// files besides the `custom` ones, whose first-format versions select by a dm+d query)
+    /// takes that side's codes from the first-format definition of the same name, and says so
+    /// in its notes.
+    public struct FirstFormatCodes: Sendable {
+        /// The first-format definitions that run, by id.
+        public var definitions: [String: MeasureDefinition]
+        /// The ones that cannot run, by id.
+        public var refused: [String: RefusedMeasure]
+
+        /// The first-format definitions as loaded (``MeasureLibrary/loadRunnable(paths:codeQueries:firstFormat:)``).
+        public init(_ loaded: MeasureLibrary.Loaded) {
+            definitions = Dictionary(loaded.definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            refused = Dictionary(loaded.refused.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 }

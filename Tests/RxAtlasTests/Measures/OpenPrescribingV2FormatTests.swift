@@ -81,6 +81,69 @@ import RxData
         #expect(throws: InputError.self) { try decode("[not, a, mapping]") }
     }
 
+    /// An empty code list takes the first-format definition's codes, only when given, and says so.
+    @Test func anEmptyCodeListTakesTheFirstFormatsCodes() throws {
+        let empty = """
+        metadata:
+          title: Silk garments
+        options:
+          type: prescribing_vs_prescribing
+          output_value: cost
+        queries:
+          - numerator:
+              bnf_codes:
+                - ""
+        """
+        let v1 = MeasureDefinition(id: "silk", name: "Silk", description: "", why: "", tags: [], isPercentage: true, lowIsGood: true,
+                                   isCostBased: false,
+                                   numerator: .init(quantity: .items, filter: try BNFFilter(["2020"])),
+                                   denominator: .init(quantity: .items, filter: try BNFFilter(["20"])))
+        let companions = OpenPrescribingV2Format.FirstFormatCodes(MeasureLibrary.Loaded(definitions: [v1], refused: []))
+        let m = try OpenPrescribingV2Format.decode(Data(empty.utf8), file: "/defs/silk.yaml", firstFormat: companions)
+        // The codes are the first format's; what is counted is this file's output_value.
+        #expect(m.numerator.quantity == .actualCost && m.denominator.quantity == .actualCost)
+        #expect(m.numerator.filter == v1.numerator.filter && m.denominator.filter == v1.denominator.filter)
+        #expect(m.notes.contains { $0.contains("numerator's codes are silk.json's") }
+                && m.notes.contains { $0.contains("denominator's codes are silk.json's") && $0.hasSuffix("missing") })
+        // Without the first format: refused, naming the option.
+        let r = try #require(throws: RefusedMeasure.self) { try OpenPrescribingV2Format.decode(Data(empty.utf8), file: "/defs/silk.yaml") }
+        #expect(r.reasons.first?.reason.contains("--first-format") == true)
+        // A first-format definition that cannot run: refused with its reasons.
+        let refused = RefusedMeasure(file: "/v1/silk.json", errors: [InputError(file: "/v1/silk.json", field: "numerator_bnf_codes_query", reason: "no such table: t")])
+        let broken = OpenPrescribingV2Format.FirstFormatCodes(MeasureLibrary.Loaded(definitions: [], refused: [refused]))
+        let r2 = try #require(throws: RefusedMeasure.self) {
+            try OpenPrescribingV2Format.decode(Data(empty.utf8), file: "/defs/silk.yaml", firstFormat: broken)
+        }
+        #expect(r2.reasons.first?.reason.contains("no such table: t") == true)
+        // None of that name: refused.
+        #expect(throws: RefusedMeasure.self) {
+            try OpenPrescribingV2Format.decode(Data(empty.utf8), file: "/defs/other.yaml", firstFormat: companions)
+        }
+    }
+
+    /// A term longer than any BNF code matches none: it excludes (or selects) nothing, with a note.
+    @Test func aTermLongerThanACodeMatchesNothing() throws {
+        let typo = Self.share.replacingOccurrences(of: "bnf_codes_excluded: [\"0302000N0%AB\"]",
+                                                   with: "bnf_codes_excluded: [\"00302000N0AAABAB\"]")
+        let m = try decode(typo)
+        let d = try #require(m.denominator.filter)
+        #expect(d.matches(BNFCode("0302000N0AAABAB")!))   // not excluded
+        #expect(m.notes == ["its denominator's bnf_codes_excluded term '00302000N0AAABAB' has 16 characters, so no BNF code starts with it and it excludes nothing, as in OpenPrescribing"])
+        let only = """
+        metadata:
+          title: One code too long
+        options:
+          type: prescribing_vs_list_size
+          output_value: cost
+        queries:
+          - numerator:
+              bnf_codes: ["00205040D0AAAQAQ"]
+        """
+        let n = try decode(only)
+        #expect(n.numerator.terms == [] && n.notes.count == 2 && n.notes.contains { $0.contains("selects nothing, as in") }
+                && n.notes.contains { $0.contains("zero everywhere") })   // selects nothing: zero everywhere
+    }
+
     /// Every definition OpenPrescribing publishes in both formats, where both run, gives the same
     /// numerators, denominators and values on the bundled sample's January.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: BuiltInMeasureLibraryTests.shared
