@@ -138,7 +138,11 @@ def dmd_connection(path, codes, names, rows, statistics):
     db.executemany("INSERT INTO bnf VALUES (?, ?)", [(c, names.get(c)) for c in codes])
     db.execute("""CREATE TEMP TABLE normalised_prescribing (practice TEXT, month TEXT, bnf_code TEXT, bnf_name TEXT,
                   items REAL, quantity REAL, actual_cost REAL, net_cost REAL)""")
-    db.executemany("INSERT INTO normalised_prescribing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO normalised_prescribing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [r[:8] for r in rows])
+    # OpenPrescribing's un-summed rows: each EPD line, with its quantity per item (QUANTITY).
+    db.execute("""CREATE TEMP TABLE raw_prescribing_normalised (practice TEXT, month TEXT, bnf_code TEXT, bnf_name TEXT,
+                  items REAL, total_quantity REAL, actual_cost REAL, net_cost REAL, quantity_per_item REAL)""")
+    db.executemany("INSERT INTO raw_prescribing_normalised VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     for v in DMD_VIEWS:
         db.execute(v)
     return db
@@ -282,7 +286,7 @@ def main():
                 names[key[2]] = r.get("BNF_PRESENTATION_NAME", r.get("BNF_DESCRIPTION", "")).strip()
                 if a.dmd:
                     raw_rows.append((key[0], m + "-01", key[2], names[key[2]], float(r["ITEMS"]), float(r["TOTAL_QUANTITY"]),
-                                     float(r["ACTUAL_COST"]), float(r["NIC"])))
+                                     float(r["ACTUAL_COST"]), float(r["NIC"]), float(r["QUANTITY"])))
                 s[0] += Decimal(r["ITEMS"])
                 s[1] += Decimal(r["TOTAL_QUANTITY"])
                 s[2] += Decimal(r["ACTUAL_COST"])

@@ -23,6 +23,9 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
     /// The store's months.
     private var months: [YearMonth] = []
     private var monthTotalsLoaded = false
+    /// Per presentation code, every quantity per item (fixed-point) the store's months hold it
+    /// at; nil until a side reads `raw_prescribing_normalised`.
+    private var quantitiesPerItem: [String: Set<Int64>]?
 
     /// Opens the release at `path`.
     /// - Parameter presentations: BNF presentation codes and names (the store's), for the
@@ -100,6 +103,45 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
         try queue.write { db in for sql in DMDViews.inhalerAdjustment { try db.execute(sql: sql) } }
     }
 
+    /// Fills `raw_prescribing_normalised` once: one row per (presentation, quantity per item)
+    /// in any of the store's months (``RxData/QuantityPerItemBreakdown``).
+    /// - Throws: ``DMDError`` naming a month that keeps no quantity per item.
+    private func loadQuantitiesPerItem() throws -> [String: Set<Int64>] {
+        if let quantitiesPerItem { return quantitiesPerItem }
+        guard let store else { throw DMDError(reason: "it reads quantity per item, and no store was given") }
+        var pairs: [String: Set<Int64>] = [:]
+        for month in months {
+            let snapshot = try store.loadMonth(month)
+            guard let breakdown = try snapshot.decodeQuantityPerItem() else {
+                throw DMDError(reason: "it reads quantity per item, which month \(month) does not keep: its files publish none (PDPI, Scotland) "
+                               + "or it was ingested before RxAtlas kept it (ingest it again from EPD files)")
+            }
+            let presentation = snapshot.decodePresentations()
+            let items = snapshot.decode(.items), quantity = snapshot.decode(.quantity)
+            var seen = [Set<Int64>](repeating: [], count: snapshot.presentationCodes.count)
+            items.withUnsafeBufferPointer { n in
+                quantity.withUnsafeBufferPointer { q in
+                    breakdown.forEachEntry(rowItems: n, rowQuantity: q, rows: 0..<snapshot.rowCount) { r, qpi, _, _ in
+                        seen[Int(presentation[r])].insert(qpi)
+                    }
+                }
+            }
+            snapshot.releaseResidentPages()
+            for (k, set) in seen.enumerated() where !set.isEmpty { pairs[snapshot.presentationCodes[k].description, default: []].formUnion(set) }
+        }
+        try queue.write { db in
+            for (code, set) in pairs {
+                let name = try String.fetchOne(db, sql: "SELECT name FROM presentation WHERE bnf_code = ?", arguments: [code])
+                for qpi in set {
+                    try db.execute(sql: "INSERT INTO raw_prescribing_normalised (practice, bnf_code, bnf_name, quantity_per_item) VALUES (?, ?, ?, ?)",
+                                   arguments: [code + "\u{1}" + String(qpi), code, name, FixedPoint.double(qpi)])
+                }
+            }
+        }
+        quantitiesPerItem = pairs
+        return pairs
+    }
+
     /// A month as OpenPrescribing's `month` column holds it (`2025-07-01`).
     static func monthText(_ m: YearMonth) -> String { m.description + "-01" }
 
@@ -123,11 +165,11 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
         // `--` comment ends with it.
         let sql = try BigQueryTranslation.sqlite("SELECT practice, \(columns)\nFROM \(from)\nWHERE \(clause)\nGROUP BY practice")
         let words = Set(sql.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
-        for (word, why) in [("raw_prescribing_normalised", "it reads quantity per item, which the store does not keep"),
-                            ("practice_statistics", "it reads list-size bands by age and sex, which RxAtlas's custom sides do not run")]
-        where words.contains(word) {
-            throw DMDError(reason: "\(why)")
+        if words.contains("practice_statistics") {
+            throw DMDError(reason: "it reads list-size bands by age and sex, which RxAtlas's custom sides do not run")
         }
+        // SQL over the un-summed rows runs over each (presentation, quantity per item).
+        let perQuantity = words.contains("raw_prescribing_normalised") ? try loadQuantitiesPerItem() : nil
         // SQL naming the month is evaluated for each of the store's months.
         let byMonth = words.contains("month") || words.contains("date")
         if byMonth {
@@ -139,6 +181,10 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
             try queue.write { db in
                 try db.execute(sql: "UPDATE normalised_prescribing SET items = ?, quantity = ?, actual_cost = ?, net_cost = ?, month = ?",
                                arguments: StatementArguments(values.map { $0 as DatabaseValueConvertible } + [month]))
+                if perQuantity != nil {
+                    try db.execute(sql: "UPDATE raw_prescribing_normalised SET items = ?, total_quantity = ?, actual_cost = ?, net_cost = ?, month = ?",
+                                   arguments: StatementArguments(values.map { $0 as DatabaseValueConvertible } + [month]))
+                }
                 var out: [String: Double] = [:]
                 do {
                     for row in try Row.fetchAll(db, sql: sql) where row.count >= 2 {
@@ -151,8 +197,8 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                 return out
             }
         }
-        // (column, weight, code) → the months it holds in.
-        var held: [String: (Measure, Double, String, Set<YearMonth>)] = [:]
+        // (column, weight, code, quantity per item) → the months it holds in.
+        var held: [String: (Measure, Double, String, Int64?, Set<YearMonth>)] = [:]
         for month in byMonth ? months.map(Optional.some) : [nil] {
             let text = month.map(Self.monthText) ?? ""
             var coefficients: [[String: Double]] = []
@@ -169,22 +215,42 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                 }
             }
             for (k, c) in columns.enumerated() {
-                for (code, weight) in coefficients[k] where weight != 0 && weight.isFinite {
-                    let key = "\(c.measure.rawValue) \(weight) \(code)"
-                    held[key, default: (c.measure, weight, code, [])].3.insert(month ?? YearMonth(ordinal: 0))
+                for (key, weight) in coefficients[k] where weight != 0 && weight.isFinite {
+                    // A raw row's key is the code and its quantity per item.
+                    let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+                    let code = String(parts[0]), qpi = parts.count > 1 ? Int64(parts[1]) : nil
+                    let id = "\(c.measure.rawValue) \(weight) \(key)"
+                    held[id, default: (c.measure, weight, code, qpi, [])].4.insert(month ?? YearMonth(ordinal: 0))
                 }
             }
         }
-        // Codes with the same column, weight and months make one term.
-        var groups: [String: (Measure, Double, Set<YearMonth>, [String])] = [:]
-        for (column, weight, code, inMonths) in held.values {
-            let key = "\(column.rawValue) \(weight) " + inMonths.sorted().map(\.description).joined(separator: ",")
-            groups[key, default: (column, weight, inMonths, [])].3.append(code)
+        // Per (column, weight, code, months): the quantities per item it holds at; every one the
+        // store holds the code at is no condition at all.
+        var byCode: [String: (Measure, Double, String, Set<YearMonth>, Set<Int64>?)] = [:]
+        for (column, weight, code, qpi, inMonths) in held.values {
+            let id = "\(column.rawValue) \(weight) \(code) " + inMonths.sorted().map(\.description).joined(separator: ",")
+            var entry = byCode[id] ?? (column, weight, code, inMonths, qpi == nil ? nil : [])
+            if let qpi { entry.4?.insert(qpi) } else { entry.4 = nil }
+            byCode[id] = entry
+        }
+        // Codes with the same column, weight, months and quantities per item make one term.
+        var groups: [String: (Measure, Double, Set<YearMonth>, Set<Int64>?, [String])] = [:]
+        for (column, weight, code, inMonths, qpis) in byCode.values {
+            var condition = qpis
+            if let q = qpis, q == perQuantity?[code] { condition = nil }
+            if condition != nil && column != .items && column != .quantity {
+                throw DMDError(reason: "it counts \(column) by quantity per item (on \(code)), which the store keeps for items and quantity only")
+            }
+            let id = "\(column.rawValue) \(weight) " + inMonths.sorted().map(\.description).joined(separator: ",")
+                + " " + (condition.map { $0.sorted().map(String.init).joined(separator: ",") } ?? "*")
+            groups[id, default: (column, weight, inMonths, condition, [])].4.append(code)
         }
         let every = Set(byMonth ? months : [YearMonth(ordinal: 0)])
-        let terms = try groups.values.sorted { ($0.0.rawValue, $0.1, $0.2.min()!) < ($1.0.rawValue, $1.1, $1.2.min()!) }.map {
-            MeasureDefinition.WeightedTerm(column: $0.0, weight: $0.1, filter: try BNFFilter(codes: $0.3.sorted()),
-                                           months: $0.2 == every ? nil : $0.2)
+        let terms = try groups.values.sorted {
+            ($0.0.rawValue, $0.1, $0.2.min()!, $0.4.min()!) < ($1.0.rawValue, $1.1, $1.2.min()!, $1.4.min()!)
+        }.map {
+            MeasureDefinition.WeightedTerm(column: $0.0, weight: $0.1, filter: try BNFFilter(codes: $0.4.sorted()),
+                                           months: $0.2 == every ? nil : $0.2, quantityPerItem: $0.3)
         }
         lock.withLock { sideCache[key] = terms }
         return terms

@@ -96,6 +96,14 @@ enum DMDViews {
         CREATE TEMP TABLE normalised_prescribing (practice TEXT PRIMARY KEY, month TEXT, bnf_code TEXT, bnf_name TEXT,
           items REAL DEFAULT 0, quantity REAL DEFAULT 0, actual_cost REAL DEFAULT 0, net_cost REAL DEFAULT 0)
         """,
+        // One row per (presentation, quantity per item) the store holds, for `custom` sides over
+        // OpenPrescribing's un-summed rows (`raw_prescribing_normalised`, with `quantity_per_item`
+        // and `total_quantity`); `practice` is the pair (code, U+0001, fixed-point quantity per
+        // item). Filled when a side reads it.
+        """
+        CREATE TEMP TABLE raw_prescribing_normalised (practice TEXT PRIMARY KEY, month TEXT, bnf_code TEXT, bnf_name TEXT,
+          quantity_per_item REAL, items REAL DEFAULT 0, total_quantity REAL DEFAULT 0, actual_cost REAL DEFAULT 0, net_cost REAL DEFAULT 0)
+        """,
         "CREATE TEMP TABLE presentation (bnf_code TEXT PRIMARY KEY, name TEXT)",
         "CREATE TEMP TABLE bnf (presentation_code TEXT PRIMARY KEY, presentation TEXT, chemical_code TEXT, product_code TEXT)",
     ]

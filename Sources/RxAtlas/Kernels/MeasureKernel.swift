@@ -52,7 +52,13 @@ public struct MeasureKernel: Sendable {
     public func practiceTotals(scan: StoreScan, panel: PracticePanel, measures: [MeasureDefinition], store: Store? = nil) throws -> PracticeMeasureTotals {
         let plan = MeasureSidePlan(measures)
         let request = ScanRequest(columns: plan.columns, keyColumn: plan.sumColumn) { month, codes in plan.keys(over: codes, month: month) }
-        let sums = try scan.sumsByPracticeMonth(request, panel: panel)
+        var sums = try scan.sumsByPracticeMonth(request, panel: panel)
+        // Sums at some quantities per item come from the months' quantity-per-item entries.
+        let byQuantityPerItem = plan.quantityPerItemSums
+        if !byQuantityPerItem.isEmpty {
+            let found = try scan.sumsByQuantityPerItem(byQuantityPerItem.map(\.request), panel: panel)
+            for (k, s) in byQuantityPerItem.enumerated() { sums[s.sum] = found[k] }
+        }
         let sides = sums.indices.map { s in SideTotals(stored: sums[s], divisor: Double(plan.sums[s].column.scale)) }
         let lists = SideTotals(stored: panel.listSizes.map { max($0, 0) }, divisor: 1000)
         func side(_ slot: [(sum: Int, weight: Double)]?) -> SideTotals {

@@ -12,6 +12,9 @@ struct MeasureSidePlan: Sendable {
         var filter: BNFFilter?
         /// The months it counts in (nil: every month).
         var months: Set<YearMonth>? = nil
+        /// The quantities per item it counts at (nil: every one); such a sum is read from the
+        /// months' quantity-per-item entries, not by the row scan.
+        var quantityPerItem: Set<Int64>? = nil
     }
 
     /// The distinct sums.
@@ -36,7 +39,9 @@ struct MeasureSidePlan: Sendable {
     }
 
     private mutating func slot(_ side: MeasureDefinition.Side) -> [(sum: Int, weight: Double)]? {
-        if let terms = side.terms { return terms.map { (index(Sum(column: $0.column, filter: $0.filter, months: $0.months)), $0.weight) } }
+        if let terms = side.terms {
+            return terms.map { (index(Sum(column: $0.column, filter: $0.filter, months: $0.months, quantityPerItem: $0.quantityPerItem)), $0.weight) }
+        }
         guard let column = side.quantity.measure else { return nil }
         return [(index(Sum(column: column, filter: side.filter)), 1)]
     }
@@ -47,12 +52,30 @@ struct MeasureSidePlan: Sendable {
         return sums.count - 1
     }
 
+    /// The presentations `sum` selects in a month's presentation table (nil: every one).
+    func mask(_ sum: Sum, over presentations: [BNFCode], month: YearMonth?) -> [Bool]? {
+        if let months = sum.months, let month, !months.contains(month) { return [Bool](repeating: false, count: presentations.count) }
+        return sum.filter?.mask(over: presentations)
+    }
+
+    /// The sums read from quantity-per-item entries, as the scan asks for them.
+    var quantityPerItemSums: [(sum: Int, request: QuantityPerItemRequest)] {
+        sums.enumerated().compactMap { s, sum in
+            guard let qpi = sum.quantityPerItem else { return nil }
+            let plan = self
+            return (s, QuantityPerItemRequest(column: sum.column, quantityPerItem: qpi) { month, codes in
+                plan.mask(sum, over: codes, month: month) ?? [Bool](repeating: true, count: codes.count)
+            })
+        }
+    }
+
     /// One month's presentation table as scan keys: presentation `q` feeds the sums
     /// `keys.keys(of: q)`. Each filter is matched once per presentation.
     func keys(over presentations: [BNFCode], month: YearMonth? = nil) -> ScanKeys {
         let masks: [[Bool]?] = sums.map { sum in
-            if let months = sum.months, let month, !months.contains(month) { return [Bool](repeating: false, count: presentations.count) }
-            return sum.filter?.mask(over: presentations)
+            // A quantity-per-item sum is not a row sum: the scan leaves it at zero.
+            if sum.quantityPerItem != nil { return [Bool](repeating: false, count: presentations.count) }
+            return mask(sum, over: presentations, month: month)
         }
         var start = [Int32](repeating: 0, count: presentations.count + 1)
         var key: [Int32] = []

@@ -160,13 +160,19 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
         /// The months the term counts in (nil: every month), for SQL whose selection or weights
         /// change with the month.
         public var months: Set<YearMonth>?
+        /// The quantities per item (fixed-point, ``RxData/FixedPoint``) the term counts at (nil:
+        /// every one), for SQL with a condition on `quantity_per_item`; only items and quantity
+        /// are kept per quantity per item (``RxData/QuantityPerItemBreakdown``).
+        public var quantityPerItem: Set<Int64>?
 
         /// Creates a term.
-        public init(column: Measure, weight: Double, filter: BNFFilter, months: Set<YearMonth>? = nil) {
+        public init(column: Measure, weight: Double, filter: BNFFilter, months: Set<YearMonth>? = nil,
+                    quantityPerItem: Set<Int64>? = nil) {
             self.column = column
             self.weight = weight
             self.filter = filter
             self.months = months
+            self.quantityPerItem = quantityPerItem
         }
     }
 

@@ -190,6 +190,12 @@ struct MonthAssembler {
         }
         for r in 0..<outRows { presentation[r] = monthPresIndex[Int(presentation[r])] }
 
+        // 5b. Items and quantity per quantity per item, when the workers kept them: a run's
+        //     inputs are the row's (practice-month, presentation, quantity per item) rows.
+        let breakdown = workers.first?.rows.keepsQuantityPerItem == true
+            ? gatherQuantityPerItem(month: month, runStart: runStart, keys: keys, rowBase: rowBase, outRows: outRows) : nil
+        if freeColumns && breakdown != nil { for w in workers.indices { workers[w].freeQuantityPerItem() } }
+
         // 6. Gather each measure column, summing each run; each column is split across the
         //    cores by row range, and freed from the workers as soon as it is gathered.
         var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
@@ -239,6 +245,58 @@ struct MonthAssembler {
         }
         return MonthTable(month: month, practiceCodes: usedPractice.map { practiceCodes[Int($0)] },
                           presentationCodes: monthPresCodes, practiceStart: practiceStart,
-                          presentation: presentation, columns: columns, measures: measures)
+                          presentation: presentation, columns: columns, measures: measures, quantityPerItem: breakdown)
+    }
+
+    /// The month's ``QuantityPerItemBreakdown``: per output row, its inputs grouped by quantity
+    /// per item, an entry for each unless the row is implicit. Parts of the rows run on every core.
+    private mutating func gatherQuantityPerItem(month: YearMonth, runStart: [Int32], keys: [UInt64], rowBase: [Int],
+                                                outRows: Int) -> QuantityPerItemBreakdown {
+        let parts = max(1, min(ProcessInfoThreads.active, outRows / 4_096 + 1))
+        let workerCount = workers.count
+        nonisolated(unsafe) let ws = workers
+        let items = Measure.items.rawValue, quantity = Measure.quantity.rawValue
+        let pieces = StoreParallel.map(parts) { part -> (QuantityPerItemBreakdown, Bool) in
+            var out = QuantityPerItemBreakdown()
+            var overflow = false
+            var group: [(Int64, Int64, Int64)] = []
+            for row in (outRows * part / parts)..<(outRows * (part + 1) / parts) {
+                group.removeAll(keepingCapacity: true)
+                for j in Int(runStart[row])..<Int(runStart[row + 1]) {
+                    let ref = Int(keys[j] & 0xFFFF_FFFF)
+                    var wi = workerCount - 1
+                    while rowBase[wi] > ref { wi -= 1 }
+                    let rows = ws[wi].rows, r = ref - rowBase[wi]
+                    group.append((rows.quantityPerItem(r), rows.value(r, items), rows.value(r, quantity)))
+                }
+                if group.count > 1 {
+                    group.sort { $0.0 < $1.0 }
+                    var merged: [(Int64, Int64, Int64)] = []
+                    for g in group {
+                        if let last = merged.last, last.0 == g.0 {
+                            let (n, f1) = last.1.addingReportingOverflow(g.1), (q, f2) = last.2.addingReportingOverflow(g.2)
+                            overflow = overflow || f1 || f2
+                            merged[merged.count - 1] = (g.0, n, q)
+                        } else {
+                            merged.append(g)
+                        }
+                    }
+                    group = merged
+                }
+                if group.count == 1 && QuantityPerItemBreakdown.isImplicit(quantityPerItem: group[0].0, items: group[0].1, quantity: group[0].2) {
+                    continue
+                }
+                for g in group {
+                    out.row.append(Int32(row)); out.quantityPerItem.append(g.0); out.items.append(g.1); out.quantity.append(g.2)
+                }
+            }
+            return (out, overflow)
+        }
+        var all = QuantityPerItemBreakdown()
+        for (piece, overflow) in pieces {
+            all.row += piece.row; all.quantityPerItem += piece.quantityPerItem; all.items += piece.items; all.quantity += piece.quantity
+            if overflow { overflows.append((month, .quantity)) }
+        }
+        return all
     }
 }

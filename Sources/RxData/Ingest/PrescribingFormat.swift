@@ -26,6 +26,8 @@ enum ColumnRole: Int, CaseIterable {
     case month, practice, practiceName, bnfCode, bnfName, chemicalCode, chemicalName
     case items, quantity, nic, actualCost, adq
     case unidentified, regionCode, regionName, icbCode, icbName, subICBCode, subICBName, postcode
+    /// EPD's `QUANTITY`: the quantity on one item (``QuantityPerItemBreakdown``).
+    case quantityPerItem
 }
 
 /// A detected layout: the format and the column index of each role.
@@ -99,6 +101,7 @@ struct PrescribingLayout {
             }
             set(.items, find("ITEMS"))
             set(.quantity, find("TOTAL_QUANTITY"))
+            set(.quantityPerItem, find("QUANTITY"))
             set(.nic, find("NIC"))
             set(.actualCost, find("ACTUAL_COST"))
             set(.adq, find("ADQ_USAGE", "ADQUSAGE"))

@@ -12,9 +12,27 @@ struct RowBuffer {
     private(set) var presentationSegments: [UnsafeMutablePointer<UInt32>] = []
     /// Per segment and measure (`segment * columnCount + measure`): values.
     private(set) var valueSegments: [UnsafeMutablePointer<Int64>] = []
+    /// Per segment, when quantities per item are kept: the row's quantity per item (rows are
+    /// then per practice-month, presentation and quantity per item).
+    private(set) var quantityPerItemSegments: [UnsafeMutablePointer<Int64>] = []
+    /// Per segment, when quantities per item are kept: the previous row of the same practice-month
+    /// run and presentation at another quantity per item (-1: none).
+    private(set) var chainSegments: [UnsafeMutablePointer<Int32>] = []
     private(set) var count = 0
+    /// Whether each row also holds a quantity per item.
+    let keepsQuantityPerItem: Bool
 
-    init() {}
+    init(keepsQuantityPerItem: Bool = false) { self.keepsQuantityPerItem = keepsQuantityPerItem }
+
+    /// Sets the quantity per item and chain link of row `r` (only when kept).
+    @inline(__always)
+    func setQuantityPerItem(row r: Int, _ qpi: Int64, chain: Int32) {
+        let s = r >> RowBuffer.segmentShift, o = r & (RowBuffer.segmentSize - 1)
+        quantityPerItemSegments[s][o] = qpi
+        chainSegments[s][o] = chain
+    }
+    @inline(__always) func quantityPerItem(_ r: Int) -> Int64 { quantityPerItemSegments[r >> RowBuffer.segmentShift][r & (RowBuffer.segmentSize - 1)] }
+    @inline(__always) func chain(_ r: Int) -> Int32 { chainSegments[r >> RowBuffer.segmentShift][r & (RowBuffer.segmentSize - 1)] }
 
     /// Appends a row with the given values and returns its index.
     @inline(__always)
@@ -65,6 +83,20 @@ struct RowBuffer {
         practiceMonthSegments.append(.allocate(capacity: RowBuffer.segmentSize))
         presentationSegments.append(.allocate(capacity: RowBuffer.segmentSize))
         for _ in 0..<RowBuffer.columnCount { valueSegments.append(.allocate(capacity: RowBuffer.segmentSize)) }
+        if keepsQuantityPerItem {
+            quantityPerItemSegments.append(.allocate(capacity: RowBuffer.segmentSize))
+            chainSegments.append(.allocate(capacity: RowBuffer.segmentSize))
+        }
+    }
+
+    /// Frees the quantity-per-item and chain segments once the breakdown is gathered.
+    mutating func freeQuantityPerItem() {
+        for s in quantityPerItemSegments.indices {
+            quantityPerItemSegments[s].deallocate()
+            quantityPerItemSegments[s] = .allocate(capacity: 1)
+            chainSegments[s].deallocate()
+            chainSegments[s] = .allocate(capacity: 1)
+        }
     }
 
     /// Frees every segment's practice-month and presentation ids once the last month's rows are
@@ -96,6 +128,10 @@ struct RowBuffer {
         practiceMonthSegments.forEach { $0.deallocate() }
         presentationSegments.forEach { $0.deallocate() }
         valueSegments.forEach { $0.deallocate() }
+        quantityPerItemSegments.forEach { $0.deallocate() }
+        chainSegments.forEach { $0.deallocate() }
+        quantityPerItemSegments = []
+        chainSegments = []
         practiceMonthSegments = []
         presentationSegments = []
         valueSegments = []

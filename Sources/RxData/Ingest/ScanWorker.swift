@@ -68,6 +68,8 @@ struct ScanWorker {
 
     // Column indexes resolved once.
     private let cMonth, cPractice, cBNF, cItems, cQuantity, cNIC, cCost, cADQ, cUnidentified, cSubICB: Int
+    /// EPD's `QUANTITY` (quantity per item), -1 when the layout has none.
+    private let cQPI: Int
     /// The health board column of Scotland's data (`HBT`), for its non-practice buckets; -1 else.
     private let cBoard: Int
     private let padded: Bool
@@ -89,6 +91,8 @@ struct ScanWorker {
         cADQ = layout.column(.adq)
         cUnidentified = layout.column(.unidentified)
         cSubICB = layout.column(.subICBCode)
+        cQPI = layout.column(.quantityPerItem)
+        rows = RowBuffer(keepsQuantityPerItem: cQPI >= 0)
         padded = layout.format == .pdpiPadded
         cBoard = layout.format == .phs ? layout.column(.icbCode) : -1
     }
@@ -97,6 +101,8 @@ struct ScanWorker {
     mutating func freeColumn(_ c: Int) { rows.freeColumn(c) }
     /// Frees the rows' practice-month and presentation ids (``RowBuffer/freeRowKeys()``).
     mutating func freeRowKeys() { rows.freeRowKeys() }
+    /// Frees the rows' quantities per item (``RowBuffer/freeQuantityPerItem()``).
+    mutating func freeQuantityPerItem() { rows.freeQuantityPerItem() }
 
     /// Frees the worker's buffers and rows.
     mutating func free() {
@@ -203,6 +209,8 @@ struct ScanWorker {
         if let e = number(line, cQuantity, decimals: FixedPoint.decimals, value: &quantity) { return (layout.names[cQuantity], e) }
         if let e = number(line, cNIC, decimals: FixedPoint.decimals, value: &nic) { return (layout.names[cNIC], e) }
         if cCost >= 0, let e = number(line, cCost, decimals: FixedPoint.decimals, value: &cost) { return (layout.names[cCost], e) }
+        var qpi: Int64 = 0
+        if cQPI >= 0, let e = number(line, cQPI, decimals: FixedPoint.decimals, value: &qpi) { return (layout.names[cQPI], e) }
         if cADQ >= 0 {
             if let e = number(line, cADQ, decimals: FixedPoint.decimals, value: &adq) {
                 if e == "empty value" { emptyADQ += 1; adq = 0 } else { return (layout.names[cADQ], e) }
@@ -327,11 +335,18 @@ struct ScanWorker {
             runKey = rk
         }
         if Int(presID) >= presSlotCapacity { growPresSlots() }
-        var row = Int(presSlot[Int(presID)])
+        let head = Int(presSlot[Int(presID)])
+        var row = head
+        // With quantities per item kept, a row is per quantity per item too: follow the chain
+        // of this presentation's rows in the run.
+        if cQPI >= 0 {
+            while row >= 0 && rows.quantityPerItem(row) != qpi { row = Int(rows.chain(row)) }
+        }
         if row < 0 {
             row = rows.append(practiceMonth: rk, presentation: UInt32(presID), items, quantity, nic, cost, adq)
+            if cQPI >= 0 { rows.setQuantityPerItem(row: row, qpi, chain: Int32(truncatingIfNeeded: head)) }
+            if head < 0 { touched.append(presID) }
             presSlot[Int(presID)] = Int32(truncatingIfNeeded: row)
-            touched.append(presID)
         } else if let c = rows.add(row: row, items, quantity, nic, cost, adq) {
             let column = [cItems, cQuantity, cNIC, cCost, cADQ][c]
             return (column >= 0 ? layout.names[column] : nil,

@@ -23,6 +23,9 @@ extension MonthTable {
             }
         }
         keyed.sort { $0.0 < $1.0 }
+        // Quantities per item are kept only when both tables keep them.
+        let keepsQPI = quantityPerItem != nil && other.quantityPerItem != nil
+        var breakdown = QuantityPerItemBreakdown()
         var practiceStart: [Int32] = [0]
         var presentation: [Int32] = []
         var columns = [[Int64]](repeating: [], count: Measure.allCases.count)
@@ -38,17 +41,50 @@ extension MonthTable {
                 currentPractice = p
             }
             var sums = [Int64](repeating: 0, count: Measure.allCases.count)
+            var perQPI: [Int64: (Int64, Int64)] = [:]
             while i < keyed.count && keyed[i].0 == key {
                 let table = keyed[i].1 == 0 ? self : other
                 for c in 0..<sums.count { sums[c] &+= table.columns[c][keyed[i].2] }
+                if keepsQPI {
+                    table.forEachQuantityPerItemEntry(ofRow: keyed[i].2) { qpi, n, q in
+                        let was = perQPI[qpi] ?? (0, 0)
+                        perQPI[qpi] = (was.0 &+ n, was.1 &+ q)
+                    }
+                }
                 i += 1
             }
+            let out = Int32(presentation.count)
             presentation.append(Int32(key & 0xFFFF_FFFF))
             for c in 0..<sums.count { columns[c].append(sums[c]) }
+            if keepsQPI, let only = perQPI.first,
+               !(perQPI.count == 1 && QuantityPerItemBreakdown.isImplicit(quantityPerItem: only.key, items: only.value.0, quantity: only.value.1)) {
+                for (qpi, v) in perQPI.sorted(by: { $0.key < $1.key }) {
+                    breakdown.row.append(out); breakdown.quantityPerItem.append(qpi)
+                    breakdown.items.append(v.0); breakdown.quantity.append(v.1)
+                }
+            }
         }
         if currentPractice != .max { practiceStart.append(Int32(presentation.count)) }
         return MonthTable(month: month, practiceCodes: usedPractices, presentationCodes: presentations,
                           practiceStart: practiceStart, presentation: presentation, columns: columns,
-                          measures: measures.intersection(other.measures))
+                          measures: measures.intersection(other.measures), quantityPerItem: keepsQPI ? breakdown : nil)
+    }
+}
+
+extension MonthTable {
+    /// Calls `body(quantityPerItem, items, quantity)` for each quantity-per-item entry of row `r`
+    /// (one for an implicit row); nothing when the table keeps no quantity per item.
+    public func forEachQuantityPerItemEntry(ofRow r: Int, _ body: (Int64, Int64, Int64) -> Void) {
+        guard let b = quantityPerItem else { return }
+        var e = b.firstEntry(atOrAfter: r)
+        if e < b.count && Int(b.row[e]) == r {
+            while e < b.count && Int(b.row[e]) == r {
+                body(b.quantityPerItem[e], b.items[e], b.quantity[e])
+                e += 1
+            }
+        } else {
+            let n = columns[Measure.items.rawValue][r], q = columns[Measure.quantity.rawValue][r]
+            body(n != 0 ? q / n : 0, n, q)
+        }
     }
 }

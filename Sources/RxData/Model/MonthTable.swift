@@ -23,10 +23,15 @@ public struct MonthTable: Sendable, Equatable {
     public var columns: [[Int64]]
     /// The measures the sources published.
     public var measures: MeasureSet
+    /// Items and quantity per quantity per item, when the sources publish it (EPD); nil
+    /// otherwise (PDPI, Scotland).
+    public var quantityPerItem: QuantityPerItemBreakdown?
 
     /// Creates a table from its parts; see the property docs for the invariants.
     public init(month: YearMonth, practiceCodes: [String], presentationCodes: [BNFCode],
-                practiceStart: [Int32], presentation: [Int32], columns: [[Int64]], measures: MeasureSet) {
+                practiceStart: [Int32], presentation: [Int32], columns: [[Int64]], measures: MeasureSet,
+                quantityPerItem: QuantityPerItemBreakdown? = nil) {
+        self.quantityPerItem = quantityPerItem
         self.month = month
         self.practiceCodes = practiceCodes
         self.presentationCodes = presentationCodes
@@ -72,6 +77,9 @@ public struct MonthTable: Sendable, Equatable {
                 guard v > prev, Int(v) < presentationCodes.count else { return "presentations unsorted or out of range at row \(r)" }
                 prev = v
             }
+        }
+        if let quantityPerItem {
+            return quantityPerItem.validate(rowCount: n, items: columns[Measure.items.rawValue], quantity: columns[Measure.quantity.rawValue])
         }
         return nil
     }

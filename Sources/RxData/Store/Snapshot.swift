@@ -29,6 +29,9 @@ public final class Snapshot: @unchecked Sendable {
     private let gaps: UnsafeRawPointer
     private let anchors: UnsafePointer<Int32>
     private let columns: [UnsafeRawPointer?]
+    /// The quantity-per-item sections (rows, values, items, quantities) and their entry count,
+    /// when the month keeps them.
+    private let quantityPerItemSections: (sections: [UnsafeRawPointer], count: Int)?
 
     /// The month.
     public var month: YearMonth { header.month }
@@ -160,6 +163,23 @@ public final class Snapshot: @unchecked Sendable {
         gaps = gapBytes.baseAddress!
         columns = measureSections
 
+        let qpiKinds = SnapshotFormat.SectionKind.quantityPerItem
+        let present = qpiKinds.filter { byKind[$0] != nil }
+        if present.isEmpty {
+            quantityPerItemSections = nil
+        } else {
+            guard present.count == qpiKinds.count else { throw corrupt("the quantity-per-item sections are incomplete") }
+            let count = Int(byKind[.quantityPerItemRows]!.count)
+            var pointers: [UnsafeRawPointer] = []
+            for kind in qpiKinds {
+                let bytes = try section(kind, .packed)
+                guard Int(byKind[kind]!.count) == count else { throw corrupt("the quantity-per-item sections differ in length") }
+                if let problem = PackedColumn.validate(bytes, rows: count, blockRows: blockRows) { throw corrupt("\(kind): \(problem)") }
+                pointers.append(bytes.baseAddress ?? UnsafeRawPointer(file.baseAddress!))
+            }
+            quantityPerItemSections = (pointers, count)
+        }
+
         if let s = byKind[.notes] {
             let data = Data(UnsafeRawBufferPointer(rebasing: file[Int(s.offset)..<Int(s.offset + s.length)]))
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else {
@@ -269,15 +289,45 @@ public final class Snapshot: @unchecked Sendable {
         }
     }
 
+    /// Whether the month keeps items and quantity per quantity per item.
+    public var keepsQuantityPerItem: Bool { quantityPerItemSections != nil }
+
+    /// The month's ``QuantityPerItemBreakdown``, or nil when it keeps none (its sources publish
+    /// no quantity per item, or it was written before RxAtlas kept it).
+    /// - Throws: ``StoreError`` when the entries break the breakdown's row order.
+    public func decodeQuantityPerItem() throws -> QuantityPerItemBreakdown? {
+        guard let (sections, count) = quantityPerItemSections else { return nil }
+        let blocks = (count + blockRows - 1) / blockRows
+        func column(_ k: Int) -> [Int64] {
+            [Int64](unsafeUninitializedCapacity: count) { buf, n in
+                for b in 0..<blocks {
+                    PackedColumn.unpack(sections[k], block: b, rows: min(blockRows, count - b * blockRows), blockCount: blocks,
+                                        into: buf.baseAddress! + b * blockRows)
+                }
+                n = count
+            }
+        }
+        let rows = column(0)
+        var previous: Int64 = -1
+        for r in rows {
+            guard r >= previous, r < Int64(rowCount) else {
+                throw StoreError(path: path, reason: "corrupt snapshot: quantity-per-item entry rows out of order or range")
+            }
+            previous = r
+        }
+        return QuantityPerItemBreakdown(row: rows.map { Int32($0) }, quantityPerItem: column(1), items: column(2), quantity: column(3))
+    }
+
     /// The whole month as a ``MonthTable``.
-    public func decode() -> MonthTable {
+    /// - Throws: ``StoreError`` when its quantity-per-item entries are corrupt.
+    public func decode() throws -> MonthTable {
         var columns: [[Int64]] = []
         for m in Measure.allCases {
             columns.append(measures.has(m) ? decode(m) : [Int64](repeating: 0, count: rowCount))
         }
         return MonthTable(month: month, practiceCodes: practiceCodes, presentationCodes: presentationCodes,
                           practiceStart: practiceStart, presentation: decodePresentations(), columns: columns,
-                          measures: measures)
+                          measures: measures, quantityPerItem: try decodeQuantityPerItem())
     }
 
     /// Runs `body` for every block, spread over the cores in contiguous runs.

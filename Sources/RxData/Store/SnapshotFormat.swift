@@ -33,7 +33,11 @@
 /// before the block's first row when that row continues a practice, else −1), the presentation
 /// column as gaps within each practice (`id − previous id − 1`, the first row of a practice
 /// counting from −1), one packed column per published measure, and a small JSON object of
-/// source notes. Packed columns use ``PackedColumn``'s block encoding.
+/// source notes. Packed columns use ``PackedColumn``'s block encoding. A month whose sources
+/// publish quantity per item (EPD) has four more packed sections, its
+/// ``QuantityPerItemBreakdown`` (rows, quantities per item, items, quantities; the section's
+/// element count is the number of entries); a build that predates them refuses such a file as
+/// having an unknown section.
 public enum SnapshotFormat {
     /// The file's first eight bytes.
     public static let magic: [UInt8] = [0x89, 0x52, 0x58, 0x53, 0x4E, 0x41, 0x50, 0x1A]
@@ -63,6 +67,16 @@ public enum SnapshotFormat {
         case presentationGaps = 5
         case measure = 6
         case notes = 7
+        /// ``QuantityPerItemBreakdown``: the entries' rows, quantities per item, items and
+        /// quantities, one packed section each, holding the entry count. Absent when the month's
+        /// sources publish no quantity per item (and in months written before RxAtlas kept it).
+        case quantityPerItemRows = 8
+        case quantityPerItemValues = 9
+        case quantityPerItemItems = 10
+        case quantityPerItemQuantities = 11
+
+        /// The four sections of the quantity-per-item breakdown, in order.
+        static let quantityPerItem: [SectionKind] = [.quantityPerItemRows, .quantityPerItemValues, .quantityPerItemItems, .quantityPerItemQuantities]
     }
 
     /// How a section's bytes are laid out.

@@ -79,6 +79,9 @@ public enum SnapshotWriter {
         let published = table.measures.measures
         var columnValues: [[Int64]] = [gaps]
         for m in published { columnValues.append(table.columns[m.rawValue]) }
+        if let b = table.quantityPerItem {
+            columnValues += [b.row.map(Int64.init), b.quantityPerItem, b.items, b.quantity]
+        }
         let plans = StoreParallel.map(columnValues.count) { i in
             columnValues[i].withUnsafeBufferPointer { PackedColumn.plan($0, blockRows: blockRows) }
         }
@@ -99,6 +102,11 @@ public enum SnapshotWriter {
         if !notesBytes.isEmpty { place(.notes, 0, .raw, notesBytes.count, notesBytes.count) }
         place(.presentationGaps, 0, .packed, rows, plans[0].byteLength)
         for (i, m) in published.enumerated() { place(.measure, UInt8(m.rawValue), .packed, rows, plans[i + 1].byteLength) }
+        if let b = table.quantityPerItem {
+            for (k, kind) in SnapshotFormat.SectionKind.quantityPerItem.enumerated() {
+                place(kind, 0, .packed, b.count, plans[published.count + 1 + k].byteLength)
+            }
+        }
         let payloadLength = cursor
         let chunkBytes = 1 << SnapshotFormat.chunkShift
         let chunkCount = (payloadLength + chunkBytes - 1) / chunkBytes
