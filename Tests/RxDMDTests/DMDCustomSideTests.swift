@@ -96,4 +96,66 @@ struct DMDCustomSideTests {
         }
         #expect(total > 0)
     }
+
+    /// A condition on quantity per item: the terms count items at the quantities per item the
+    /// condition keeps, and the kernel's numerator per practice equals a sum over the file's lines.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sample + "/epd_202501.csv.gz"), "datasets/sample is missing"))
+    func aConditionOnQuantityPerItemCountsTheLinesItKeeps() throws {
+        let dir = try TemporaryFolder()
+        try DMDFixture.write(to: dir.path + "/release")
+        try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/dmd.sqlite")
+        _ = try StoreIngest(options: IngestOptions(files: [sample + "/epd_202501.csv.gz"], listSizes: [sample + "/list_sizes_202501.csv.gz"],
+                                                   orgMapping: sample + "/orgs.csv.gz", softwareVersion: "test")).run(store: dir.path + "/store")
+        let store = try Store.open(at: dir.path + "/store")
+        let db = try DMDDatabase(path: dir.path + "/dmd.sqlite", store: store)
+        let over15 = try db.customSide(columns: "SUM(items) AS numerator", from: "{hscic}.raw_prescribing_normalised",
+                                       where: "bnf_code LIKE '0501013B0%AB' AND quantity_per_item > 15 --Amoxicillin 500mg capsules")
+        #expect(!over15.isEmpty && over15.allSatisfy { $0.column == .items && $0.weight == 1 })
+        #expect(over15.allSatisfy { ($0.quantityPerItem ?? []).allSatisfy { $0 > 15 * FixedPoint.scale } && $0.quantityPerItem != nil })
+        // Without a condition on it, every quantity per item the store holds: no condition.
+        let all = try db.customSide(columns: "SUM(total_quantity) AS denominator", from: "{hscic}.raw_prescribing_normalised",
+                                    where: "bnf_code LIKE '0501013B0%AB'")
+        #expect(!all.isEmpty && all.allSatisfy { $0.quantityPerItem == nil && $0.column == .quantity })
+        // Cost by quantity per item is not kept.
+        #expect { try db.customSide(columns: "SUM(actual_cost) AS numerator", from: "{hscic}.raw_prescribing_normalised",
+                                    where: "bnf_code LIKE '0501013B0%AB' AND quantity_per_item > 15") }
+            throws: { "\($0)".contains("items and quantity only") }
+
+        var measure = MeasureDefinition(id: "amox_over_15", name: "Amoxicillin over 15", isPercentage: false, lowIsGood: true,
+                                        isCostBased: false, numerator: .init(quantity: .items, filter: nil),
+                                        denominator: .init(quantity: .listSize, filter: nil))
+        measure.numerator.terms = over15
+        let month = YearMonth(year: 2025, month: 1)!
+        let values = try MeasureRun.run(store: store, period: month...month, definitions: [measure], levels: [.practice]).values[0]
+
+        // The same from the file's lines.
+        let gunzip = Process()
+        gunzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gunzip.arguments = ["-dc", sample + "/epd_202501.csv.gz"]
+        let pipe = Pipe()
+        gunzip.standardOutput = pipe
+        try gunzip.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        gunzip.waitUntilExit()
+        var lines = text.split { $0 == "\n" || $0 == "\r\n" }   // the sample's lines end in CR LF, one Character
+        let header = lines.removeFirst().split(separator: ",").map(String.init)
+        let p = header.firstIndex(of: "PRACTICE_CODE")!, c = header.firstIndex(of: "BNF_PRESENTATION_CODE")!
+        let q = header.firstIndex(of: "QUANTITY")!, n = header.firstIndex(of: "ITEMS")!
+        var expected: [String: Double] = [:]
+        for line in lines {
+            // A plain quote-aware split (the sample has quoted fields with commas, no escaped quotes).
+            var f: [String] = [], field = "", quoted = false
+            for ch in line {
+                if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted { f.append(field); field = "" } else { field.append(ch) }
+            }
+            f.append(field)
+            guard f.count == header.count else { Issue.record("a line of \(f.count) fields"); continue }
+            let code = f[c]
+            // Unidentified prescribing is kept per sub-ICB (`-@01A`).
+            let org = f[p] == "-" ? "-@" + f[header.firstIndex(of: "PCO_CODE")!] : f[p]
+            if code.hasPrefix("0501013B0") && code.hasSuffix("AB") && Double(f[q])! > 15 { expected[org, default: 0] += Double(f[n])! }
+        }
+        #expect(expected.values.reduce(0, +) > 0)
+        for (u, org) in values.orgCodes.enumerated() { #expect(values.numerator[u] == expected[org] ?? 0, "\(org)") }
+    }
 }
