@@ -154,8 +154,11 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
     /// column counts for on that presentation, joins to dm+d included. Two more runs (every
     /// column 1, then 2) check that the sum is linear: a condition or expression on a row's own
     /// numbers (`items > 0`, `CASE WHEN quantity …`) cannot be weights, and is refused.
-    /// Refused too: SQL that reads rows of other tables (`raw_prescribing_normalised`, which
-    /// needs quantity per item; `practice_statistics`; views RxAtlas does not have). SQL that
+    /// SQL over `raw_prescribing_normalised` runs the same way over one row per (presentation,
+    /// quantity per item) of the store's months (`practice` is the pair); a weight holding at only
+    /// some of a presentation's quantities per item becomes a term counted at those
+    /// (``RxAtlas/MeasureDefinition/WeightedTerm/quantityPerItem``), items and quantity only.
+    /// Refused: SQL that reads `practice_statistics` or views RxAtlas does not have. SQL that
     /// names the month (`DATE(month) >= '2025-07-01'`, `p.month = adj.date`) is evaluated for
     /// each of the store's months, and a term holds in the months it was found in.
     public func customSide(columns: String, from: String, where clause: String) throws -> [MeasureDefinition.WeightedTerm] {
