@@ -5,7 +5,8 @@
 # numerator, denominator, calc_value and percentile, and on the deciles, to 1e-9.
 #
 # With DMD=dmd.sqlite (a release imported by `rxatlas dmd import`), both also run the
-# definitions that select codes from dm+d; DMD=fixture imports dmd_fixture.py's small release.
+# definitions that select codes from dm+d; DMD=fixture imports dmd_fixture.py's small release,
+# with aware_fixture.py's stand-in for OpenPrescribing's AWaRe table.
 #
 # Usage: Benchmarks/openprescribing/check.sh                 (the bundled sample, 2025-01 to 03)
 #        EPD="a.csv b.csv" LISTS="l.csv" ORGS=orgs.csv Benchmarks/openprescribing/check.sh
@@ -27,7 +28,9 @@ rm -rf "$OUT/store" "$OUT/rx" "$OUT/op"
 DMD="${DMD:-}"
 if [ "$DMD" = fixture ]; then
     python3 "$HERE/dmd_fixture.py" "$OUT/dmd-release"
-    "$RXATLAS" dmd import "$OUT/dmd-release" --out "$OUT/dmd.sqlite" --quiet
+    # shellcheck disable=SC2086
+    python3 "$HERE/aware_fixture.py" "$OUT/aware.csv" $EPD
+    "$RXATLAS" dmd import "$OUT/dmd-release" --table vw_aware_abx_bnf_codes="$OUT/aware.csv" --out "$OUT/dmd.sqlite" --quiet
     DMD="$OUT/dmd.sqlite"
 fi
 dmd_args=()

@@ -282,7 +282,11 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
                 }
             }
         } catch let e as DatabaseError {
-            throw DMDError(reason: e.message ?? "\(e)")
+            var reason = e.message ?? "\(e)"
+            if reason.contains("no such table: vw_aware_abx_bnf_codes") {
+                reason += " (OpenPrescribing's UK-AWaRe table, not part of dm+d: add one with `rxatlas dmd import … --table vw_aware_abx_bnf_codes=FILE.csv`, columns bnf_code and aware)"
+            }
+            throw DMDError(reason: reason)
         }
         lock.withLock { cache[sql] = codes }
         return codes

@@ -25,7 +25,13 @@ public enum DMDImport {
     /// Imports the release found under `paths` into a new database at `output`.
     /// - Throws: ``DMDError`` naming the file (and line) at fault.
     @discardableResult
-    public static func run(paths: [String], output: String, progress: ProgressReporter = .silent) throws -> Summary {
+    /// - Parameter tables: tables to add beside the release, each a name and a CSV file whose
+    ///   header names the columns (text): a table a definition's SQL reads that dm+d does not
+    ///   hold, such as `vw_aware_abx_bnf_codes` (`bnf_code`, `aware`) for `aware_antibiotics`,
+    ///   built from UKHSA's UK-AWaRe classification.
+    public static func run(paths: [String], output: String, tables: [(name: String, file: String)] = [],
+                           progress: ProgressReporter = .silent) throws -> Summary {
+        let extra = try tables.map { try ExtraTable(name: $0.name, file: $0.file) }
         let release = try DMDReleaseFiles(paths: paths)
         defer { release.cleanUp() }
         var rows: [String: Int] = [:]
@@ -75,6 +81,12 @@ public enum DMDImport {
                 for (table, n) in rows.sorted(by: { $0.key < $1.key }) {
                     try db.execute(sql: "INSERT INTO release VALUES (?, ?)", arguments: ["rows_\(table)", String(n)])
                 }
+                for t in extra {
+                    try t.create(in: db)
+                    try db.execute(sql: "INSERT INTO release VALUES (?, ?)", arguments: ["table_\(t.name)", try describe(t.file)])
+                    try db.execute(sql: "INSERT INTO release VALUES (?, ?)", arguments: ["rows_\(t.name)", String(t.rows.count)])
+                    rows[t.name] = t.rows.count
+                }
                 try db.execute(sql: "INSERT INTO release VALUES ('imported_at', ?)", arguments: [ISO8601DateFormatter().string(from: Date())])
             }
             let vmps = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM vmp WHERE bnf_code IS NOT NULL") ?? 0 }
@@ -85,6 +97,53 @@ public enum DMDImport {
         } catch {
             if let e = error as? DMDError { throw e }
             throw DMDError(file: output, reason: "the dm+d database could not be written: \(error)")
+        }
+    }
+
+    /// A table from a CSV file, added beside the release (`--table NAME=FILE`).
+    struct ExtraTable {
+        let name: String, file: String
+        let columns: [String]
+        let rows: [[String]]
+
+        /// Reads `file`. - Throws: ``DMDError`` for a name that is not a plain identifier or
+        /// one of the release's tables, a missing file, a header without columns, or a row with
+        /// another number of fields (naming its line).
+        init(name: String, file: String) throws {
+            func plain(_ s: String) -> Bool {
+                guard let first = s.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first) else { return false }
+                return s.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
+            }
+            guard plain(name) else { throw DMDError(file: file, reason: "table name '\(name)' is not a plain name (letters, digits, _)") }
+            guard DMDNames.knownColumns[name] == nil, !["release", "presentation", "bnf", "normalised_prescribing"].contains(name) else {
+                throw DMDError(file: file, reason: "table name '\(name)' is taken by the release or RxAtlas's own tables")
+            }
+            let records: [CSVRecord]
+            do { records = try CSVRecordReader.read(path: file) } catch {
+                throw DMDError(file: file, reason: "cannot be read as CSV: \(error)")
+            }
+            guard let header = records.first, !header.fields.isEmpty else { throw DMDError(file: file, reason: "is empty: a header naming the columns is needed") }
+            columns = header.fields.map { CSVRecordReader.trim($0) }
+            for (k, c) in columns.enumerated() where !plain(c) || columns[..<k].contains(c) {
+                throw DMDError(file: file, line: header.line, reason: "column name '\(c)' is not a plain name (letters, digits, _) or is repeated")
+            }
+            var rows: [[String]] = []
+            for r in records.dropFirst() where !r.isBlank {
+                guard r.fields.count == columns.count else {
+                    throw DMDError(file: file, line: r.line, reason: "has \(r.fields.count) fields where the header names \(columns.count)")
+                }
+                rows.append(r.fields.map { CSVRecordReader.trim($0) })
+            }
+            self.name = name
+            self.file = file
+            self.rows = rows
+        }
+
+        /// Creates and fills the table.
+        func create(in db: Database) throws {
+            try db.execute(sql: "CREATE TABLE \(name) (" + columns.map { "\($0) TEXT" }.joined(separator: ", ") + ")")
+            let sql = "INSERT INTO \(name) VALUES (" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+            for r in rows { try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(r)) }
         }
     }
 

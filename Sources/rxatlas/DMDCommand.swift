@@ -22,15 +22,30 @@ struct DMDCommand: ParsableCommand {
 
             Examples:
               rxatlas dmd import nhsbsa_dmd_10.1.0_20251201000001.zip nhsbsa_dmdbonus_10.1.0_20251201000001.zip --out dmd.sqlite
+              rxatlas dmd import dmd/ bonus/ --table vw_aware_abx_bnf_codes=aware.csv --out dmd.sqlite
               rxatlas measures --store store --definitions openprescribing/measures/definitions --dmd dmd.sqlite --out measures
             """)
 
         @Argument(help: "The release's and the supplementary release's folders, zips or XML files.") var release: [String]
         @Option(help: "The database to write.") var out: String
+        @Option(name: .customLong("table"), help: ArgumentHelp(
+            "A table to add beside the release, NAME=FILE.csv (header: the columns), for SQL that reads a table dm+d does not hold.",
+            discussion: "aware_antibiotics reads vw_aware_abx_bnf_codes (bnf_code, aware: Access, Watch or Reserve), which a user builds from UKHSA's UK-AWaRe classification."))
+        var table: [String] = []
         @OptionGroup var log: LogOptions
 
+        func validate() throws {
+            for t in table where !t.contains("=") || t.hasPrefix("=") || t.hasSuffix("=") {
+                throw ValidationError("--table takes NAME=FILE.csv, not '\(t)'")
+            }
+        }
+
         func run() throws {
-            let s = try DMDImport.run(paths: release, output: out, progress: log.reporter)
+            let added = table.map { t -> (name: String, file: String) in
+                let parts = t.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), String(parts[1]))
+            }
+            let s = try DMDImport.run(paths: release, output: out, tables: added, progress: log.reporter)
             let tables = s.rows.filter { !$0.key.hasPrefix("bnf_") }
             log.result("wrote \(out): \(tables.count) tables, \(tables.values.reduce(0, +)) rows (\(s.rows["vmp"] ?? 0) VMPs, "
                        + "\(s.rows["amp"] ?? 0) AMPs); BNF codes for \(s.vmpsWithBNF) VMPs and \(s.ampsWithBNF) AMPs")

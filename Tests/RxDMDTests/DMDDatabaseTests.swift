@@ -119,6 +119,16 @@ struct DMDDatabaseTests {
         let toothpaste = try #require(loaded.definitions.first { $0.id == "toothpaste" })
         #expect(toothpaste.numerator.filter != nil && toothpaste.numerator.filter == v1.numerator.filter)
         #expect(toothpaste.numerator.quantity == .actualCost && toothpaste.notes.contains { $0.contains("toothpaste.json's") })
+
+        // With an AWaRe table beside the release, aware_antibiotics runs too: all 57.
+        let csv = dir.path + "/aware.csv"
+        try "bnf_code,aware\n0501013B0AAABAB,Access\n0501120L0AAAFAF,Watch\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/aware.sqlite", tables: [("vw_aware_abx_bnf_codes", csv)])
+        let withTable = try DMDDatabase(path: dir.path + "/aware.sqlite", presentations: [])
+        let all = try MeasureLibrary.loadRunnable(paths: [yaml], codeQueries: withTable, firstFormat: [definitions])
+        #expect(all.definitions.count == 57 && all.refused.count == 29)
+        let aware = try #require(all.definitions.first { $0.id == "aware_antibiotics" })
+        #expect(aware.numerator.filter == (try BNFFilter(codes: ["0501120L0AAAFAF"])))
     }
 
     @Test func theYAMLsRoutesSelectAsTheJSONsQuery() throws {

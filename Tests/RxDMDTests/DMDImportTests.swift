@@ -40,6 +40,32 @@ struct DMDImportTests {
         }
     }
 
+    /// A table beside the release (`--table NAME=FILE`): OpenPrescribing's AWaRe view, which
+    /// aware_antibiotics's query then reads; bad names and ragged rows are refused.
+    @Test func aTableBesideTheRelease() throws {
+        let dir = try TemporaryFolder()
+        try DMDFixture.write(to: dir.path + "/release")
+        let csv = dir.path + "/aware.csv"
+        try "bnf_code,aware\n0501013B0AAABAB,Access\n0501120L0AAAFAF,Watch\n\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let summary = try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/dmd.sqlite",
+                                        tables: [("vw_aware_abx_bnf_codes", csv)])
+        #expect(summary.rows["vw_aware_abx_bnf_codes"] == 2)
+        let db = try DMDDatabase(path: dir.path + "/dmd.sqlite", presentations: [])
+        #expect(try db.codes(for: "SELECT DISTINCT bnf_code FROM {measures}.vw_aware_abx_bnf_codes WHERE aware IN ('Watch', 'Reserve')")
+                == ["0501120L0AAAFAF"])
+        // Without it, the query says where the table comes from.
+        try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/plain.sqlite")
+        let plain = try DMDDatabase(path: dir.path + "/plain.sqlite", presentations: [])
+        #expect { try plain.codes(for: "SELECT bnf_code FROM {measures}.vw_aware_abx_bnf_codes") } throws: { "\($0)".contains("--table") }
+
+        try "bnf_code,aware\n0501013B0AAABAB\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect { try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/x.sqlite", tables: [("aware", csv)]) }
+            throws: { "\($0)".contains("aware.csv:2:") && "\($0)".contains("1 fields") }
+        #expect(throws: DMDError.self) { try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/x.sqlite", tables: [("vmp", csv)]) }
+        #expect(throws: DMDError.self) { try DMDImport.run(paths: [dir.path + "/release"], output: dir.path + "/x.sqlite", tables: [("a b", csv)]) }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/x.sqlite"))
+    }
+
     @Test func aReleaseInZipsIsReadAsAFolderIs() throws {
         let dir = try TemporaryFolder()
         try DMDFixture.write(to: dir.path + "/release")
