@@ -9,6 +9,8 @@
 # with aware_fixture.py's stand-in for OpenPrescribing's AWaRe table.
 #
 # Usage: Benchmarks/openprescribing/check.sh                 (the bundled sample, 2025-01 to 03)
+#        DMD=fixture DEFINITIONS=…/v2-yaml FIRST_FORMAT=…/v1-json Benchmarks/openprescribing/check.sh
+#                                                            (the second format; needs PyYAML)
 #        EPD="a.csv b.csv" LISTS="l.csv" ORGS=orgs.csv Benchmarks/openprescribing/check.sh
 # Environment: RXATLAS (binary; default .build/release/rxatlas), DEFINITIONS (default
 # ../shared/data/reference/openprescribing-measures/v1-json), OUT (default a temporary folder).
@@ -35,9 +37,12 @@ if [ "$DMD" = fixture ]; then
 fi
 dmd_args=()
 [ -n "$DMD" ] && dmd_args=(--dmd "$DMD")
+# The second format (YAML) takes empty code lists from the first format's files (FIRST_FORMAT).
+first_args=()
+[ -n "${FIRST_FORMAT:-}" ] && first_args=(--first-format "$FIRST_FORMAT")
 # shellcheck disable=SC2086
 "$RXATLAS" ingest $EPD --store "$OUT/store" --list-sizes $LISTS --orgs "$ORGS" --quiet
-"$RXATLAS" measures --store "$OUT/store" --definitions "$DEFINITIONS" "${dmd_args[@]}" --level practice --out "$OUT/rx" --quiet
+"$RXATLAS" measures --store "$OUT/store" --definitions "$DEFINITIONS" "${dmd_args[@]}" "${first_args[@]}" --level practice --out "$OUT/rx" --quiet
 # shellcheck disable=SC2086
-python3 "$HERE/op_measures.py" --epd $EPD --list-sizes $LISTS --orgs "$ORGS" --definitions "$DEFINITIONS" "${dmd_args[@]}" --out "$OUT/op"
+python3 "$HERE/op_measures.py" --epd $EPD --list-sizes $LISTS --orgs "$ORGS" --definitions "$DEFINITIONS" "${dmd_args[@]}" "${first_args[@]}" --out "$OUT/op"
 python3 "$HERE/compare.py" "$OUT/rx" "$OUT/op"

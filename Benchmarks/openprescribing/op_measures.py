@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent implementation of OpenPrescribing's measure SQL semantics, for checking
 `rxatlas measures` on OpenPrescribing's own definitions. Standard library only; it shares no
-code with RxAtlas and reads the raw files itself.
+code with RxAtlas and reads the raw files itself (PyYAML for the second format).
 
 What it computes, per OpenPrescribing's measure pipeline (practice level):
 - numerator and denominator per practice x month: SUM(items | quantity | actual_cost) over the
@@ -23,6 +23,12 @@ What it computes, per OpenPrescribing's measure pipeline (practice level):
   with Python's sqlite3 after this file's own rewriting of OpenPrescribing's BigQuery text and
   beside this file's own views; its codes (filtered by `*_bnf_codes_filter` when both are given)
   select presentations by whole code, as OpenPrescribing intersects them with its presentations.
+- the second format (`*.yaml`, read with PyYAML, needed only for it): `bnf_codes` prefixes, `P_SS`
+  (a nine-character prefix and the two characters the code ends with), `bnf_codes_excluded`,
+  `product_type` on characters 10-11, `forms`/`routes`/`form_routes`/`ingredient_ids` through
+  dm+d's form and route and ingredients; a `%` read as the first format's wildcard; an empty
+  code list, or a missing denominator, taken from the first-format file of the same name
+  (--first-format DIR).
 Definitions it cannot compute (custom SQL, queries without --dmd or that fail) are skipped and listed.
 
 Usage: op_measures.py --epd F.csv[.gz]... --list-sizes L.csv[.gz]... --orgs orgs.csv[.gz]
@@ -248,6 +254,7 @@ def main():
     ap.add_argument("--definitions", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--dmd")
+    ap.add_argument("--first-format", help="first-format (JSON) definitions, for second-format ones whose code list is empty")
     a = ap.parse_args()
 
     standard = set()
@@ -296,11 +303,9 @@ def main():
 
     db = dmd_connection(a.dmd, codes, names, raw_rows, statistics)
     defs, skipped = {}, []
-    for name in sorted(os.listdir(a.definitions)):
-        if not name.endswith(".json"):
-            continue
-        d = json.load(open(os.path.join(a.definitions, name)))
-        mid = name[:-5]
+
+    def json_sides(d):
+        """A first-format definition's two sides, or None when this file cannot compute it."""
         sides = []
         ok = True
         for side in ("numerator", "denominator"):
@@ -333,7 +338,87 @@ def main():
                 sides.append((t, selected.__contains__))   # none selected: zero, as OpenPrescribing computes it
                 continue
             sides.append((t, compile_filter(lines) if t != "list_size" else None))
-        if ok:
+        return sides if ok else None
+
+    def v2_side(q, output, fallback):
+        """A second-format query's side: its codes as OpenPrescribing's second version matches
+        them (a term is a prefix; `P_SS`, a nine-character prefix and two characters the code
+        ends with; `product_type` on characters 10-11), intersected with the codes its dm+d
+        fields select; an empty code list takes the first format's side (`fallback`)."""
+        t = {"items": "bnf_items", "quantity": "bnf_quantity", "cost": "bnf_cost"}[output]
+        included = [c for c in (q or {}).get("bnf_codes") or [] if c]
+        excluded = [c for c in (q or {}).get("bnf_codes_excluded") or [] if c]
+        dmd_keys = [k for k in ("forms", "routes", "form_routes", "ingredient_ids") if (q or {}).get(k)]
+        if not included and not dmd_keys:
+            if fallback is None or fallback[0] in ("custom", "list_size"):
+                return None
+            return (t, fallback[1])
+
+        def term(tm, code):
+            if "%" in tm:   # read as the first format's wildcard, as RxAtlas reads it (docs/MEASURES.md)
+                return term_matches(tm, code)
+            if "_" in tm:
+                prefix, suffix = tm.split("_", 1)
+                return code.startswith(prefix) and code.endswith(suffix)
+            return code.startswith(tm)
+        kind = (q or {}).get("product_type", "all")
+
+        def keep(code):
+            if included and not any(term(tm, code) for tm in included):
+                return False
+            if any(term(tm, code) for tm in excluded):
+                return False
+            if kind == "generic" and code[9:11] != "AA":
+                return False
+            if kind == "branded" and code[9:11] == "AA":
+                return False
+            return True
+        if not dmd_keys:
+            return (t, keep)
+        if not a.dmd:
+            return None
+        sql = "SELECT DISTINCT o.bnf_code FROM vw__dmd_objs_with_form_route o WHERE o.bnf_code IS NOT NULL"
+        args = []
+        for k in ("form_routes", "forms", "routes"):
+            if q.get(k):
+                part = {"form_routes": "o.form_route", "forms": "substr(o.form_route, 1, instr(o.form_route, '.') - 1)",
+                        "routes": "substr(o.form_route, instr(o.form_route, '.') + 1)"}[k]
+                sql += f" AND {part} IN ({', '.join('?' * len(q[k]))})"
+                args += [str(v) for v in q[k]]
+        if q.get("ingredient_ids"):
+            sql += f" AND o.vpid IN (SELECT vmp FROM dmd.vpi WHERE ing IN ({', '.join('?' * len(q['ingredient_ids']))}))"
+            args += [int(v) for v in q["ingredient_ids"]]
+        selected = {str(r[0]).strip() for r in db.execute(sql, args)}
+        return (t, lambda code: code in selected and keep(code))
+
+    def first(mid):
+        """The first-format definition of that name's sides, read only when needed."""
+        path = os.path.join(a.first_format or "", mid + ".json")
+        return json_sides(json.load(open(path))) if a.first_format and os.path.exists(path) else None
+    for name in sorted(os.listdir(a.definitions)):
+        if name.endswith(".json"):
+            mid = name[:-5]
+            sides = json_sides(json.load(open(os.path.join(a.definitions, name))))
+        elif name.endswith(".yaml"):
+            import yaml   # PyYAML, for the second format only
+            mid = name[:-5]
+            y = yaml.safe_load(open(os.path.join(a.definitions, name)))
+            options, queries = y.get("options") or {}, y.get("queries") or []
+            q0 = queries[0] if len(queries) == 1 else {}
+            empty = not [c for c in (q0.get("numerator") or {}).get("bnf_codes") or [] if c] or \
+                (options.get("type") == "prescribing_vs_prescribing" and q0.get("denominator") is None)
+            fallback = (first(mid) if empty else None) or [None, None]
+            sides = None
+            if options.get("output_value") in ("items", "quantity", "cost") and len(queries) == 1:
+                n = v2_side(queries[0].get("numerator"), options["output_value"], fallback[0])
+                if options.get("type") == "prescribing_vs_list_size":
+                    d = ("list_size", None)
+                else:
+                    d = v2_side(queries[0].get("denominator"), options["output_value"], fallback[1])
+                sides = [n, d] if n is not None and d is not None else None
+        else:
+            continue
+        if sides is not None:
             defs[mid] = sides
         else:
             skipped.append(mid)

@@ -112,6 +112,7 @@ public enum OpenPrescribingV2Format {
                 (q[key] as? [Any] ?? []).compactMap { $0 as? String }.filter { !$0.isEmpty }
                     .map { $0.replacingOccurrences(of: "_", with: "%") }
             }
+            func raw(_ key: String) -> [String] { (q[key] as? [Any] ?? []).compactMap { $0 as? String } }
             var codes = terms("bnf_codes"), excluded = terms("bnf_codes_excluded")
             if fromDMD != nil && codes.isEmpty && excluded.isEmpty {
                 // dm+d alone selects: every code it gives.
@@ -124,6 +125,14 @@ public enum OpenPrescribingV2Format {
                 for term in list where term.count > 15 && !term.contains("%") {
                     notes.append("its \(name)'s \(key) term '\(term)' has \(term.count) characters, so no BNF code starts with it "
                                  + "and it \(key == "bnf_codes" ? "selects" : "excludes") nothing, as in OpenPrescribing")
+                }
+            }
+            // `%` is not part of this format (its `_` is); read as the first format's wildcard,
+            // as the files' comments mean it ("brand and generic"), and said.
+            for (key, list) in [("bnf_codes", raw("bnf_codes")), ("bnf_codes_excluded", raw("bnf_codes_excluded"))] {
+                for term in list where term.contains("%") {
+                    notes.append("its \(name)'s \(key) term '\(term)' has '%', read as the first format's wildcard (any characters); "
+                                 + "OpenPrescribing's second version matches a term as a prefix, where it would match no code")
                 }
             }
             codes = codes.filter { $0.count <= 15 || $0.contains("%") }
