@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent implementation of OpenPrescribing's measure SQL semantics, for checking
-`rxatlas measures` on OpenPrescribing's own definitions. Standard library only; it shares no
-code with RxAtlas and reads the raw files itself (PyYAML for the second format).
+`rxatlas measures` on OpenPrescribing's own definitions. Standard library only (PyYAML for the second format); it shares no
+code with RxAtlas and reads the raw files itself.
 
 What it computes, per OpenPrescribing's measure pipeline (practice level):
 - numerator and denominator per practice x month: SUM(items | quantity | actual_cost) over the
