@@ -5,7 +5,8 @@ codes the bundled English sample prescribes: enough for OpenPrescribing's dm+d q
 codes on the sample, so that check.sh can compare `rxatlas measures --dmd` with op_measures.py.
 It is not a real release: real VMP and VTM identifiers are used where the queries name them
 (fentanyl 775934002, tramadol with paracetamol 777074005, perindopril arginine 442509000,
-colecalciferol 18414002), the rest are made up.
+colecalciferol 18414002, pregabalin 415160008, gabapentin 386845007, and the units of measure),
+the rest are made up.
 
 Usage: dmd_fixture.py FOLDER
 """
@@ -39,6 +40,21 @@ VMPS = [
     (24, 1008, "Tramadol 50mg capsules", "040702040AAAAAA", 1, None, []),
 ]
 AMPS = [(101, 11, "Amoxil 500mg capsules", "0501013B0BBAAAB"), (102, 15, "Ventolin 100micrograms/dose Evohaler", "0301011R0BEAAAP")]
+# Strengths for the measures that weigh by them (gabapentinoidsddd, pregabalinmg), with the real
+# ingredient identifiers their SQL names and units of measure: (VPID, VTM, name, BNF code,
+# form-route, ingredient, numerator value, numerator unit, denominator value, denominator unit).
+UNITS = {258684004: "mg", 258682000: "microgram", 258685003: "gram", 258773002: "ml", 258770004: "litre"}
+VTMS.update({1009: "Pregabalin", 1010: "Gabapentin"})
+INGREDIENTS.update({415160008: "Pregabalin", 386845007: "Gabapentin"})
+STRENGTHS = [
+    (31, 1009, "Pregabalin 50mg capsules", "0408010AEAAABAB", 1, 415160008, 50, 258684004, None, None),
+    (32, 1009, "Pregabalin 150mg capsules", "0408010AEAAAEAE", 1, 415160008, 150, 258684004, None, None),
+    (33, 1009, "Pregabalin 300mg capsules", "0408010AEAAAGAG", 1, 415160008, 300, 258684004, None, None),
+    (34, 1009, "Pregabalin 20mg/ml oral solution sugar free", "0408010AEAAAHAH", 2, 415160008, 20, 258684004, 1, 258773002),
+    (35, 1010, "Gabapentin 100mg capsules", "0408010G0AAAAAA", 1, 386845007, 0.1, 258685003, None, None),
+    (36, 1010, "Gabapentin 300mg capsules", "0408010G0AAABAB", 1, 386845007, 300, 258684004, None, None),
+    (37, 1010, "Gabapentin 600mg tablets", "0408010G0AAAJAJ", 5, 386845007, 600000, 258682000, None, None),
+]
 
 
 def write(folder):
@@ -51,13 +67,17 @@ def write(folder):
     def info(tag, rows):
         return f"<{tag}>" + "".join(f"<INFO><CD>{k}</CD><DESC>{escape(v)}</DESC></INFO>" for k, v in rows.items()) + f"</{tag}>"
 
-    file("f_lookup2_3011225.xml", "LOOKUP", info("ONT_FORM_ROUTE", FORM_ROUTES) + info("FORM", DOSE_FORMS))
+    file("f_lookup2_3011225.xml", "LOOKUP", info("ONT_FORM_ROUTE", FORM_ROUTES) + info("FORM", DOSE_FORMS) + info("UNIT_OF_MEASURE", UNITS))
     file("f_ingredient2_3011225.xml", "INGREDIENT_SUBSTANCES", "".join(f"<ING><ISID>{k}</ISID><NM>{escape(v)}</NM></ING>" for k, v in INGREDIENTS.items()))
     file("f_vtm2_3011225.xml", "VIRTUAL_THERAPEUTIC_MOIETIES", "".join(f"<VTM><VTMID>{k}</VTMID><NM>{escape(v)}</NM></VTM>" for k, v in VTMS.items()))
     vmps = "".join(f"<VMP><VPID>{v[0]}</VPID><VTMID>{v[1]}</VTMID><NM>{escape(v[2])}</NM><BASISCD>1</BASISCD></VMP>" for v in VMPS)
     vpis = "".join(f"<VPI><VPID>{v[0]}</VPID><ISID>{i}</ISID><STRNT_NMRTR_VAL>{200 if v[4] in (3, 4) else 10}</STRNT_NMRTR_VAL></VPI>"
                    for v in VMPS for i in v[6])
-    onts = "".join(f"<ONT><VPID>{v[0]}</VPID><FORMCD>{v[4]}</FORMCD></ONT>" for v in VMPS)
+    vmps += "".join(f"<VMP><VPID>{v[0]}</VPID><VTMID>{v[1]}</VTMID><NM>{escape(v[2])}</NM><BASISCD>1</BASISCD></VMP>" for v in STRENGTHS)
+    vpis += "".join(f"<VPI><VPID>{v[0]}</VPID><ISID>{v[5]}</ISID><STRNT_NMRTR_VAL>{v[6]}</STRNT_NMRTR_VAL><STRNT_NMRTR_UOMCD>{v[7]}</STRNT_NMRTR_UOMCD>"
+                    + (f"<STRNT_DNMTR_VAL>{v[8]}</STRNT_DNMTR_VAL><STRNT_DNMTR_UOMCD>{v[9]}</STRNT_DNMTR_UOMCD>" if v[8] else "") + "</VPI>"
+                    for v in STRENGTHS)
+    onts = "".join(f"<ONT><VPID>{v[0]}</VPID><FORMCD>{v[4]}</FORMCD></ONT>" for v in VMPS + STRENGTHS)
     dforms = "".join(f"<DFORM><VPID>{v[0]}</VPID><FORMCD>{v[5]}</FORMCD></DFORM>" for v in VMPS if v[5])
     file("f_vmp2_3011225.xml", "VIRTUAL_MED_PRODUCTS", f"<VMPS>{vmps}</VMPS><VIRTUAL_PRODUCT_INGREDIENT>{vpis}</VIRTUAL_PRODUCT_INGREDIENT>"
          f"<ONT_DRUG_FORM>{onts}</ONT_DRUG_FORM><DRUG_FORM>{dforms}</DRUG_FORM>")
@@ -67,7 +87,7 @@ def write(folder):
         f"<AMP><APID>{a[0]}</APID><VPID>{a[1]}</VPID><NM>{escape(a[2])}</NM><DESC>{escape(a[2])}</DESC><LIC_AUTHCD>1</LIC_AUTHCD></AMP>" for a in AMPS) + "</AMPS>")
     file("f_ampp2_3011225.xml", "ACTUAL_MEDICINAL_PROD_PACKS", "<AMPPS>" + "".join(
         f"<AMPP><APPID>{a[0]}0</APPID><NM>{escape(a[2])} pack</NM><VPPID>{a[1]}0</VPPID><APID>{a[0]}</APID></AMPP>" for a in AMPS) + "</AMPPS>")
-    file("f_bnf1_0011225.xml", "BNF_DETAILS", "<VMPS>" + "".join(f"<VMP><VPID>{v[0]}</VPID><BNF>{v[3]}</BNF></VMP>" for v in VMPS)
+    file("f_bnf1_0011225.xml", "BNF_DETAILS", "<VMPS>" + "".join(f"<VMP><VPID>{v[0]}</VPID><BNF>{v[3]}</BNF></VMP>" for v in VMPS + STRENGTHS)
          + "</VMPS><AMPS>" + "".join(f"<AMP><APID>{a[0]}</APID><BNF>{a[3]}</BNF></AMP>" for a in AMPS) + "</AMPS>")
 
 

@@ -105,6 +105,11 @@ DMD_VIEWS = [
        GROUP BY i.vmp, b.presentation_code""",
     """CREATE TEMP VIEW vmp_full AS SELECT v.*, (SELECT f.descr FROM dmd.dform d JOIN dmd.form f ON f.cd = d.form
        WHERE d.vmp = v.id) AS dform_form FROM dmd.vmp v""",
+    # OpenPrescribing's published unit conversions (to mg and ml; its litre factor as published).
+    """CREATE TEMP VIEW vw__measure_conversion AS SELECT cd, descr,
+         CASE cd WHEN 258682000 THEN 0.001 WHEN 258685003 THEN 1000 WHEN 258684004 THEN 1 END AS nmtr_unit_conversion,
+         CASE cd WHEN 258770004 THEN 0.001 WHEN 258774008 THEN 1000 WHEN 258773002 THEN 1 END AS dnmtr_unit_conversion
+       FROM dmd.unitofmeasure""",
     "CREATE TEMP VIEW amp_full AS SELECT * FROM dmd.amp",
     "CREATE TEMP VIEW vmpp_full AS SELECT * FROM dmd.vmpp",
 ]

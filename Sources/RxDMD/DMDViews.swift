@@ -54,6 +54,16 @@ enum DMDViews {
         SELECT vmp.*, (SELECT form.descr FROM dmd.dform JOIN dmd.form ON dform.form = form.cd WHERE dform.vmp = vmp.id) AS dform_form
         FROM dmd.vmp
         """,
+        // Unit conversions to milligrams and millilitres for the strength measures
+        // (gabapentinoidsddd, pregabalinmg), as OpenPrescribing's published view gives them,
+        // litre's 0.001 included.
+        """
+        CREATE TEMP VIEW vw__measure_conversion AS
+        SELECT cd, descr,
+          CASE WHEN cd = 258682000 THEN 0.001 WHEN cd = 258685003 THEN 1000 WHEN cd = 258684004 THEN 1 ELSE NULL END AS nmtr_unit_conversion,
+          CASE WHEN cd = 258770004 THEN 0.001 WHEN cd = 258774008 THEN 1000 WHEN cd = 258773002 THEN 1 ELSE NULL END AS dnmtr_unit_conversion
+        FROM dmd.unitofmeasure
+        """,
         "CREATE TEMP VIEW amp_full AS SELECT amp.* FROM dmd.amp",
         "CREATE TEMP VIEW vmpp_full AS SELECT vmpp.* FROM dmd.vmpp",
     ]
