@@ -29,6 +29,9 @@ public struct MeasureValues: Sendable {
     /// deciles compare the table's units, so a period holding two nations' prescribing has a
     /// table per nation (``PracticeMeasureTotals/values(levels:)``).
     public var nation: String?
+    /// A cost-based percentage measure's cost and quantity sums, for OpenPrescribing's savings
+    /// formula (``PercentageCostSums``); nil for every other measure.
+    public var percentageCosts: PercentageCostSums?
 
     /// Creates values from their parts (see the property docs for the layout).
     public init(measureID: String, level: OrgLevel, orgCodes: [String], orgNames: [String?], months: [YearMonth],
@@ -55,9 +58,15 @@ public struct MeasureValues: Sendable {
             for u in units { out.append(contentsOf: m[(u * T)..<(u * T + T)]) }
             return out
         }
-        return MeasureValues(measureID: measureID, level: level, orgCodes: units.map { orgCodes[$0] }, orgNames: units.map { orgNames[$0] },
-                             months: months, numerator: rows(numerator), denominator: rows(denominator), value: rows(value),
-                             status: rows(status), nation: nation)
+        var out = MeasureValues(measureID: measureID, level: level, orgCodes: units.map { orgCodes[$0] }, orgNames: units.map { orgNames[$0] },
+                                months: months, numerator: rows(numerator), denominator: rows(denominator), value: rows(value),
+                                status: rows(status), nation: nation)
+        out.percentageCosts = percentageCosts.map {
+            PercentageCostSums(numeratorCost: rows($0.numeratorCost), numeratorQuantity: rows($0.numeratorQuantity),
+                               denominatorCost: rows($0.denominatorCost), denominatorQuantity: rows($0.denominatorQuantity),
+                               costPerNumerator: $0.costPerNumerator, costPerDenominator: $0.costPerDenominator)
+        }
+        return out
     }
 
     /// The index of a unit by code.
@@ -94,5 +103,29 @@ public struct MeasureValues: Sendable {
     /// over the units with a value; NaN when a month has none.
     public func deciles() -> [[Double]] {
         months.indices.map { PercentileCont.deciles(column(value, month: $0)) }
+    }
+}
+
+/// A cost-based percentage measure's sums per unit × month (``MeasureValues``'s layout) and the
+/// national unit costs per month, as OpenPrescribing's savings formula for such measures reads
+/// them (``MeasureSavings``).
+public struct PercentageCostSums: Sendable {
+    /// Per unit-month: the numerator's and the denominator's actual cost and quantity.
+    public var numeratorCost: [Double], numeratorQuantity: [Double], denominatorCost: [Double], denominatorQuantity: [Double]
+    /// Per month, over every ranked practice of the nation: Σ numerator cost ÷ Σ numerator
+    /// quantity (`cost_per_num`), and the cost per unit of the rest of the denominator,
+    /// (Σ denominator cost − Σ numerator cost) ÷ (Σ denominator quantity − Σ numerator quantity)
+    /// (`cost_per_denom`).
+    public var costPerNumerator: [Double], costPerDenominator: [Double]
+
+    /// Creates the sums.
+    public init(numeratorCost: [Double], numeratorQuantity: [Double], denominatorCost: [Double], denominatorQuantity: [Double],
+                costPerNumerator: [Double], costPerDenominator: [Double]) {
+        self.numeratorCost = numeratorCost
+        self.numeratorQuantity = numeratorQuantity
+        self.denominatorCost = denominatorCost
+        self.denominatorQuantity = denominatorQuantity
+        self.costPerNumerator = costPerNumerator
+        self.costPerDenominator = costPerDenominator
     }
 }

@@ -29,6 +29,9 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
     /// What a user must be told about the definition as it was read (a side that selects no
     /// presentation, so it is zero everywhere); the commands print these as warnings.
     public var notes: [String] = []
+    /// A cost-based percentage measure's cost and quantity sides, for OpenPrescribing's savings
+    /// (``PercentageCostSides``); nil for every other measure.
+    public var percentageCosts: PercentageCostSides?
 
     /// Adds a note for each side that selects no presentation (a weighted side with no term),
     /// naming where its codes were looked for.
@@ -145,6 +148,36 @@ public struct MeasureDefinition: Sendable, Equatable, Identifiable {
 
         static func count(_ band: Band, _ list: PracticeList) -> Int64 {
             (band.female ? list.female : list.male).reduce(0) { $0 + (band.holds($1.key) ? $1.value : 0) }
+        }
+    }
+
+    /// A cost-based percentage measure's cost and quantity sides, over the rows of its
+    /// numerator and denominator: what OpenPrescribing's savings formula for such a measure
+    /// reads (its pipeline adds `SUM(actual_cost) AS cost, SUM(quantity) AS quantity` to each
+    /// side's SQL). Nil for every other measure.
+    public struct PercentageCostSides: Sendable, Equatable {
+        /// The numerator's actual cost and quantity.
+        public var numeratorCost: Side, numeratorQuantity: Side
+        /// The denominator's actual cost and quantity.
+        public var denominatorCost: Side, denominatorQuantity: Side
+
+        /// Creates the four sides.
+        public init(numeratorCost: Side, numeratorQuantity: Side, denominatorCost: Side, denominatorQuantity: Side) {
+            self.numeratorCost = numeratorCost
+            self.numeratorQuantity = numeratorQuantity
+            self.denominatorCost = denominatorCost
+            self.denominatorQuantity = denominatorQuantity
+        }
+
+        /// The four, in that order.
+        public var all: [Side] { [numeratorCost, numeratorQuantity, denominatorCost, denominatorQuantity] }
+
+        /// The cost or quantity of a side that selects by code (its filter or code list): the
+        /// same selection, another column.
+        public static func selecting(like side: Side, _ quantity: SideQuantity) -> Side {
+            var out = Side(quantity: quantity, filter: side.filter, label: nil)
+            if side.terms == [] { out.terms = [] }
+            return out
         }
     }
 

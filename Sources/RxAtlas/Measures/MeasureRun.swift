@@ -39,6 +39,18 @@ public struct MeasureRun: Sendable {
         let panel = try PracticePanel(store: store, scan: scan, listSizeCarry: options.listSizeCarry)
         let coverage = try Coverage(scan: scan, panel: panel)
         var computed = definitions, substituted: [String] = []
+        // A cost-based percentage measure's cost and quantity sides are computed beside it, as
+        // four more sums, for its savings (``PercentageCostSums``).
+        let main = definitions.count
+        var costed: [(measure: Int, first: Int)] = []
+        for (m, def) in computed.prefix(main).enumerated() {
+            guard let costs = def.percentageCosts else { continue }
+            costed.append((m, computed.count))
+            for side in costs.all {
+                computed.append(MeasureDefinition(id: def.id + "\u{1}cost", name: def.name, isPercentage: false, lowIsGood: true,
+                                                  isCostBased: false, numerator: side, denominator: .init(quantity: .listSize, filter: nil)))
+            }
+        }
         if !coverage.monthsWithoutActualCost.isEmpty {
             func usesActualCost(_ side: MeasureDefinition.Side) -> Bool {
                 side.quantity == .actualCost || side.terms?.contains { $0.column == .actualCost } == true
@@ -50,10 +62,36 @@ public struct MeasureRun: Sendable {
             for i in computed.indices where usesActualCost(computed[i].numerator) || usesActualCost(computed[i].denominator) {
                 onNIC(&computed[i].numerator)
                 onNIC(&computed[i].denominator)
-                substituted.append(computed[i].id)
+                // A cost side of a percentage measure is said on its measure.
+                let owner = i < main ? i : costed.last { $0.first <= i }!.measure
+                if !substituted.contains(computed[owner].id) { substituted.append(computed[owner].id) }
             }
         }
-        let values = try kernel.practiceTotals(scan: scan, panel: panel, measures: computed, store: store).values(levels: levels)
+        let totals = try kernel.practiceTotals(scan: scan, panel: panel, measures: computed, store: store)
+        var values = (0..<main).flatMap { m in levels.flatMap { totals.byNation(totals.values(measure: m, level: $0)) } }
+        for (m, first) in costed {
+            // Per level and nation, the four sums; the unit costs from the nation's ranked practices.
+            let practice = (0..<4).map { totals.byNation(totals.values(measure: first + $0, level: .practice)) }
+            for i in values.indices where values[i].measureID == computed[m].id {
+                let t = values[i]
+                let at = (0..<4).map { k in totals.byNation(totals.values(measure: first + k, level: t.level)).first { $0.nation == t.nation }! }
+                let national = practice.map { tables in tables.first { $0.nation == t.nation }! }
+                var perNumerator: [Double] = [], perDenominator: [Double] = []
+                for month in t.months.indices {
+                    var sums = [0.0, 0.0, 0.0, 0.0]
+                    for u in national[0].orgCodes.indices {
+                        let j = national[0].index(unit: u, month: month)
+                        guard national[0].status[j] != .notRanked else { continue }
+                        for k in 0..<4 { sums[k] += national[k].numerator[j] }
+                    }
+                    perNumerator.append(sums[0] / sums[1])
+                    perDenominator.append((sums[2] - sums[0]) / (sums[3] - sums[1]))
+                }
+                values[i].percentageCosts = PercentageCostSums(numeratorCost: at[0].numerator, numeratorQuantity: at[1].numerator,
+                                                               denominatorCost: at[2].numerator, denominatorQuantity: at[3].numerator,
+                                                               costPerNumerator: perNumerator, costPerDenominator: perDenominator)
+            }
+        }
         var run = MeasureRun(definitions: definitions, period: period, values: values, coverage: coverage)
         run.onNetIngredientCost = substituted
         return run

@@ -77,6 +77,13 @@ public enum OpenPrescribingMeasureFormat {
         definition.hasDirection = !noDirection
         definition.profile = .openPrescribing
         definition.noteEmptySides(source: codeQueries?.source)
+        if isCostBased && isPercentage {
+            do {
+                definition.percentageCosts = try percentageCosts(o, numerator: numerator, denominator: denominator, codeQueries: codeQueries)
+            } catch {
+                definition.notes.append("its savings are not computed: \(error)")
+            }
+        }
         if let codeQueries {
             for prefix in ["numerator", "denominator"] {
                 for field in ["_columns", "_from", "_where", "_" + queryField] where o.has(prefix + field) {
@@ -86,6 +93,34 @@ public enum OpenPrescribingMeasureFormat {
             }
         }
         return definition
+    }
+
+    /// A cost-based percentage measure's cost and quantity over each side's rows, as
+    /// OpenPrescribing's pipeline adds `SUM(items) AS items, SUM(actual_cost) AS cost,
+    /// SUM(quantity) AS quantity` to each side's SQL for its savings: a side selecting codes
+    /// gives the same codes' actual cost and quantity; a `custom` side runs its own FROM and
+    /// WHERE with those columns through `codeQueries`.
+    /// - Throws: when a side counts patients, or its SQL cannot give those sums.
+    static func percentageCosts(_ o: MeasureJSONObject, numerator: MeasureDefinition.Side, denominator: MeasureDefinition.Side,
+                                codeQueries: (any BNFCodeQueryResolver)?) throws -> MeasureDefinition.PercentageCostSides {
+        func costs(_ prefix: String, _ side: MeasureDefinition.Side) throws -> (MeasureDefinition.Side, MeasureDefinition.Side) {
+            guard side.quantity != .listSize, side.bands == nil else {
+                throw InputError(file: o.file, field: prefix + "_type", reason: "a percentage of patients has no cost to save")
+            }
+            if try o.string(prefix + "_type") == "custom" {
+                guard let codeQueries else { throw InputError(file: o.file, field: prefix + "_type", reason: "custom SQL needs a dm+d release") }
+                let from = try o.text(prefix + "_from") ?? "", clause = try o.text(prefix + "_where") ?? "1 = 1"
+                var cost = MeasureDefinition.Side(quantity: .actualCost, filter: nil)
+                cost.terms = try codeQueries.customSide(columns: "SUM(actual_cost) AS cost", from: from, where: clause)
+                var quantity = MeasureDefinition.Side(quantity: .quantity, filter: nil)
+                quantity.terms = try codeQueries.customSide(columns: "SUM(quantity) AS quantity", from: from, where: clause)
+                return (cost, quantity)
+            }
+            typealias Costs = MeasureDefinition.PercentageCostSides
+            return (Costs.selecting(like: side, .actualCost), Costs.selecting(like: side, .quantity))
+        }
+        let (nc, nq) = try costs("numerator", numerator), (dc, dq) = try costs("denominator", denominator)
+        return .init(numeratorCost: nc, numeratorQuantity: nq, denominatorCost: dc, denominatorQuantity: dq)
     }
 
     /// The field that selects codes by a dm+d query; its presence refuses the definition.

@@ -30,9 +30,10 @@ public struct MeasureSavings: Sendable {
     @inline(__always)
     public func saving(_ i: Int, decile k: Int) -> Double { savings[i * 9 + k] }
 
-    /// Whether a measure gets savings: cost-based, with a cost numerator.
+    /// Whether a measure gets savings: cost-based, with a cost numerator, or a cost-based
+    /// percentage with its cost and quantity sides (``MeasureDefinition/percentageCosts``).
     public static func applies(to def: MeasureDefinition) -> Bool {
-        def.isCostBased && (def.numerator.quantity == .actualCost || def.numerator.quantity == .nic)
+        def.isCostBased && (def.numerator.quantity == .actualCost || def.numerator.quantity == .nic || def.percentageCosts != nil)
     }
 
     /// Whose savings are computed.
@@ -50,8 +51,25 @@ public struct MeasureSavings: Sendable {
         def.profile == .openPrescribing ? .everyRankedUnit : .unitsWithValue
     }
 
+    /// OpenPrescribing's saving for a cost-based percentage measure at decile ratio `p`
+    /// (`practice_percentage_measure_cost_savings.sql`): the unit's denominator cost less what it
+    /// would cost with `p` of its denominator quantity at its numerator's unit cost and the rest at
+    /// the unit cost of the rest of its denominator,
+    /// `denom_cost − (p × denom_qty × num_unit + (denom_qty − p × denom_qty) × rest_unit)`, where
+    /// `num_unit` is its numerator cost ÷ quantity (the national `cost_per_num` when it prescribes
+    /// no numerator quantity) and `rest_unit` its (denominator − numerator) cost ÷ quantity (the
+    /// national `cost_per_denom` when that quantity is 0).
+    static func percentageSaving(decile p: Double, costs c: PercentageCostSums, _ i: Int, month t: Int) -> Double {
+        let nc = c.numeratorCost[i], nq = c.numeratorQuantity[i], dc = c.denominatorCost[i], dq = c.denominatorQuantity[i]
+        let numeratorUnit = nq > 0 ? nc / nq : c.costPerNumerator[t]
+        let restUnit = dq - nq == 0 ? c.costPerDenominator[t] : (dc - nc) / (dq - nq)
+        return dc - (p * dq * numeratorUnit + (dq - dq * p) * restUnit)
+    }
+
     /// Computes the savings for one measure × level, over `population`; the deciles are always
-    /// over the units with a value.
+    /// over the units with a value. A cost-based percentage measure's table with its cost sums
+    /// (``MeasureValues/percentageCosts``) gets OpenPrescribing's formula for such measures
+    /// (``percentageSaving(decile:costs:_:month:)``), for every unit counted.
     public init(_ values: MeasureValues, population: Population = .unitsWithValue) {
         measureID = values.measureID
         level = values.level
@@ -74,8 +92,13 @@ public struct MeasureSavings: Sendable {
                 let counted = population == .unitsWithValue ? !ratios[u].isNaN : values.status[i] != .notRanked
                 guard counted else { continue }
                 for k in 0..<9 where !deciles[k].isNaN {
-                    let s = ratios[u].isNaN ? values.numerator[i] - deciles[k] * values.denominator[i]
+                    let s: Double
+                    if let c = values.percentageCosts {
+                        s = Self.percentageSaving(decile: deciles[k], costs: c, i, month: t)
+                    } else {
+                        s = ratios[u].isNaN ? values.numerator[i] - deciles[k] * values.denominator[i]
                                             : (ratios[u] - deciles[k]) * values.denominator[i]
+                    }
                     savings[i * 9 + k] = s
                     if s > 0 { totals[t][k] += s }
                 }

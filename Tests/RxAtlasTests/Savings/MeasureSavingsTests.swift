@@ -54,6 +54,36 @@ import RxStats
         #expect(MeasureSavings.population(for: def) == .everyRankedUnit)
     }
 
+    /// OpenPrescribing's formula for a cost-based percentage measure, hand-worked. Ratios 0.3 (A),
+    /// 0.8 (B) and 0 (C): median 0.3. A's numerator costs 0.5 a unit (30 for 60) and the rest of
+    /// its denominator 0.5 (70 for 140); B's 1.0 (160 for 160) and 0.25 (10 for 40); C prescribes
+    /// no numerator, so the national 0.8 stands in.
+    @Test func openPrescribingsFormulaForACostBasedPercentage() {
+        let months = [YearMonth(year: 2025, month: 1)!]
+        var values = MeasureValues(measureID: "pct", level: .practice, orgCodes: ["A", "B", "C"], orgNames: [nil, nil, nil],
+                                   months: months, numerator: [30, 80, 0], denominator: [100, 100, 10], value: [30, 80, 0],
+                                   status: [.defined, .defined, .defined])
+        values.percentageCosts = PercentageCostSums(numeratorCost: [30, 160, 0], numeratorQuantity: [60, 160, 0],
+                                                    denominatorCost: [100, 170, 7], denominatorQuantity: [200, 200, 20],
+                                                    costPerNumerator: [0.8], costPerDenominator: [0.3])
+        let s = MeasureSavings(values, population: .everyRankedUnit)
+        let p50 = PercentileCont.deciles([0.3, 0.8, 0])[4]
+        #expect(abs(p50 - 0.3) < 1e-12)   // the median of (0, 0.3, 0.8)
+        // A at the median: 200 × 0.3 × 0.5 + 140 × 0.5 = 100 against 100.
+        #expect(abs(s.saving(0, decile: 4)) < 1e-9)
+        // B: 200 × 0.3 × 1.0 + 140 × 0.25 = 95 against 170.
+        #expect(abs(s.saving(1, decile: 4) - 75) < 1e-9)
+        // C: its numerator unit cost from the nation (0.8); its rest, 7 for 20 units (0.35):
+        // 20 × 0.3 × 0.8 + 14 × 0.35 = 9.7 against 7.
+        #expect(abs(s.saving(2, decile: 4) - (7 - 9.7)) < 1e-9)
+        var def = MeasureDefinition(id: "pct", name: "pct", isPercentage: true, lowIsGood: true, isCostBased: true,
+                                    numerator: .init(quantity: .items, filter: nil), denominator: .init(quantity: .items, filter: nil))
+        #expect(!MeasureSavings.applies(to: def))
+        def.percentageCosts = .init(numeratorCost: .init(quantity: .actualCost, filter: nil), numeratorQuantity: .init(quantity: .quantity, filter: nil),
+                                    denominatorCost: .init(quantity: .actualCost, filter: nil), denominatorQuantity: .init(quantity: .quantity, filter: nil))
+        #expect(MeasureSavings.applies(to: def))
+    }
+
     @Test func moneyIsWrittenToThePenny() {
         #expect(MeasureOutput.money(112) == "112.00")
         #expect(MeasureOutput.money(-2.005) == "-2.01")
