@@ -43,7 +43,7 @@ public struct MeasureKernel: Sendable {
                                snapshots: [YearMonth: Snapshot] = [:]) throws -> PracticeMeasureTotals {
         let scan = try StoreScan(store: store, period: months, snapshots: snapshots, progress: progress)
         return try practiceTotals(scan: scan, panel: try PracticePanel(store: store, scan: scan, listSizeCarry: options.listSizeCarry),
-                                  measures: measures)
+                                  measures: measures, store: store)
     }
 
     /// Sums every measure's numerator and denominator per prescriber of `panel` × month of `scan`.
@@ -68,6 +68,17 @@ public struct MeasureKernel: Sendable {
         }
         var numerators = plan.numeratorSum.map(side), denominators = plan.denominatorSum.map(side)
         var extracts: [ListSizeMonth?]?
+        // OpenPrescribing's list size is its male and female patients added, where RxAtlas takes
+        // the extract's total (which also counts patients of neither): read from the extracts'
+        // age–sex bands, the total where an extract has none.
+        if let store, measures.contains(where: { $0.profile == .openPrescribing && $0.usesListSize }) {
+            extracts = try panel.months.indices.map { try panel.listSizeExtract(month: $0, store: store) }
+            let maleAndFemale = Self.maleAndFemaleTotals(panel: panel, extracts: extracts!)
+            for (m, def) in measures.enumerated() where def.profile == .openPrescribing {
+                if plan.numeratorSum[m] == nil && def.numerator.bands == nil { numerators[m] = maleAndFemale }
+                if plan.denominatorSum[m] == nil && def.denominator.bands == nil { denominators[m] = maleAndFemale }
+            }
+        }
         for (m, def) in measures.enumerated() {
             for (isNumerator, s) in [(true, def.numerator), (false, def.denominator)] {
                 guard let bands = s.bands else { continue }
@@ -80,6 +91,23 @@ public struct MeasureKernel: Sendable {
             }
         }
         return PracticeMeasureTotals(measures: measures, panel: panel, options: options, numerators: numerators, denominators: denominators)
+    }
+
+    /// Registered patients per prescriber × month as OpenPrescribing counts them, male plus
+    /// female (its `practice_statistics.total_list_size`), in thousands: the sum of the
+    /// extract's age–sex bands, or its total where it has none.
+    static func maleAndFemaleTotals(panel: PracticePanel, extracts: [ListSizeMonth?]) -> SideTotals {
+        let T = panel.months.count
+        var stored = [Int64](repeating: 0, count: panel.count * T)
+        for (t, extract) in extracts.enumerated() {
+            guard let extract else { continue }
+            for p in 0..<panel.count {
+                guard let list = extract.practices[panel.codes[p]] else { continue }
+                stored[p * T + t] = list.male.isEmpty && list.female.isEmpty
+                    ? list.total : list.male.values.reduce(0, +) + list.female.values.reduce(0, +)
+            }
+        }
+        return SideTotals(stored: stored, divisor: 1000)
     }
 
     /// A band side per prescriber × month, from each month's list-size extract (own or carried).
@@ -110,7 +138,7 @@ public struct MeasureKernel: Sendable {
         throws -> (values: [MeasureValues], months: [YearMonth], listSizes: [ListSizeTimeline.Source], coverage: Coverage) {
         let scan = try StoreScan(store: store, period: months, progress: progress)
         let panel = try PracticePanel(store: store, scan: scan, listSizeCarry: options.listSizeCarry)
-        let totals = try practiceTotals(scan: scan, panel: panel, measures: measures)
+        let totals = try practiceTotals(scan: scan, panel: panel, measures: measures, store: store)
         return (totals.values(levels: levels), totals.months, totals.listSizeSources, try Coverage(scan: scan, panel: panel))
     }
 
