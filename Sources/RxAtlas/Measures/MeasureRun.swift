@@ -15,6 +15,10 @@ public struct MeasureRun: Sendable {
     /// The measures computed on net ingredient cost in place of actual cost, which some month of
     /// the period does not publish (Scotland's data never do), by id.
     public var onNetIngredientCost: [String] = []
+    /// When OpenPrescribing's definitions run: the months ingested without a code-change table
+    /// (`ingest --code-mapping`), whose former BNF codes are not mapped to current ones as
+    /// OpenPrescribing maps them.
+    public var monthsWithoutCodeMapping: [YearMonth] = []
 
     /// Creates a run from its parts.
     public init(definitions: [MeasureDefinition], period: ClosedRange<YearMonth>, values: [MeasureValues], coverage: Coverage) {
@@ -94,6 +98,9 @@ public struct MeasureRun: Sendable {
         }
         var run = MeasureRun(definitions: definitions, period: period, values: values, coverage: coverage)
         run.onNetIngredientCost = substituted
+        if definitions.contains(where: { $0.profile == .openPrescribing }) {
+            run.monthsWithoutCodeMapping = scan.snapshots.filter { $0.notes["code_mapping"] == nil }.map(\.month)
+        }
         return run
     }
 
@@ -108,6 +115,10 @@ public struct MeasureRun: Sendable {
             out.append("\(onNetIngredientCost.count) measure(s) read actual cost, which the data lack for "
                        + Coverage.list(coverage.monthsWithoutActualCost) + ": computed on net ingredient cost instead ("
                        + onNetIngredientCost.prefix(6).joined(separator: ", ") + (onNetIngredientCost.count > 6 ? ", …" : "") + ")")
+        }
+        if !monthsWithoutCodeMapping.isEmpty {
+            out.append("OpenPrescribing maps former BNF codes to current ones; " + Coverage.list(monthsWithoutCodeMapping)
+                       + " were ingested without a code-change table (ingest --code-mapping), so a presentation whose code changed counts under each code it had")
         }
         return out
     }

@@ -182,7 +182,8 @@ public struct StoreIngest: Sendable {
                 }
                 practicesByMonth[month.month, default: []].formUnion(month.practiceCodes)
                 if let tx {
-                    try tx.writeMonth(month)
+                    // The month says which code-change table mapped its former BNF codes, if any.
+                    try tx.writeMonth(month, notes: options.codeMapping.map { ["code_mapping": URL(fileURLWithPath: $0).lastPathComponent] } ?? [:])
                     progress("  staged \(month.month): \(month.rowCount) rows, \(month.practiceCodes.count) prescribers")
                 }
                 written[month.month] = true

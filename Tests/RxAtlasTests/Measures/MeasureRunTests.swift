@@ -25,4 +25,20 @@ struct MeasureRunTests {
         let icb = both.values[3]
         #expect(icb.value[icb.months.count - 1].isNaN && icb.value[0].isFinite)
     }
+
+    /// OpenPrescribing maps former codes; a run of its definitions on months ingested without a
+    /// code-change table says so. Months written with one say which (`code_mapping`).
+    @Test func openPrescribingsDefinitionsWarnOfUnmappedCodes() throws {
+        let f = try KernelFixture()
+        var op = try KernelFixture.measure("op_share", .items, ["0302000N0"], .items, ["0302"], percentage: true)
+        op.profile = .openPrescribing
+        let period = KernelFixture.m1...KernelFixture.m1
+        let run = try MeasureRun.run(store: f.store, period: period, definitions: [op], levels: [.practice])
+        #expect(run.monthsWithoutCodeMapping == [KernelFixture.m1])
+        #expect(run.warnings.contains { $0.contains("without a code-change table") })
+        let ours = try KernelFixture.measure("share", .items, ["0302000N0"], .items, ["0302"], percentage: true)
+        #expect(try MeasureRun.run(store: f.store, period: period, definitions: [ours], levels: [.practice]).monthsWithoutCodeMapping.isEmpty)
+        _ = try f.store.writeMonth(KernelFixture.table(KernelFixture.m1, [("A00001", KernelFixture.c0, 1)]), notes: ["code_mapping": "changes.csv"])
+        #expect(try MeasureRun.run(store: f.store, period: period, definitions: [op], levels: [.practice]).monthsWithoutCodeMapping.isEmpty)
+    }
 }

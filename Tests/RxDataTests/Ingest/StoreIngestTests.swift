@@ -155,5 +155,11 @@ extension StoreIngestTests {
         #expect(report.text(seconds: 0).contains("1 code-mapping row(s) not loaded"))
         // --check writes nothing and says so.
         #expect(!report.text(seconds: 0).contains("committed") && report.monthsWritten.isEmpty)
+        // A stored month says which code-change table mapped it; one without says nothing.
+        _ = try StoreIngest(options: options).run(store: dir.path("mapped"))
+        let month = try #require(try Store.open(at: dir.path("mapped")).months().first)
+        #expect(try Store.open(at: dir.path("mapped")).loadMonth(month).notes["code_mapping"] == "map.csv")
+        _ = try StoreIngest(options: IngestOptions(files: [epd("a.csv")], threads: 1, softwareVersion: "test")).run(store: dir.path("plain"))
+        #expect(try Store.open(at: dir.path("plain")).loadMonth(month).notes["code_mapping"] == nil)
     }
 }
