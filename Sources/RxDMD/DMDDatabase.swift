@@ -119,10 +119,16 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
             let presentation = snapshot.decodePresentations()
             let items = snapshot.decode(.items), quantity = snapshot.decode(.quantity)
             var seen = [Set<Int64>](repeating: [], count: snapshot.presentationCodes.count)
+            // Most of a presentation's rows repeat a quantity per item it was last seen at.
+            var last = [Int64](repeating: .min, count: snapshot.presentationCodes.count)
             items.withUnsafeBufferPointer { n in
                 quantity.withUnsafeBufferPointer { q in
                     breakdown.forEachEntry(rowItems: n, rowQuantity: q, rows: 0..<snapshot.rowCount) { r, qpi, _, _ in
-                        seen[Int(presentation[r])].insert(qpi)
+                        let p = Int(presentation[r])
+                        if last[p] != qpi {
+                            last[p] = qpi
+                            seen[p].insert(qpi)
+                        }
                     }
                 }
             }
