@@ -260,33 +260,43 @@ struct MonthAssembler {
             var out = QuantityPerItemBreakdown()
             var overflow = false
             var group: [(Int64, Int64, Int64)] = []
+            func input(_ j: Int) -> (Int64, Int64, Int64) {
+                let ref = Int(keys[j] & 0xFFFF_FFFF)
+                var wi = workerCount - 1
+                while rowBase[wi] > ref { wi -= 1 }
+                let rows = ws[wi].rows, r = ref - rowBase[wi]
+                return (rows.quantityPerItem(r), rows.value(r, items), rows.value(r, quantity))
+            }
             for row in (outRows * part / parts)..<(outRows * (part + 1) / parts) {
-                group.removeAll(keepingCapacity: true)
-                for j in Int(runStart[row])..<Int(runStart[row + 1]) {
-                    let ref = Int(keys[j] & 0xFFFF_FFFF)
-                    var wi = workerCount - 1
-                    while rowBase[wi] > ref { wi -= 1 }
-                    let rows = ws[wi].rows, r = ref - rowBase[wi]
-                    group.append((rows.quantityPerItem(r), rows.value(r, items), rows.value(r, quantity)))
-                }
-                if group.count > 1 {
-                    group.sort { $0.0 < $1.0 }
-                    var merged: [(Int64, Int64, Int64)] = []
-                    for g in group {
-                        if let last = merged.last, last.0 == g.0 {
-                            let (n, f1) = last.1.addingReportingOverflow(g.1), (q, f2) = last.2.addingReportingOverflow(g.2)
-                            overflow = overflow || f1 || f2
-                            merged[merged.count - 1] = (g.0, n, q)
-                        } else {
-                            merged.append(g)
-                        }
+                let a = Int(runStart[row]), b = Int(runStart[row + 1])
+                // Most rows have one input: implicit unless its total is not the product.
+                if b - a == 1 {
+                    let g = input(a)
+                    if !QuantityPerItemBreakdown.isImplicit(quantityPerItem: g.0, items: g.1, quantity: g.2) {
+                        out.row.append(Int32(row)); out.quantityPerItem.append(g.0); out.items.append(g.1); out.quantity.append(g.2)
                     }
-                    group = merged
-                }
-                if group.count == 1 && QuantityPerItemBreakdown.isImplicit(quantityPerItem: group[0].0, items: group[0].1, quantity: group[0].2) {
                     continue
                 }
-                for g in group {
+                group.removeAll(keepingCapacity: true)
+                for j in a..<b { group.append(input(j)) }
+                // Sorted by quantity per item, equal ones summed in place.
+                group.sort { $0.0 < $1.0 }
+                var n = 0
+                for k in group.indices {   // by index: compacting in place, never ahead of k
+                    let g = group[k]
+                    if n > 0 && group[n - 1].0 == g.0 {
+                        let (i, f1) = group[n - 1].1.addingReportingOverflow(g.1), (q, f2) = group[n - 1].2.addingReportingOverflow(g.2)
+                        overflow = overflow || f1 || f2
+                        group[n - 1] = (g.0, i, q)
+                    } else {
+                        group[n] = g
+                        n += 1
+                    }
+                }
+                if n == 1 && QuantityPerItemBreakdown.isImplicit(quantityPerItem: group[0].0, items: group[0].1, quantity: group[0].2) {
+                    continue
+                }
+                for g in group.prefix(n) {
                     out.row.append(Int32(row)); out.quantityPerItem.append(g.0); out.items.append(g.1); out.quantity.append(g.2)
                 }
             }
