@@ -72,11 +72,13 @@ public final class DMDDatabase: BNFCodeQueryResolver, @unchecked Sendable {
 
     /// Opens the release at `path` beside a store: the store's presentation codes and names fill
     /// the presentation tables OpenPrescribing's queries read.
-    public convenience init(path: String, store: Store) throws {
+    /// - Parameter period: the months the definitions will run over (nil: every month of the
+    ///   store); SQL that depends on the month, or reads quantity per item, reads these only.
+    public convenience init(path: String, store: Store, period: ClosedRange<YearMonth>? = nil) throws {
         let names = try store.readPresentationNames()
         try self.init(path: path, presentations: names.map { (code: $0.key.description, name: Optional($0.value)) }.sorted { $0.code < $1.code })
         self.store = store
-        months = try store.months()
+        months = try store.months().filter { period?.contains($0) ?? true }
     }
 
     /// Fills `presentation_month` (each month's totals per presentation over the store's rows)

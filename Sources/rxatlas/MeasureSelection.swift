@@ -30,12 +30,15 @@ struct MeasureSelection: ParsableArguments {
     /// The selected definitions. Of the files under `--definitions`, those that can run are run
     /// and every other is reported with all its reasons (``RxAtlas/MeasureLibrary/loadRunnable(paths:)``);
     /// with `--strict` any refusal fails the command.
-    func definitionsSelected(progress: ProgressReporter = .silent) throws -> [MeasureDefinition] {
+    func definitionsSelected(defaultMonths: Int? = nil, progress: ProgressReporter = .silent) throws -> [MeasureDefinition] {
         var defs: [MeasureDefinition]
         if definitions.isEmpty {
             defs = try MeasureLibrary.builtIn()
         } else {
-            let codeQueries = try dmd.map { try DMDDatabase(path: $0, store: Store.open(at: store)) }
+            let codeQueries = try dmd.map { path -> DMDDatabase in
+                let opened = try Store.open(at: store)
+                return try DMDDatabase(path: path, store: opened, period: try monthsSelected(in: opened, defaultMonths: defaultMonths))
+            }
             let loaded = try MeasureLibrary.loadRunnable(paths: definitions, codeQueries: codeQueries, firstFormat: firstFormat)
             if let codeQueries { progress.message("codes selected from dm+d come from \(codeQueries.source)", level: .info) }
             if strict, let first = loaded.refused.first {
@@ -87,7 +90,7 @@ struct MeasureSelection: ParsableArguments {
     /// sizes when a per-1,000 measure is selected, months without actual cost).
     func compute(defaultMonths: Int? = nil, progress: ProgressReporter = .silent) throws
         -> (definitions: [MeasureDefinition], levels: [OrgLevel], months: ClosedRange<YearMonth>, values: [MeasureValues], coverage: Coverage) {
-        let defs = try definitionsSelected(progress: progress)
+        let defs = try definitionsSelected(defaultMonths: defaultMonths, progress: progress)
         let levels = try levelsSelected()
         let opened = try Store.open(at: store)
         opened.keepsSnapshots = true   // the coverage reads the months the kernel mapped

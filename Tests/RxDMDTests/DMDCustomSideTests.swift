@@ -73,6 +73,11 @@ struct DMDCustomSideTests {
                                       where: "bnf_code = '0501013B0AAABAB' AND (DATE(month) >= '2025-02-01' OR bnf_code = 'none')")
         let march = YearMonth(year: 2025, month: 3)!, february = YearMonth(year: 2025, month: 2)!
         #expect(terms.count == 1 && terms[0].months == [february, march] && terms[0].column == .items && terms[0].weight == 1)
+        // Over February and March only, the term holds in every month of the period: no months.
+        let late = try DMDDatabase(path: dir.path + "/dmd.sqlite", store: store, period: february...march)
+        let lateTerms = try late.customSide(columns: "SUM(items) AS numerator", from: "{hscic}.normalised_prescribing",
+                                            where: "bnf_code = '0501013B0AAABAB' AND (DATE(month) >= '2025-02-01' OR bnf_code = 'none')")
+        #expect(lateTerms.count == 1 && lateTerms[0].months == nil)
 
         // The kernel counts the term in its months only: January is zero, February and March
         // equal the plain filter's.
