@@ -2,6 +2,40 @@ import Foundation
 import Testing
 @testable import RxData
 
+/// Items and quantity per quantity per item, as ingest keeps them from EPD's `QUANTITY`, on
+/// hand-made lines: which rows hold entries, and a month with none.
+struct QuantityPerItemLinesTests {
+    @Test func onlyRowsThatNeedEntriesHoldThem() throws {
+        let dir = TempDir()
+        let rows = [
+            Fixtures.epdLegacyRow(bnf: "0105010B0BIAAAS", quantity: "28", items: "2", total: "56"),
+            Fixtures.epdLegacyRow(bnf: "0105010B0BIAAAS", quantity: "56", items: "1", total: "56"),
+            Fixtures.epdLegacyRow(bnf: "0105010B0BIAAAS", quantity: "28", items: "1", total: "28"),   // the same as the first
+            Fixtures.epdLegacyRow(bnf: "0105010B0AAAAAA", quantity: "30", items: "3", total: "90"),   // one: implicit
+            Fixtures.epdLegacyRow(bnf: "0105010B0AAABAB", quantity: "10", items: "3", total: "31"),   // not the product
+        ]
+        let path = dir.write("a.csv", ([Fixtures.epdLegacyHeader] + rows).joined(separator: "\n") + "\n")
+        let table = try PrescribingReader(threads: 1).read(path: path).months[0]
+        let b = try #require(table.quantityPerItem)
+        let code = { (r: Int32) in table.presentationCodes[Int(table.presentation[Int(r)])].description }
+        #expect(b.row.map(code) == ["0105010B0AAABAB", "0105010B0BIAAAS", "0105010B0BIAAAS"])
+        #expect(b.quantityPerItem == [10, 28, 56].map { $0 * FixedPoint.scale } && b.items == [3, 3, 1])
+        #expect(b.quantity == [31, 84, 56].map { $0 * FixedPoint.scale })
+        #expect(table.validate() == nil)
+        // A month whose rows need no entry keeps an empty breakdown, through a snapshot.
+        let plain = dir.write("b.csv", [Fixtures.epdLegacyHeader, rows[3]].joined(separator: "\n") + "\n")
+        let one = try PrescribingReader(threads: 1).read(path: plain).months[0]
+        #expect(one.quantityPerItem == QuantityPerItemBreakdown())
+        try SnapshotWriter.write(one, to: dir.url.path + "/m.rxsnap")
+        let snapshot = try Snapshot.open(dir.url.path + "/m.rxsnap")
+        #expect(snapshot.keepsQuantityPerItem)
+        #expect(try snapshot.decode() == one)
+        var entries: [(Int64, Int64, Int64)] = []
+        one.forEachQuantityPerItemEntry(ofRow: 0) { entries.append(($0, $1, $2)) }
+        #expect(entries.count == 1 && entries[0] == (30 * FixedPoint.scale, 3, 90 * FixedPoint.scale))
+    }
+}
+
 /// Items and quantity per quantity per item, as ingest keeps them from EPD's `QUANTITY`: checked
 /// against sums per (practice, code, QUANTITY) computed here from the real published extracts.
 @Suite(.enabled(if: SharedData.available, "../shared/data is absent: real-sample checks skipped"))
