@@ -41,36 +41,11 @@ public enum BigQueryTranslation {
             let c = chars[i]
             if c == "'" || c == "\"" {
                 flush()
-                var j = i + 1
-                var literal = ""
-                while j < chars.count - 1 {
-                    if chars[j] == "\\" && j + 1 < chars.count - 1 {
-                        literal.append(chars[j]); literal.append(chars[j + 1]); j += 2; continue
-                    }
-                    if chars[j] == c { break }
-                    literal.append(chars[j]); j += 1
-                }
                 // A literal followed, past white space and comments, by another is one literal.
-                var k = j + 1
-                while true {
-                    k = Self.skipSpaceAndComments(chars, from: k)
-                    guard k < chars.count - 1, chars[k] == "'" || chars[k] == "\"" else { break }
-                    let quote = chars[k]
-                    var m = k + 1
-                    var piece = ""
-                    while m < chars.count - 1 {
-                        if chars[m] == "\\" && m + 1 < chars.count - 1 {
-                            piece.append(chars[m]); piece.append(chars[m + 1]); m += 2; continue
-                        }
-                        if chars[m] == quote { break }
-                        piece.append(chars[m]); m += 1
-                    }
-                    literal += piece
-                    j = m
-                    k = m + 1
-                }
+                let (pieces, end) = Self.literal(chars, at: i)
+                let literal = pieces.joined()
                 out += "'" + literal.replacingOccurrences(of: "'", with: "''") + "'"
-                i = j + 1
+                i = end
                 continue
             }
             if c == "#" || (c == "-" && chars[i + 1] == "-") {
@@ -104,23 +79,31 @@ public enum BigQueryTranslation {
                 continue
             }
             guard c == "'" || c == "\"" else { i += 1; continue }
-            var pieces: [String] = []
-            var quote = c, j = i + 1
-            while true {
-                var piece = ""
-                while j < chars.count - 1 && chars[j] != quote {
-                    if chars[j] == "\\" && j + 1 < chars.count - 1 { piece.append(chars[j]); j += 1 }
-                    piece.append(chars[j]); j += 1
-                }
-                pieces.append(piece)
-                let k = skipSpaceAndComments(chars, from: j + 1)
-                guard k < chars.count - 1, chars[k] == "'" || chars[k] == "\"" else { i = j + 1; break }
-                quote = chars[k]
-                j = k + 1
-            }
+            let (pieces, end) = literal(chars, at: i)
+            i = end
             if pieces.count > 1 { out.append(pieces.joined()) }
         }
         return out
+    }
+
+    /// The string literal whose opening quote is at `chars[i]`, with the literals that follow it
+    /// past white space and comments: each one's text (escapes kept as written) and the index
+    /// after the last closing quote. `chars` ends with a sentinel newline.
+    static func literal(_ chars: [Character], at i: Int) -> (pieces: [String], end: Int) {
+        var pieces: [String] = []
+        var quote = chars[i], j = i + 1
+        while true {
+            var piece = ""
+            while j < chars.count - 1 && chars[j] != quote {
+                if chars[j] == "\\" && j + 1 < chars.count - 1 { piece.append(chars[j]); j += 1 }
+                piece.append(chars[j]); j += 1
+            }
+            pieces.append(piece)
+            let k = skipSpaceAndComments(chars, from: j + 1)
+            guard k < chars.count - 1, chars[k] == "'" || chars[k] == "\"" else { return (pieces, j + 1) }
+            quote = chars[k]
+            j = k + 1
+        }
     }
 
     /// The index of the first character at or after `i` that is not white space or in a comment.

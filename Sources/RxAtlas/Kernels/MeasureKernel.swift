@@ -97,30 +97,29 @@ public struct MeasureKernel: Sendable {
     /// female (its `practice_statistics.total_list_size`), in thousands: the sum of the
     /// extract's age–sex bands, or its total where it has none.
     static func maleAndFemaleTotals(panel: PracticePanel, extracts: [ListSizeMonth?]) -> SideTotals {
-        let T = panel.months.count
-        var stored = [Int64](repeating: 0, count: panel.count * T)
-        for (t, extract) in extracts.enumerated() {
-            guard let extract else { continue }
-            for p in 0..<panel.count {
-                guard let list = extract.practices[panel.codes[p]] else { continue }
-                stored[p * T + t] = list.male.isEmpty && list.female.isEmpty
-                    ? list.total : list.male.values.reduce(0, +) + list.female.values.reduce(0, +)
-            }
+        listTotals(panel: panel, extracts: extracts, divisor: 1000) { list in
+            list.male.isEmpty && list.female.isEmpty ? list.total : list.male.values.reduce(0, +) + list.female.values.reduce(0, +)
         }
-        return SideTotals(stored: stored, divisor: 1000)
     }
 
     /// A band side per prescriber × month, from each month's list-size extract (own or carried).
     static func bandTotals(_ bands: MeasureDefinition.ListBands, panel: PracticePanel, extracts: [ListSizeMonth?]) -> SideTotals {
+        listTotals(panel: panel, extracts: extracts, divisor: bands.divisor, bands.patients)
+    }
+
+    /// A side per prescriber × month counted from each month's list (`patients`), zero where the
+    /// month has no extract or the extract no list for the prescriber.
+    static func listTotals(panel: PracticePanel, extracts: [ListSizeMonth?], divisor: Double,
+                           _ patients: (PracticeList) -> Int64) -> SideTotals {
         let T = panel.months.count
         var stored = [Int64](repeating: 0, count: panel.count * T)
         for (t, extract) in extracts.enumerated() {
             guard let extract else { continue }
             for p in 0..<panel.count {
-                if let list = extract.practices[panel.codes[p]] { stored[p * T + t] = bands.patients(list) }
+                if let list = extract.practices[panel.codes[p]] { stored[p * T + t] = patients(list) }
             }
         }
-        return SideTotals(stored: stored, divisor: bands.divisor)
+        return SideTotals(stored: stored, divisor: divisor)
     }
 
     /// Computes every measure at every requested level: practice totals, inclusion rules and

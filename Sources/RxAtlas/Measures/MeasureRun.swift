@@ -75,11 +75,17 @@ public struct MeasureRun: Sendable {
         var values = (0..<main).flatMap { m in levels.flatMap { totals.byNation(totals.values(measure: m, level: $0)) } }
         for (m, first) in costed {
             // Per level and nation, the four sums; the unit costs from the nation's ranked practices.
-            let practice = (0..<4).map { totals.byNation(totals.values(measure: first + $0, level: .practice)) }
+            var byLevel: [OrgLevel: [[MeasureValues]]] = [:]
+            func sides(_ level: OrgLevel) -> [[MeasureValues]] {
+                if let hit = byLevel[level] { return hit }
+                let tables = (0..<4).map { totals.byNation(totals.values(measure: first + $0, level: level)) }
+                byLevel[level] = tables
+                return tables
+            }
             for i in values.indices where values[i].measureID == computed[m].id {
                 let t = values[i]
-                let at = (0..<4).map { k in totals.byNation(totals.values(measure: first + k, level: t.level)).first { $0.nation == t.nation }! }
-                let national = practice.map { tables in tables.first { $0.nation == t.nation }! }
+                let at = sides(t.level).map { tables in tables.first { $0.nation == t.nation }! }
+                let national = sides(.practice).map { tables in tables.first { $0.nation == t.nation }! }
                 var perNumerator: [Double] = [], perDenominator: [Double] = []
                 for month in t.months.indices {
                     var sums = [0.0, 0.0, 0.0, 0.0]

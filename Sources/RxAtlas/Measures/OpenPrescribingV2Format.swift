@@ -107,12 +107,11 @@ public enum OpenPrescribingV2Format {
                 return nil
             }
             let fromDMD = dmdCodes(q, field)
+            func raw(_ key: String) -> [String] { (q[key] as? [Any] ?? []).compactMap { $0 as? String } }
             // The format's `_` (any product: `0205040D0_AQ`) is the first format's `%`.
             func terms(_ key: String) -> [String] {
-                (q[key] as? [Any] ?? []).compactMap { $0 as? String }.filter { !$0.isEmpty }
-                    .map { $0.replacingOccurrences(of: "_", with: "%") }
+                raw(key).filter { !$0.isEmpty }.map { $0.replacingOccurrences(of: "_", with: "%") }
             }
-            func raw(_ key: String) -> [String] { (q[key] as? [Any] ?? []).compactMap { $0 as? String } }
             var codes = terms("bnf_codes"), excluded = terms("bnf_codes_excluded")
             if fromDMD != nil && codes.isEmpty && excluded.isEmpty {
                 // dm+d alone selects: every code it gives.

@@ -63,12 +63,6 @@ extension StoreScan {
             }
             return (try panel.ids(of: snapshot), acc)
         }
-        var out = [[Int64]](repeating: [Int64](repeating: 0, count: panel.count * T), count: K)
-        for (t, m) in perMonth.enumerated() {
-            for (local, p) in m.ids.enumerated() {
-                for k in 0..<K { out[k][Int(p) * T + t] = m.sums[local * K + k] }
-            }
-        }
-        return out
+        return Self.byPanel(perMonth, keys: K, panel: panel)
     }
 }

@@ -53,6 +53,13 @@ public struct StoreScan: Sendable {
             }
             return (try panel.ids(of: snapshot), acc)
         }
+        return Self.byPanel(perMonth, keys: K, panel: panel)
+    }
+
+    /// Each month's sums per month-local prescriber × key (`sums[local * keys + k]`) laid out per
+    /// key × panel prescriber × month (`out[k][p * months + t]`), zero where a prescriber has no rows.
+    static func byPanel(_ perMonth: [(ids: [Int32], sums: [Int64])], keys K: Int, panel: PracticePanel) -> [[Int64]] {
+        let T = perMonth.count
         var out = [[Int64]](repeating: [Int64](repeating: 0, count: panel.count * T), count: K)
         for (t, m) in perMonth.enumerated() {
             for (local, p) in m.ids.enumerated() {

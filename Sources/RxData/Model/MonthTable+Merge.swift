@@ -76,15 +76,10 @@ extension MonthTable {
     /// (one for an implicit row); nothing when the table keeps no quantity per item.
     public func forEachQuantityPerItemEntry(ofRow r: Int, _ body: (Int64, Int64, Int64) -> Void) {
         guard let b = quantityPerItem else { return }
-        var e = b.firstEntry(atOrAfter: r)
-        if e < b.count && Int(b.row[e]) == r {
-            while e < b.count && Int(b.row[e]) == r {
-                body(b.quantityPerItem[e], b.items[e], b.quantity[e])
-                e += 1
+        columns[Measure.items.rawValue].withUnsafeBufferPointer { items in
+            columns[Measure.quantity.rawValue].withUnsafeBufferPointer { quantity in
+                b.forEachEntry(rowItems: items, rowQuantity: quantity, rows: r..<(r + 1)) { _, qpi, n, q in body(qpi, n, q) }
             }
-        } else {
-            let n = columns[Measure.items.rawValue][r], q = columns[Measure.quantity.rawValue][r]
-            body(n != 0 ? q / n : 0, n, q)
         }
     }
 }
